@@ -1,0 +1,149 @@
+//! The command line: the plan audit, charts and data, for people and CI.
+//!
+//! ```text
+//! liangshan-pop audit [--json] [--lang zh|en]
+//! liangshan-pop render CHART [--width PX] [--lang zh|en]
+//! liangshan-pop classify [--json] [--lang zh|en]
+//! ```
+
+use std::process::ExitCode;
+
+use liangshan_pop::charts::{self, CHART_IDS};
+use liangshan_pop::i18n::{fixed, Lang};
+use liangshan_pop::indicators::audit::{audit, observations, Verdict};
+use liangshan_pop::indicators::classify_counties;
+use liangshan_pop::Error;
+
+const USAGE: &str = "usage:
+  liangshan-pop audit [--json] [--lang zh|en]      recompute the plan's figures and compare
+  liangshan-pop render CHART [--width PX] [--lang zh|en]   print a chart as SVG
+  liangshan-pop classify [--json] [--lang zh|en]   every county by the bands of Table 5's note
+charts: ";
+
+struct Args {
+    json: bool,
+    lang: Lang,
+    width: f64,
+    positional: Vec<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut out = Args { json: false, lang: Lang::Zh, width: 720.0, positional: Vec::new() };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => out.json = true,
+            "--lang" => {
+                let v = it.next().ok_or("--lang needs a value (zh or en)")?;
+                out.lang = Lang::parse(v).map_err(|e| e.to_string())?;
+            }
+            "--width" => {
+                let v = it.next().ok_or("--width needs a number of pixels")?;
+                out.width = v.parse().map_err(|_| format!("--width: not a number: {v}"))?;
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => out.positional.push(s.to_string()),
+        }
+    }
+    Ok(out)
+}
+
+fn run_audit(a: &Args) -> Result<String, Error> {
+    let checks = audit(a.lang)?;
+    if a.json {
+        return Ok(serde_json::to_string_pretty(&checks).unwrap_or_default() + "\n");
+    }
+    let mut out = String::new();
+    let (h_id, h_pub, h_rec, h_diff, h_v) = match a.lang {
+        Lang::Zh => ("检查项", "公布值", "重算值", "差", "结论"),
+        Lang::En => ("check", "published", "recomputed", "diff", "verdict"),
+    };
+    out.push_str(&format!("{h_id:<44} {h_pub:>12} {h_rec:>14} {h_diff:>10}  {h_v}\n"));
+    for c in &checks {
+        out.push_str(&format!(
+            "{:<44} {:>12} {:>14} {:>10}  {}\n    {}\n",
+            c.id,
+            c.published_text,
+            fixed(c.recomputed, 4, Lang::Zh),
+            format!("{:+.4}", c.difference),
+            c.verdict.label().get(a.lang),
+            c.claim,
+        ));
+    }
+    let bad = checks.iter().filter(|c| c.verdict == Verdict::Disagrees).count();
+    out.push_str(&match a.lang {
+        Lang::Zh => format!("\n共{}项检查:{}项一致,{}项不一致。\n", checks.len(), checks.len() - bad, bad),
+        Lang::En => format!("\n{} checks: {} agree, {} disagree.\n", checks.len(), checks.len() - bad, bad),
+    });
+    out.push_str(match a.lang {
+        Lang::Zh => "\n其他发现(非算术):\n",
+        Lang::En => "\nObservations (not arithmetic):\n",
+    });
+    for o in observations(a.lang) {
+        out.push_str(&format!("  - {} ({})\n", o.text, o.source));
+    }
+    Ok(out)
+}
+
+fn run_classify(a: &Args) -> String {
+    let rows = classify_counties();
+    if a.json {
+        return serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n";
+    }
+    rows.iter()
+        .map(|c| {
+            format!(
+                "{:<32} {:>6}‰ {:<22} {:>6}% {}\n",
+                c.name.get(a.lang),
+                c.cbr_2020,
+                c.birth_rate_band.name.get(a.lang),
+                c.share_60plus_2020,
+                c.ageing_band.name.get(a.lang)
+            )
+        })
+        .collect()
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = argv.split_first() else {
+        eprintln!("{USAGE}{}", CHART_IDS.join(", "));
+        return ExitCode::from(2);
+    };
+    let args = match parse_args(rest) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("liangshan-pop: {e}\n{USAGE}{}", CHART_IDS.join(", "));
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cmd.as_str() {
+        "audit" => run_audit(&args),
+        "classify" => Ok(run_classify(&args)),
+        "render" => match args.positional.first() {
+            Some(id) => charts::render(id, args.width, args.lang).map(|c| c.svg),
+            None => {
+                eprintln!("liangshan-pop: render needs a chart id: {}", CHART_IDS.join(", "));
+                return ExitCode::from(2);
+            }
+        },
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}{}", CHART_IDS.join(", "));
+            return ExitCode::SUCCESS;
+        }
+        other => {
+            eprintln!("liangshan-pop: unknown command {other}\n{USAGE}{}", CHART_IDS.join(", "));
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(s) => {
+            print!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("liangshan-pop: {}", e.message(args.lang));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Charts: one module per chart, each a spec in and an SVG string out.
+//!
+//! Charts never measure text through a browser: label widths are estimated
+//! from character counts ([`text_width`]), and alignment uses SVG text
+//! anchors, so a chart is the same bytes natively and in WebAssembly.
+//! Titles live in the page's `<figcaption>` and in the SVG's `<title>` and
+//! `<desc>`.
+
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind};
+use crate::i18n::Lang;
+
+pub mod county_population;
+
+/// The fonts charts ask for: the system UI font, then common CJK fonts.
+pub const FONT_STACK: &str =
+    "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
+
+/// Okabe-Ito colours: distinguishable with every common colour-vision
+/// deficiency.
+pub mod palette {
+    use plotters::style::RGBColor;
+    pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+    pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+    pub const VERMILION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+    pub const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+    pub const INK: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
+    pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
+    pub const GRID: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
+    pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+}
+
+/// Narrowest and widest widths a chart is drawn at, in CSS pixels.
+pub const MIN_WIDTH: u32 = 280;
+pub const MAX_WIDTH: u32 = 2400;
+
+/// A width from a caller (the width of the chart's container): must be a
+/// finite positive number; clamped to the drawable range.
+pub fn check_width(width: f64) -> Result<u32, Error> {
+    if !width.is_finite() || width <= 0.0 {
+        return Err(ErrorKind::OutOfRange { name: "width", value: width, min: 1.0, max: f64::from(MAX_WIDTH) }.into());
+    }
+    Ok((width.round() as u32).clamp(MIN_WIDTH, MAX_WIDTH))
+}
+
+/// The estimated width of `text` in pixels at `font_px`: CJK and other wide
+/// characters take one em, the rest about 0.6 em. Deterministic, so layout
+/// does not depend on where the chart is drawn.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .map(|c| if is_wide(c) { 1.0 } else if c.is_ascii_digit() { 0.58 } else { 0.6 })
+        .sum::<f64>()
+        * font_px
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// A chart's data as a table: what the "data" view and the CSV show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DataTable {
+    pub columns: Vec<String>,
+    /// Cells formatted for the reader's language.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl DataTable {
+    /// The table as CSV (RFC 4180), header first.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        for row in std::iter::once(&self.columns).chain(self.rows.iter()) {
+            let line: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    // A leading = + - @ would make a spreadsheet run the cell as a formula.
+    let s = if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s[1..].parse::<f64>().is_err()) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// A drawn chart with everything the page shows around it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Chart {
+    pub id: &'static str,
+    pub lang: Lang,
+    pub title: String,
+    /// One sentence, computed from the data, saying what it shows.
+    pub summary: String,
+    pub source: String,
+    pub svg: String,
+    pub table: DataTable,
+}
+
+/// Escapes text for SVG/XML content and attributes.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Turns plotters' SVG into an accessible one: `role="img"`, a `<title>` and
+/// a `<desc>` referenced by `aria-labelledby`, the font stack, and a width
+/// that scales with its container.
+pub fn accessible_svg(raw: &str, id: &str, width: u32, height: u32, title: &str, desc: &str) -> Result<String, Error> {
+    // plotters writes the opening <svg ...> tag on the first line.
+    let body = raw
+        .split_once('\n')
+        .filter(|(first, _)| first.starts_with("<svg"))
+        .map(|(_, rest)| rest.replace(" font-family=\"sans-serif\"", ""))
+        .ok_or_else(|| Error::from(ErrorKind::Chart("unexpected SVG from the backend".into())))?;
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
+role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" font-family=\"{font}\">\n\
+<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n{body}",
+        font = escape_xml(FONT_STACK),
+        title = escape_xml(title),
+        desc = escape_xml(desc),
+    ))
+}
+
+/// The charts this crate draws, by id.
+pub const CHART_IDS: [&str; 1] = [county_population::ID];
+
+/// Draws chart `id` at `width` pixels in `lang`.
+pub fn render(id: &str, width: f64, lang: Lang) -> Result<Chart, Error> {
+    let width = check_width(width)?;
+    match id {
+        county_population::ID => county_population::render(width, lang),
+        _ => Err(ErrorKind::InvalidArgument { name: "chart", value: id.chars().take(40).collect(), expected: "county-population" }.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_are_checked_and_clamped() {
+        assert_eq!(check_width(100.0).unwrap(), MIN_WIDTH);
+        assert_eq!(check_width(1e9).unwrap(), MAX_WIDTH);
+        assert_eq!(check_width(640.4).unwrap(), 640);
+        assert!(check_width(f64::NAN).is_err());
+        assert!(check_width(-1.0).is_err());
+        assert!(check_width(0.0).is_err());
+    }
+
+    #[test]
+    fn estimates_wide_characters_as_one_em() {
+        assert_eq!(text_width("西昌", 10.0), 20.0);
+        assert!((text_width("ab", 10.0) - 12.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let t = DataTable { columns: vec!["a".into(), "b".into()], rows: vec![vec!["x,y".into(), "=1+1".into()], vec!["-0.38".into(), "say \"hi\"".into()]] };
+        assert_eq!(t.to_csv(), "a,b\r\n\"x,y\",'=1+1\r\n-0.38,\"say \"\"hi\"\"\"\r\n");
+    }
+
+    #[test]
+    fn unknown_chart_is_an_error_naming_it() {
+        let e = render("<img src=x>", 600.0, Lang::En).unwrap_err();
+        assert!(e.to_string().contains("chart"));
+    }
+}

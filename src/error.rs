@@ -1,0 +1,84 @@
+//! Errors of the core. Every message names what was wrong and what was
+//! expected, in the reader's language.
+
+use std::fmt;
+
+use crate::i18n::Lang;
+
+/// An error of the core: a boxed [`ErrorKind`], so that `Result<T, Error>`
+/// stays one pointer wide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error(Box<ErrorKind>);
+
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An argument from a caller (a URL parameter, a command-line flag) is
+    /// not one of the accepted values.
+    InvalidArgument {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    /// A number out of its accepted range.
+    OutOfRange {
+        name: &'static str,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// A line of a CSV file could not be read.
+    Csv {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    /// Drawing a chart failed.
+    Chart(String),
+}
+
+impl Error {
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// The message in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (&*self.0, lang) {
+            (ErrorKind::InvalidArgument { name, value, expected }, Lang::Zh) => {
+                format!("参数 {name} 的值“{value}”无效,可用的值:{expected}")
+            }
+            (ErrorKind::InvalidArgument { name, value, expected }, Lang::En) => {
+                format!("invalid value \"{value}\" for {name}; expected one of: {expected}")
+            }
+            (ErrorKind::OutOfRange { name, value, min, max }, Lang::Zh) => {
+                format!("参数 {name} 的值 {value} 超出范围({min} 至 {max})")
+            }
+            (ErrorKind::OutOfRange { name, value, min, max }, Lang::En) => {
+                format!("{name} = {value} is out of range ({min} to {max})")
+            }
+            (ErrorKind::Csv { file, line, message }, Lang::Zh) => {
+                format!("{file} 第 {line} 行:{message}")
+            }
+            (ErrorKind::Csv { file, line, message }, Lang::En) => {
+                format!("{file}, line {line}: {message}")
+            }
+            (ErrorKind::Chart(m), Lang::Zh) => format!("图表绘制失败:{m}"),
+            (ErrorKind::Chart(m), Lang::En) => format!("chart could not be drawn: {m}"),
+        }
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error(Box::new(kind))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,151 @@
+//! Numbers as the plan prints them, and the interval arithmetic that lets the
+//! audit say whether a printed figure agrees with others "within the printed
+//! rounding".
+//!
+//! A figure printed as `27.33` stands for any value in `[27.325, 27.335]`.
+//! Recomputing a share from two rounded figures gives an interval too; a
+//! published figure agrees with a recomputation when the two intervals meet.
+
+use serde::Serialize;
+
+/// A number together with the text the source printed it as.
+///
+/// The text carries the rounding: `95.50` has two decimals, `0` none.
+/// Build one with [`num!`](crate::num!) so that value and text cannot drift.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Num {
+    pub value: f64,
+    pub text: &'static str,
+}
+
+/// `num!(95.50)` is `Num { value: 95.5, text: "95.50" }`.
+#[macro_export]
+macro_rules! num {
+    ($x:literal) => {
+        $crate::num::Num {
+            value: $x as f64,
+            text: stringify!($x),
+        }
+    };
+}
+
+impl Num {
+    /// Digits printed after the decimal point.
+    pub fn decimals(&self) -> u32 {
+        self.text
+            .split_once('.')
+            .map_or(0, |(_, frac)| frac.len() as u32)
+    }
+
+    /// Half a unit of the last printed digit: the largest rounding error.
+    pub fn half_unit(&self) -> f64 {
+        0.5 * 10f64.powi(-(self.decimals() as i32))
+    }
+
+    /// Every value that prints as this number.
+    pub fn interval(&self) -> Interval {
+        let h = self.half_unit();
+        Interval::new(self.value - h, self.value + h)
+    }
+}
+
+/// A closed interval `[lo, hi]` of real numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Interval {
+    pub fn new(lo: f64, hi: f64) -> Self {
+        if lo <= hi {
+            Interval { lo, hi }
+        } else {
+            Interval { lo: hi, hi: lo }
+        }
+    }
+
+    /// A number known exactly (a count of persons, a constant).
+    pub fn exact(x: f64) -> Self {
+        Interval { lo: x, hi: x }
+    }
+
+    pub fn mid(&self) -> f64 {
+        (self.lo + self.hi) / 2.0
+    }
+
+    pub fn meets(&self, other: &Interval) -> bool {
+        // A relative slack of 1e-9 absorbs binary floating-point error only.
+        let finite = |x: f64| if x.is_finite() { x.abs() } else { 0.0 };
+        let scale = [self.lo, self.hi, other.lo, other.hi].into_iter().map(finite).fold(0.0, f64::max);
+        let eps = 1e-9 * (1.0 + scale);
+        self.lo <= other.hi + eps && other.lo <= self.hi + eps
+    }
+
+    pub fn add(self, o: Interval) -> Interval {
+        Interval::new(self.lo + o.lo, self.hi + o.hi)
+    }
+
+    pub fn sub(self, o: Interval) -> Interval {
+        Interval::new(self.lo - o.hi, self.hi - o.lo)
+    }
+
+    pub fn mul(self, o: Interval) -> Interval {
+        let p = [self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi];
+        Interval::new(
+            p.iter().copied().fold(f64::INFINITY, f64::min),
+            p.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        )
+    }
+
+    /// Division by an interval that does not contain zero; `None` otherwise.
+    pub fn div(self, o: Interval) -> Option<Interval> {
+        if o.lo <= 0.0 && o.hi >= 0.0 {
+            return None;
+        }
+        Some(self.mul(Interval::new(1.0 / o.hi, 1.0 / o.lo)))
+    }
+
+    pub fn scale(self, k: f64) -> Interval {
+        Interval::new(self.lo * k, self.hi * k)
+    }
+
+    pub fn sum<I: IntoIterator<Item = Interval>>(items: I) -> Interval {
+        items
+            .into_iter()
+            .fold(Interval::exact(0.0), |acc, x| acc.add(x))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_carries_the_rounding() {
+        assert_eq!(num!(95.50).decimals(), 2);
+        assert_eq!(num!(95.50).text, "95.50");
+        assert_eq!(num!(-0.38).value, -0.38);
+        assert_eq!(num!(-0.38).text, "-0.38");
+        assert_eq!(num!(0).decimals(), 0);
+        assert_eq!(num!(1238659).value, 1_238_659.0);
+        let i = num!(27.33).interval();
+        assert!((i.lo - 27.325).abs() < 1e-12 && (i.hi - 27.335).abs() < 1e-12);
+    }
+
+    #[test]
+    fn interval_arithmetic_is_conservative() {
+        let a = Interval::new(1.0, 2.0);
+        let b = Interval::new(-1.0, 3.0);
+        assert_eq!(a.sub(b), Interval::new(-2.0, 3.0));
+        assert_eq!(a.mul(b), Interval::new(-2.0, 6.0));
+        assert_eq!(a.div(b), None);
+        let q = a.div(Interval::new(2.0, 4.0)).unwrap();
+        assert_eq!(q, Interval::new(0.25, 1.0));
+        assert!(Interval::new(0.0, 1.0).meets(&Interval::new(1.0, 2.0)));
+        assert!(!Interval::new(0.0, 1.0).meets(&Interval::new(1.01, 2.0)));
+        // An open-ended interval must not make the tolerance infinite.
+        assert!(!Interval::new(1.0, f64::INFINITY).meets(&Interval::exact(0.8)));
+        assert!(Interval::new(1.0, f64::INFINITY).meets(&Interval::exact(1.3)));
+    }
+}
