@@ -5,16 +5,18 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{accessible_svg, palette, text_width, Chart, DataTable};
-use crate::data::counties::{County, COUNTIES, TABLE3_AT, TABLE3_TITLE};
+use crate::data::counties::{County, COUNTIES, TABLE3_AT};
 use crate::error::{Error, ErrorKind};
 use crate::i18n::{fixed, ten_thousands, Lang};
 
 pub const ID: &str = "county-population";
 
+pub const TITLE: crate::i18n::Text = crate::i18n::Text::new("各县(市)常住人口,2020年", "Resident population by county, 2020");
+
 const FONT_PX: f64 = 14.0;
 const ROW_PX: i32 = 28;
 const BAR_PX: i32 = 18;
-const TOP_PX: i32 = 40;
+const TOP_PX: i32 = 50;
 const MARGIN_PX: i32 = 8;
 
 /// plotters writes `font-size` as the style size divided by 1.24.
@@ -100,7 +102,7 @@ pub fn render(width: u32, lang: Lang) -> Result<Chart, Error> {
         root.present().map_err(draw_err)?;
     }
 
-    let title = TABLE3_TITLE.get(lang).to_string();
+    let title = TITLE.get(lang).to_string();
     let summary = summarise(&sorted, lang);
     let svg = accessible_svg(&raw, ID, width, height as u32, &title, &summary)?;
     Ok(Chart {

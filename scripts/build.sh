@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the wasm module in release and writes the JS bindings to www/pkg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --lib --target wasm32-unknown-unknown
+.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --out-dir www/pkg target/wasm32-unknown-unknown/release/liangshan_pop.wasm
+printf '[build] www/pkg/liangshan_pop_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine, and skips what is
+# already there, so a second run takes seconds.
+#   setup.sh build   the wasm32 target and the wasm-bindgen CLI (for npm start)
+#   setup.sh test    also Chromium, ChromeDriver, a CJK font and npm packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-test}"
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+# Debian packages ----------------------------------------------------------
+apt_missing=()
+need_apt() {
+  for p in "$@"; do
+    if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+      apt_missing+=("$p")
+    fi
+  done
+}
+if [ "$mode" = test ]; then
+  need_apt chromium chromium-driver fonts-wqy-microhei
+fi
+if [ "${#apt_missing[@]}" -gt 0 ]; then
+  say "installing Debian packages: ${apt_missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
+
+# Rust: the wasm32 target --------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The wasm-bindgen CLI at the version Cargo.lock resolved -------------------
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$want" ] || { say "cannot read the wasm-bindgen version from Cargo.lock"; exit 1; }
+have=$(.tools/bin/wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want into .tools (a few minutes, once)"
+  # No --locked: the CLI's own lockfile pins a crate the registry index lacks.
+  cargo install -q wasm-bindgen-cli --version "$want" --root .tools
+fi
+
+# npm packages -------------------------------------------------------------
+if [ "$mode" = test ]; then
+  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi

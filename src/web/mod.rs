@@ -1,0 +1,81 @@
+//! The one boundary to JavaScript (wasm32 only).
+//!
+//! Plain data in, plain data out: every export takes strings and numbers,
+//! returns plain objects (through `serde_wasm_bindgen`) or strings, and turns
+//! every core error into a real JS `Error` whose message is in the reader's
+//! language. Nothing here looks up or changes the DOM.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::charts;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::indicators::{audit, key_figures};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+export type Lang = "zh" | "en";
+export interface DataTable { columns: string[]; rows: string[][]; }
+export interface Chart {
+  id: string; lang: Lang; title: string; summary: string; source: string;
+  svg: string; table: DataTable;
+}
+export interface KeyFigure { id: string; label: string; value: string; source: string; quote: string; }
+export interface Check {
+  id: string; claim: string; published: number; published_text: string;
+  recomputed: number; recomputed_low: number; recomputed_high: number;
+  difference: number; verdict: "agrees" | "disagrees"; method: string; source: string;
+}
+"#;
+
+/// Turns a core error into a JS `Error` with a message in `lang`.
+fn into_error(e: Error, lang: Lang) -> js_sys::Error {
+    js_sys::Error::new(&e.message(lang))
+}
+
+fn lang_of(s: &str) -> Result<Lang, js_sys::Error> {
+    // The language itself is what failed: say so in both.
+    Lang::parse(s).map_err(|e| js_sys::Error::new(&format!("{} / {}", e.message(Lang::Zh), e.message(Lang::En))))
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, js_sys::Error> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// The ids of the charts this module draws.
+#[wasm_bindgen(js_name = chartIds)]
+pub fn chart_ids() -> Vec<String> {
+    charts::CHART_IDS.iter().map(|s| s.to_string()).collect()
+}
+
+/// Draws chart `id` at `width` CSS pixels: `{ id, lang, title, summary,
+/// source, svg, table }`.
+#[wasm_bindgen(js_name = renderChart, unchecked_return_type = "Chart")]
+pub fn render_chart(id: &str, width: f64, lang: &str) -> Result<JsValue, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    let chart = charts::render(id, width, lang).map_err(|e| into_error(e, lang))?;
+    to_js(&chart)
+}
+
+/// Only the SVG of chart `id`: what the byte-identity tests compare.
+#[wasm_bindgen(js_name = renderSvg)]
+pub fn render_svg(id: &str, width: f64, lang: &str) -> Result<String, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    charts::render(id, width, lang).map(|c| c.svg).map_err(|e| into_error(e, lang))
+}
+
+/// The key figures of 2020 with their sources.
+#[wasm_bindgen(js_name = keyFigures, unchecked_return_type = "KeyFigure[]")]
+pub fn key_figures_js(lang: &str) -> Result<JsValue, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    to_js(&key_figures::key_figures(lang).map_err(|e| into_error(e, lang))?)
+}
+
+/// Every check of the plan audit.
+#[wasm_bindgen(js_name = audit, unchecked_return_type = "Check[]")]
+pub fn audit_js(lang: &str) -> Result<JsValue, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    to_js(&audit::audit(lang).map_err(|e| into_error(e, lang))?)
+}
