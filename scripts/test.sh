@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test: native (cargo test), browser (wasm-bindgen-test in
+# headless Chromium) and end to end (the built page in headless Chromium).
+# Installs what is missing first. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh test || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+broken=()
+log=$(mktemp -d)
+
+# Adds the counts of cargo's "test result:" lines in $1.
+count_cargo() {
+  local p f
+  p=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^passed/) s += $i } END { print s + 0 }' "$1")
+  f=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^failed/) s += $i } END { print s + 0 }' "$1")
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+stage() { printf '\n=== %s ===\n' "$*"; }
+
+stage "native: cargo test"
+if ! cargo test --all-targets 2>&1 | tee "$log/native.txt"; then broken+=("native"); fi
+count_cargo "$log/native.txt"
+
+stage "browser: wasm-bindgen-test in headless Chromium"
+# Exactly one driver variable: the runner prefers GECKODRIVER and SAFARIDRIVER.
+if ! env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH="$PWD/.tools/bin:$PATH" \
+     WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/browser.txt"; then
+  broken+=("browser")
+fi
+count_cargo "$log/browser.txt"
+
+stage "end to end: the built page in headless Chromium"
+if bash scripts/build.sh && node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"; then :; else broken+=("e2e"); fi
+p=$(awk '/^# pass /{print $3}' "$log/e2e.txt" 2>/dev/null)
+f=$(awk '/^# fail /{print $3}' "$log/e2e.txt" 2>/dev/null)
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
+
+# A stage that broke without reporting a failed test still fails the run.
+if [ "${#broken[@]}" -gt 0 ] && [ "$failed" -eq 0 ]; then
+  echo "stages that did not finish cleanly: ${broken[*]}"
+  failed=$((failed + ${#broken[@]}))
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,70 @@
+//! Browser tests of the JS-facing API (wasm-bindgen-test in headless
+//! Chromium): the shapes JS sees, the errors it gets, and that a chart is
+//! the same bytes as its native rendering (the snapshots under
+//! tests/snapshots, written by the native suite).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+use liangshan_pop::web;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property")
+}
+
+#[wasm_bindgen_test]
+fn chart_has_the_shape_js_expects() {
+    let chart = web::render_chart("county-population", 600.0, "zh").expect("chart");
+    assert!(chart.is_object());
+    for key in ["id", "lang", "title", "summary", "source", "svg"] {
+        assert!(get(&chart, key).is_string(), "{key} is not a string");
+    }
+    assert_eq!(get(&chart, "lang").as_string().as_deref(), Some("zh"));
+    let table = get(&chart, "table");
+    let rows: Array = get(&table, "rows").dyn_into().expect("rows is an array");
+    assert_eq!(rows.length(), 17);
+    let columns: Array = get(&table, "columns").dyn_into().expect("columns is an array");
+    assert_eq!(columns.length(), 6);
+}
+
+#[wasm_bindgen_test]
+fn svg_is_byte_identical_to_the_native_rendering() {
+    for (lang, native) in [
+        ("zh", include_str!("snapshots/county-population-zh-720.svg")),
+        ("en", include_str!("snapshots/county-population-en-720.svg")),
+    ] {
+        let svg = web::render_svg("county-population", 720.0, lang).expect("svg");
+        assert_eq!(svg, native, "{lang} differs from the native snapshot");
+    }
+}
+
+#[wasm_bindgen_test]
+fn errors_are_real_js_errors_in_the_readers_language() {
+    let e = web::render_chart("nope", 600.0, "en").expect_err("unknown chart");
+    let e: js_sys::Error = e.dyn_into().expect("an Error");
+    assert!(String::from(e.message()).contains("chart"));
+    let e: js_sys::Error = web::render_chart("nope", 600.0, "zh").expect_err("unknown chart").dyn_into().unwrap();
+    assert!(String::from(e.message()).contains("参数"));
+    let e: js_sys::Error = web::render_chart("county-population", f64::NAN, "en").expect_err("NaN").dyn_into().unwrap();
+    assert!(String::from(e.message()).contains("width"));
+    let e: js_sys::Error = web::render_chart("county-population", 600.0, "<b>").expect_err("bad lang").dyn_into().unwrap();
+    let m = String::from(e.message());
+    assert!(m.contains("lang") && m.contains("参数"), "{m}");
+}
+
+#[wasm_bindgen_test]
+fn audit_and_key_figures_are_plain_arrays() {
+    let checks: Array = web::audit_js("en").expect("audit").dyn_into().expect("array");
+    assert!(checks.length() >= 100);
+    let first = checks.get(0);
+    assert!(get(&first, "published").as_f64().is_some());
+    assert!(matches!(get(&first, "verdict").as_string().as_deref(), Some("agrees" | "disagrees")));
+    let figures: Array = web::key_figures_js("zh").expect("figures").dyn_into().expect("array");
+    assert_eq!(figures.length(), 8);
+    assert_eq!(get(&figures.get(0), "value").as_string().as_deref(), Some("485.8万人"));
+    assert_eq!(web::chart_ids(), vec!["county-population".to_string()]);
+}
