@@ -46,24 +46,24 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match (&*self.0, lang) {
             (ErrorKind::InvalidArgument { name, value, expected }, Lang::Zh) => {
-                format!("参数 {name} 的值“{value}”无效,可用的值:{expected}")
+                format!("参数 {name} 的值“{value}”无效，可用的值：{expected}")
             }
             (ErrorKind::InvalidArgument { name, value, expected }, Lang::En) => {
                 format!("invalid value \"{value}\" for {name}; expected one of: {expected}")
             }
             (ErrorKind::OutOfRange { name, value, min, max }, Lang::Zh) => {
-                format!("参数 {name} 的值 {value} 超出范围({min} 至 {max})")
+                format!("参数 {name} 的值 {value} 超出范围（{min} 至 {max}）")
             }
             (ErrorKind::OutOfRange { name, value, min, max }, Lang::En) => {
                 format!("{name} = {value} is out of range ({min} to {max})")
             }
             (ErrorKind::Csv { file, line, message }, Lang::Zh) => {
-                format!("{file} 第 {line} 行:{message}")
+                format!("{file} 第 {line} 行：{message}")
             }
             (ErrorKind::Csv { file, line, message }, Lang::En) => {
                 format!("{file}, line {line}: {message}")
             }
-            (ErrorKind::Chart(m), Lang::Zh) => format!("图表绘制失败:{m}"),
+            (ErrorKind::Chart(m), Lang::Zh) => format!("图表绘制失败：{m}"),
             (ErrorKind::Chart(m), Lang::En) => format!("chart could not be drawn: {m}"),
         }
     }

@@ -12,8 +12,20 @@ use liangshan_pop::data::targets::{target, Goal, Kind, TARGETS, TEXT_TARGET_QUOT
 use liangshan_pop::data::{Loc, Source, PLAN_TEXT};
 use liangshan_pop::Lang;
 
+/// Drops white space and folds full-width punctuation to ASCII: the
+/// published text uses ASCII punctuation, the data full-width.
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '，' => ',',
+            '：' => ':',
+            '；' => ';',
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
 }
 
 fn plan() -> String {
@@ -76,7 +88,7 @@ fn table5_rows_stand_in_the_plan_under_their_groups() {
     // 表5 lists each group in an order of its own (喜德 and 冕宁 last in the
     // basin group), so the order is spelled out here.
     let groups: [(Table5Group, &str, &[&str]); 2] = [
-        (Table5Group::AnningBasin, "安宁河流域县(市)", &["xichang", "yanyuan", "dechang", "huili", "huidong", "ningnan", "xide", "mianning"]),
+        (Table5Group::AnningBasin, "安宁河流域县（市）", &["xichang", "yanyuan", "dechang", "huili", "huidong", "ningnan", "xide", "mianning"]),
         (Table5Group::Other, "其他区域县", &["muli", "puge", "butuo", "jinyang", "zhaojue", "yuexi", "ganluo", "meigu", "leibo"]),
     ];
     for (group, header, order) in groups {

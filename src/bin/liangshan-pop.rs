@@ -12,6 +12,7 @@ use liangshan_pop::charts::{self, CHART_IDS};
 use liangshan_pop::i18n::{fixed, Lang};
 use liangshan_pop::indicators::audit::{audit, observations, Verdict};
 use liangshan_pop::indicators::classify_counties;
+use liangshan_pop::indicators::derived::{derived_figures, describe};
 use liangshan_pop::Error;
 
 const USAGE: &str = "usage:
@@ -72,15 +73,25 @@ fn run_audit(a: &Args) -> Result<String, Error> {
     }
     let bad = checks.iter().filter(|c| c.verdict == Verdict::Disagrees).count();
     out.push_str(&match a.lang {
-        Lang::Zh => format!("\n共{}项检查:{}项一致,{}项不一致。\n", checks.len(), checks.len() - bad, bad),
+        Lang::Zh => format!("\n共{}项检查：{}项一致，{}项不一致。\n", checks.len(), checks.len() - bad, bad),
         Lang::En => format!("\n{} checks: {} agree, {} disagree.\n", checks.len(), checks.len() - bad, bad),
     });
     out.push_str(match a.lang {
-        Lang::Zh => "\n其他发现(非算术):\n",
+        Lang::Zh => "\n其他发现（非算术）：\n",
         Lang::En => "\nObservations (not arithmetic):\n",
     });
     for o in observations(a.lang) {
-        out.push_str(&format!("  - {} ({})\n", o.text, o.source));
+        out.push_str(&match a.lang {
+            Lang::Zh => format!("  - {}（{}）\n", o.text, o.source),
+            Lang::En => format!("  - {} ({})\n", o.text, o.source),
+        });
+    }
+    out.push_str(match a.lang {
+        Lang::Zh => "\n正文隐含但未直接公布的数字（推算）：\n",
+        Lang::En => "\nFigures the text implies but does not print (derived):\n",
+    });
+    for d in derived_figures()? {
+        out.push_str(&format!("  - {}\n", describe(&d, a.lang)));
     }
     Ok(out)
 }

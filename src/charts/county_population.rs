@@ -11,7 +11,7 @@ use crate::i18n::{fixed, ten_thousands, Lang};
 
 pub const ID: &str = "county-population";
 
-pub const TITLE: crate::i18n::Text = crate::i18n::Text::new("各县(市)常住人口,2020年", "Resident population by county, 2020");
+pub const TITLE: crate::i18n::Text = crate::i18n::Text::new("各县（市）常住人口，2020年", "Resident population by county, 2020");
 
 const FONT_PX: f64 = 14.0;
 const ROW_PX: i32 = 28;
@@ -65,7 +65,7 @@ pub fn render(width: u32, lang: Lang) -> Result<Chart, Error> {
 
         // Unit, then the axis: ticks along the top with light gridlines.
         let unit = match lang {
-            Lang::Zh => "常住人口(万人)",
+            Lang::Zh => "常住人口（万人）",
             Lang::En => "Residents (thousands)",
         };
         root.draw(&Text::new(unit, (x0, 4), style(FONT_PX, &palette::MUTED, HPos::Left, VPos::Top)))
@@ -111,7 +111,7 @@ pub fn render(width: u32, lang: Lang) -> Result<Chart, Error> {
         title,
         summary,
         source: match lang {
-            Lang::Zh => format!("来源:{}", TABLE3_AT.cite(lang)),
+            Lang::Zh => format!("来源：{}", TABLE3_AT.cite(lang)),
             Lang::En => format!("Source: {}", TABLE3_AT.cite(lang)),
         },
         svg,
@@ -128,7 +128,7 @@ fn summarise(sorted: &[&County], lang: Lang) -> String {
     let times = first.pop_2020.value / second.pop_2020.value;
     match lang {
         Lang::Zh => format!(
-            "{}个县(市)中,{}常住人口最多({},占全州{}%),是第二位{}的{:.1}倍;{}最少({})。",
+            "{}个县（市）中，{}常住人口最多（{}，占全州{}%），是第二位{}的{:.1}倍；{}最少（{}）。",
             sorted.len(),
             first.name.zh,
             value_label(first, lang) + "人",
@@ -155,7 +155,7 @@ fn summarise(sorted: &[&County], lang: Lang) -> String {
 /// 表3 as printed, in its own order.
 pub fn table(lang: Lang) -> DataTable {
     let columns: [&str; 6] = match lang {
-        Lang::Zh => ["序号", "县(市)", "“七普”常住人口(万人)", "“七普”占比(%)", "“六普”占比(%)", "增长/减少(百分点)"],
+        Lang::Zh => ["序号", "县（市）", "“七普”常住人口（万人）", "“七普”占比（%）", "“六普”占比（%）", "增长/减少（百分点）"],
         Lang::En => ["No.", "County", "Residents 2020", "Share 2020 (%)", "Share 2010 (%)", "Change (points)"],
     };
     let rows = COUNTIES

@@ -14,13 +14,13 @@ use crate::num::Num;
 
 pub const TABLE3_AT: Loc = at(1, 1, Item::Table(3));
 pub const TABLE3_TITLE: Text = Text::new(
-    "凉山州各县(市)常住人口变化表",
+    "凉山州各县（市）常住人口变化表",
     "Resident population of Liangshan's counties, 2020, and change of each county's share since 2010",
 );
 pub const TABLE5_AT: Loc = at(1, 3, Item::Table(5));
 pub const TABLE5_NOTE_AT: Loc = at(1, 3, Item::TableNote(5));
 pub const TABLE5_TITLE: Text = Text::new(
-    "凉山州各县(市)2020年人口出生率;“七普”60岁及以上人口占比、少数民族人口占比",
+    "凉山州各县（市）2020年人口出生率；“七普”60岁及以上人口占比、少数民族人口占比",
     "Crude birth rate (2020), share aged 60+ and share of ethnic minorities (2020 census) by county",
 );
 
@@ -143,7 +143,7 @@ pub const ANNING_BASIN: CountyGroup = CountyGroup {
     id: "anning_basin",
     name: Text::new("安宁河流域", "Anning river basin"),
     at: sec(3, 2),
-    quote: "安宁河流域高质量发展区(西昌市、会理市、德昌县、冕宁县、喜德县、会东县、宁南县、盐源县)",
+    quote: "安宁河流域高质量发展区（西昌市、会理市、德昌县、冕宁县、喜德县、会东县、宁南县、盐源县）",
     members: &["xichang", "huili", "dechang", "mianning", "xide", "huidong", "ningnan", "yanyuan"],
 };
 
@@ -152,14 +152,14 @@ pub const KEY_ASSISTANCE: CountyGroup = CountyGroup {
     id: "key_assistance",
     name: Text::new("乡村振兴重点帮扶县", "Key counties for rural revitalisation support"),
     at: sec(3, 2),
-    quote: "11 个乡村振兴重点帮扶县(木里县、 盐源县、甘洛县、越西县、喜德县、美姑县、雷波县、昭觉县、普格县、布拖县、金阳县)",
+    quote: "11 个乡村振兴重点帮扶县（木里县、 盐源县、甘洛县、越西县、喜德县、美姑县、雷波县、昭觉县、普格县、布拖县、金阳县）",
     members: &["muli", "yanyuan", "ganluo", "yuexi", "xide", "meigu", "leibo", "zhaojue", "puge", "butuo", "jinyang"],
 };
 
 /// The five most populous counties as the text lists them.
 pub const TOP_FIVE: CountyGroup = CountyGroup {
     id: "top_five",
-    name: Text::new("常住人口居前五位的县(市)", "The five most populous counties"),
+    name: Text::new("常住人口居前五位的县（市）", "The five most populous counties"),
     at: sec(1, 2),
     quote: "常住人口居前五位的是西昌市、会理市、冕宁县、会东县、盐源县",
     members: &["xichang", "huili", "mianning", "huidong", "yanyuan"],
@@ -169,16 +169,16 @@ pub const TOP_FIVE: CountyGroup = CountyGroup {
 /// Their rates themselves are not published.
 pub const URBANISATION_ABOVE_MEAN: CountyGroup = CountyGroup {
     id: "urbanisation_above_mean",
-    name: Text::new("城镇化率超过全州平均水平的县(市)", "Counties more urbanised than the prefecture"),
+    name: Text::new("城镇化率超过全州平均水平的县（市）", "Counties more urbanised than the prefecture"),
     at: sec(1, 3),
-    quote: "仅西昌、德昌、会理、会东、冕宁5县(市)城镇化率超过全州平均水平",
+    quote: "仅西昌、德昌、会理、会东、冕宁5县（市）城镇化率超过全州平均水平",
     members: &["xichang", "dechang", "huili", "huidong", "mianning"],
 };
 
 /// Counties named as future regional centres (东、西、北部区域中心城市).
 pub const REGIONAL_CENTRES: CountyGroup = CountyGroup {
     id: "regional_centres",
-    name: Text::new("区域中心城市(规划建设)", "Planned regional centres"),
+    name: Text::new("区域中心城市（规划建设）", "Planned regional centres"),
     at: sec(3, 2),
     quote: "推动昭觉、盐源、越西建设凉山东、西、北部区域中心城市",
     members: &["zhaojue", "yanyuan", "yuexi"],

@@ -19,7 +19,7 @@ pub mod targets;
 
 /// The document all plan data comes from.
 pub const PLAN_TITLE: Text = Text::new(
-    "凉山州人口发展中长期规划(凉府办发〔2024〕29号)",
+    "凉山州人口发展中长期规划（凉府办发〔2024〕29号）",
     "Liangshan Prefecture Medium- and Long-Term Population Development Plan (Liangfu Banfa [2024] No. 29)",
 );
 
@@ -125,10 +125,10 @@ impl Source {
     pub fn cite(&self, lang: Lang) -> String {
         match (self, lang) {
             (Source::Plan { at }, _) => at.cite(lang),
-            (Source::Derived { from, how }, Lang::Zh) => format!("据{}推算({how})", from.cite(lang)),
+            (Source::Derived { from, how }, Lang::Zh) => format!("据{}推算（{how}）", from.cite(lang)),
             (Source::Derived { from, how }, Lang::En) => format!("derived from {} ({how})", from.cite(lang)),
             (Source::External { url, secondary, .. }, Lang::Zh) => {
-                format!("{url}{}", if *secondary { "(转载,二手来源)" } else { "" })
+                format!("{url}{}", if *secondary { "（转载，二手来源）" } else { "" })
             }
             (Source::External { url, secondary, .. }, Lang::En) => {
                 format!("{url}{}", if *secondary { " (repost, secondary source)" } else { "" })
@@ -176,12 +176,12 @@ impl Unit {
             Unit::Per100kBirths => Text::new("/10万", "per 100,000 live births"),
             Unit::Per100kPersons => Text::new("人/10万人", "per 100,000 persons"),
             Unit::Years => Text::new("年", "years"),
-            Unit::SexRatio => Text::new("(女=100)", "males per 100 females"),
+            Unit::SexRatio => Text::new("（女=100）", "males per 100 females"),
             Unit::PersonsPerHousehold => Text::new("人/户", "persons per household"),
             Unit::TenThousandYuan => Text::new("万元", "10,000 yuan"),
             Unit::ChildrenPerWoman => Text::new("孩次/妇女", "children per woman"),
             Unit::PlacesPer1000 => Text::new("个托位/千人", "places per 1,000 persons"),
-            Unit::Counties => Text::new("个县(市)", "counties"),
+            Unit::Counties => Text::new("个县（市）", "counties"),
             Unit::Rank => Text::new("位", "rank"),
             Unit::SquareKm => Text::new("平方千米", "km²"),
         };

@@ -58,7 +58,7 @@ pub const TABLE1: [AgeGroupRow; 3] = [
 /// 表2 全省分市(州)15岁及以上人口平均受教育年限及提高幅度 (years).
 pub const TABLE2_AT: Loc = at(1, 1, Item::Table(2));
 pub const TABLE2_TITLE: Text = Text::new(
-    "全省分市(州)15岁及以上人口平均受教育年限及提高幅度",
+    "全省分市（州）15岁及以上人口平均受教育年限及提高幅度",
     "Mean years of schooling of the population aged 15+, Sichuan's cities and prefectures, 2010 and 2020",
 );
 
@@ -179,7 +179,7 @@ pub const FIGURES: [(Item, Loc, Text); 3] = [
         Item::Figure(3),
         at(1, 3, Item::Figure(3)),
         Text::new(
-            "2020年凉山州各县(市)常住人口城镇化率图",
+            "2020年凉山州各县（市）常住人口城镇化率图",
             "Urbanisation rate of Liangshan's counties, 2020",
         ),
     ),

@@ -85,7 +85,7 @@ pub const TARGETS: &[Target] = &[
         baseline_2020: Some(num!(486)),
         kind: Kind::Expected,
         at: BOX1,
-        note: Some(Text::new("2025年未设目标(专栏1为“-”)。", "No target for 2025 (printed “-”).")),
+        note: Some(Text::new("2025年未设目标（专栏1为“-”）。", "No target for 2025 (printed “-”).")),
     },
     Target {
         id: "tfr_2030",
@@ -97,7 +97,7 @@ pub const TARGETS: &[Target] = &[
         kind: Kind::Expected,
         at: BOX1,
         note: Some(Text::new(
-            "专栏1和正文的单位均印为“%”,总和生育率应以“孩次/妇女”计;正文为“1.6左右”,专栏1为“>1.6”。规划未公布2020年值。",
+            "专栏1和正文的单位均印为“%”，总和生育率应以“孩次/妇女”计；正文为“1.6左右”，专栏1为“>1.6”。规划未公布2020年值。",
             "Printed with the unit “%” in Box 1 and in the text; a total fertility rate is in children per woman. The text says “about 1.6”, Box 1 “>1.6”. No 2020 value is published.",
         )),
     },
@@ -111,7 +111,7 @@ pub const TARGETS: &[Target] = &[
         kind: Kind::Expected,
         at: BOX1,
         note: Some(Text::new(
-            "专栏1所列2020年值104.65与第一章的总人口性别比相同,并非出生人口性别比。",
+            "专栏1所列2020年值104.65与第一章的总人口性别比相同，并非出生人口性别比。",
             "The 2020 value 104.65 in Box 1 is the sex ratio of the whole population given in chapter 1, not a sex ratio at birth.",
         )),
     },
@@ -195,14 +195,14 @@ pub const TARGETS: &[Target] = &[
     // 第二章第三节 发展目标 (running text)
     Target {
         id: "tfr_2030_text",
-        name: Text::new("总和生育率(正文)", "Total fertility rate (text)"),
+        name: Text::new("总和生育率（正文）", "Total fertility rate (text)"),
         unit: Unit::ChildrenPerWoman,
         years: &[2030],
         goal: Goal::About(num!(1.6)),
         baseline_2020: None,
         kind: Kind::NotStated,
         at: GOALS,
-        note: Some(Text::new("原文:“总和生育率稳定在1.6%左右”。", "The text: “TFR stable at about 1.6%”.")),
+        note: Some(Text::new("原文：“总和生育率稳定在1.6%左右”。", "The text: “TFR stable at about 1.6%”.")),
     },
     Target {
         id: "share_60plus_2030",
@@ -229,7 +229,7 @@ pub const TARGETS: &[Target] = &[
     // 第三章第一节: city sizes (城区常住人口, the urban district, not the whole city)
     Target {
         id: "xichang_urban_district_pop",
-        name: Text::new("西昌市城区常住人口(中等城市)", "Xichang, residents of the urban district (medium-sized city)"),
+        name: Text::new("西昌市城区常住人口（中等城市）", "Xichang, residents of the urban district (medium-sized city)"),
         unit: Unit::TenThousandPersons,
         years: &[],
         goal: Goal::Reach(num!(100)),
@@ -240,7 +240,7 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         id: "huili_urban_district_pop",
-        name: Text::new("会理等区域中心城市城区常住人口(Ⅰ型小城市)", "Huili and other regional centres, urban district residents (type I small city)"),
+        name: Text::new("会理等区域中心城市城区常住人口（Ⅰ型小城市）", "Huili and other regional centres, urban district residents (type I small city)"),
         unit: Unit::TenThousandPersons,
         years: &[],
         goal: Goal::AtLeast(num!(20)),
@@ -248,7 +248,7 @@ pub const TARGETS: &[Target] = &[
         kind: Kind::NotStated,
         at: sec(3, 1),
         note: Some(Text::new(
-            "其他骨干县城建成Ⅱ型小城市,规划未给人数。",
+            "其他骨干县城建成Ⅱ型小城市，规划未给人数。",
             "Other county seats are to become type II small cities; no number is given.",
         )),
     },
@@ -311,7 +311,7 @@ pub const TEXT_TARGET_QUOTES: &[(&str, &str)] = &[
     ("childcare_places_new_areas", "新建居住区按照每千人口不少于10个托位"),
     ("childcare_places_old_areas", "按照每千人口不少于8个托位"),
     ("childcare_places_under3", "保持每千人口拥有3岁以下婴儿托位数达到4.5张以上"),
-    ("disability_rehab_coverage", "到2030 年,残疾人专业化康复和托养服务实现县级全覆盖"),
+    ("disability_rehab_coverage", "到2030 年，残疾人专业化康复和托养服务实现县级全覆盖"),
     ("life_expectancy_2030", "人均预期寿命提高到78岁"),
     ("schooling_2030", "15岁及以上人口的平均受教育年限达全省平均水平"),
 ];

@@ -8,6 +8,7 @@ use crate::data::Loc;
 use crate::i18n::Text;
 
 pub mod audit;
+pub mod derived;
 pub mod key_figures;
 
 /// A band of a classification: values in `[lower, upper)` (open ends as
