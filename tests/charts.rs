@@ -3,7 +3,7 @@
 
 mod svg_check;
 
-use liangshan_pop::charts::{self, county_population, CHART_IDS};
+use liangshan_pop::charts::{self, county_population, Spec, CHART_IDS};
 use liangshan_pop::data::counties::COUNTIES;
 use liangshan_pop::Lang;
 use svg_check::{parse, Element};
@@ -20,7 +20,7 @@ fn texts(els: &[Element]) -> Vec<&Element> {
 
 #[test]
 fn county_population_draws_one_bar_per_county_longest_first() {
-    let chart = charts::render(county_population::ID, 720.0, Lang::Zh).unwrap();
+    let chart = charts::render(county_population::ID, &Spec::new(720.0, Lang::Zh)).unwrap();
     let els = parse(&chart.svg);
     let bars = bars(&els);
     assert_eq!(bars.len(), 17);
@@ -53,7 +53,7 @@ fn county_population_draws_one_bar_per_county_longest_first() {
 #[test]
 fn svg_is_accessible_and_sized() {
     for lang in [Lang::Zh, Lang::En] {
-        let chart = charts::render(county_population::ID, 640.0, lang).unwrap();
+        let chart = charts::render(county_population::ID, &Spec::new(640.0, lang)).unwrap();
         let els = parse(&chart.svg);
         let root = &els[0];
         assert_eq!(root.name, "svg");
@@ -83,7 +83,7 @@ fn viewbox(root: &Element) -> (f64, f64, f64, f64) {
 fn everything_stays_inside_the_chart_at_every_width() {
     for lang in [Lang::Zh, Lang::En] {
         for width in (280..=1440).step_by(40) {
-            let chart = charts::render(county_population::ID, f64::from(width), lang).unwrap();
+            let chart = charts::render(county_population::ID, &Spec::new(f64::from(width), lang)).unwrap();
             let els = parse(&chart.svg);
             let (_, _, vw, vh) = viewbox(&els[0]);
             for b in bars(&els) {
@@ -106,7 +106,7 @@ fn everything_stays_inside_the_chart_at_every_width() {
 
 #[test]
 fn english_labels_use_english_names_and_thousands() {
-    let chart = charts::render(county_population::ID, 720.0, Lang::En).unwrap();
+    let chart = charts::render(county_population::ID, &Spec::new(720.0, Lang::En)).unwrap();
     let els = parse(&chart.svg);
     let all: Vec<&str> = texts(&els).iter().map(|t| t.text.as_str()).collect();
     assert!(all.contains(&"Xichang") && all.contains(&"955,000") && all.contains(&"122,900"));
@@ -118,8 +118,8 @@ fn english_labels_use_english_names_and_thousands() {
 #[test]
 fn rendering_is_deterministic() {
     for id in CHART_IDS {
-        let a = charts::render(id, 500.0, Lang::Zh).unwrap();
-        let b = charts::render(id, 500.0, Lang::Zh).unwrap();
+        let a = charts::render(id, &Spec::new(500.0, Lang::Zh)).unwrap();
+        let b = charts::render(id, &Spec::new(500.0, Lang::Zh)).unwrap();
         assert_eq!(a.svg, b.svg);
     }
 }
@@ -132,7 +132,7 @@ fn snapshots_match() {
     let mut changed = Vec::new();
     for id in CHART_IDS {
         for lang in [Lang::Zh, Lang::En] {
-            let svg = charts::render(id, 720.0, lang).unwrap().svg;
+            let svg = charts::render(id, &Spec::new(720.0, lang)).unwrap().svg;
             let path = dir.join(format!("{id}-{}-720.svg", lang.code()));
             let changed_path = dir.join(format!("{id}-{}-720-changed.svg", lang.code()));
             if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {

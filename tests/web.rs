@@ -18,7 +18,7 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn chart_has_the_shape_js_expects() {
-    let chart = web::render_chart("county-population", 600.0, "zh").expect("chart");
+    let chart = web::render_chart("county-population", 600.0, "zh", "light", false).expect("chart");
     assert!(chart.is_object());
     for key in ["id", "lang", "title", "summary", "source", "svg"] {
         assert!(get(&chart, key).is_string(), "{key} is not a string");
@@ -37,21 +37,21 @@ fn svg_is_byte_identical_to_the_native_rendering() {
         ("zh", include_str!("snapshots/county-population-zh-720.svg")),
         ("en", include_str!("snapshots/county-population-en-720.svg")),
     ] {
-        let svg = web::render_svg("county-population", 720.0, lang).expect("svg");
+        let svg = web::render_svg("county-population", 720.0, lang, "light", false).expect("svg");
         assert_eq!(svg, native, "{lang} differs from the native snapshot");
     }
 }
 
 #[wasm_bindgen_test]
 fn errors_are_real_js_errors_in_the_readers_language() {
-    let e = web::render_chart("nope", 600.0, "en").expect_err("unknown chart");
+    let e = web::render_chart("nope", 600.0, "en", "light", false).expect_err("unknown chart");
     let e: js_sys::Error = e.dyn_into().expect("an Error");
     assert!(String::from(e.message()).contains("chart"));
-    let e: js_sys::Error = web::render_chart("nope", 600.0, "zh").expect_err("unknown chart").dyn_into().unwrap();
+    let e: js_sys::Error = web::render_chart("nope", 600.0, "zh", "light", false).expect_err("unknown chart").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("参数"));
-    let e: js_sys::Error = web::render_chart("county-population", f64::NAN, "en").expect_err("NaN").dyn_into().unwrap();
+    let e: js_sys::Error = web::render_chart("county-population", f64::NAN, "en", "light", false).expect_err("NaN").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("width"));
-    let e: js_sys::Error = web::render_chart("county-population", 600.0, "<b>").expect_err("bad lang").dyn_into().unwrap();
+    let e: js_sys::Error = web::render_chart("county-population", 600.0, "<b>", "light", false).expect_err("bad lang").dyn_into().unwrap();
     let m = String::from(e.message());
     assert!(m.contains("lang") && m.contains("参数"), "{m}");
 }

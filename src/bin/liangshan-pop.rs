@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 
-use liangshan_pop::charts::{self, CHART_IDS};
+use liangshan_pop::charts::{self, Spec, Theme, CHART_IDS};
 use liangshan_pop::i18n::{fixed, Lang};
 use liangshan_pop::indicators::audit::{audit, observations, Verdict};
 use liangshan_pop::indicators::classify_counties;
@@ -17,7 +17,8 @@ use liangshan_pop::Error;
 
 const USAGE: &str = "usage:
   liangshan-pop audit [--json] [--lang zh|en]      recompute the plan's figures and compare
-  liangshan-pop render CHART [--width PX] [--lang zh|en]   print a chart as SVG
+  liangshan-pop render CHART [--width PX] [--lang zh|en] [--theme light|dark] [--large]
+                                                   print a chart as SVG
   liangshan-pop classify [--json] [--lang zh|en]   every county by the bands of Table 5's note
 charts: ";
 
@@ -25,11 +26,13 @@ struct Args {
     json: bool,
     lang: Lang,
     width: f64,
+    theme: Theme,
+    large: bool,
     positional: Vec<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
-    let mut out = Args { json: false, lang: Lang::Zh, width: 720.0, positional: Vec::new() };
+    let mut out = Args { json: false, lang: Lang::Zh, width: 720.0, theme: Theme::Light, large: false, positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -37,6 +40,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--lang" => {
                 let v = it.next().ok_or("--lang needs a value (zh or en)")?;
                 out.lang = Lang::parse(v).map_err(|e| e.to_string())?;
+            }
+            "--large" => out.large = true,
+            "--theme" => {
+                let v = it.next().ok_or("--theme needs a value (light or dark)")?;
+                out.theme = Theme::parse(v).map_err(|e| e.to_string())?;
             }
             "--width" => {
                 let v = it.next().ok_or("--width needs a number of pixels")?;
@@ -132,7 +140,10 @@ fn main() -> ExitCode {
         "audit" => run_audit(&args),
         "classify" => Ok(run_classify(&args)),
         "render" => match args.positional.first() {
-            Some(id) => charts::render(id, args.width, args.lang).map(|c| c.svg),
+            Some(id) => {
+                let spec = Spec { width: args.width, lang: args.lang, theme: args.theme, large: args.large };
+                charts::render(id, &spec).map(|c| c.svg)
+            }
             None => {
                 eprintln!("liangshan-pop: render needs a chart id: {}", CHART_IDS.join(", "));
                 return ExitCode::from(2);

@@ -6,30 +6,43 @@
 //! Titles live in the page's `<figcaption>` and in the SVG's `<title>` and
 //! `<desc>`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::i18n::Lang;
 
+pub mod bars;
+pub mod canvas;
 pub mod county_population;
+
+pub use canvas::{Style, Theme};
+
+/// How to draw a chart: for which width, language and page mode.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spec {
+    /// Width of the chart's container in CSS pixels.
+    pub width: f64,
+    pub lang: Lang,
+    #[serde(default)]
+    pub theme: Theme,
+    /// 适老化 mode: larger text, stronger contrast.
+    #[serde(default)]
+    pub large: bool,
+}
+
+impl Spec {
+    pub fn new(width: f64, lang: Lang) -> Spec {
+        Spec { width, lang, theme: Theme::Light, large: false }
+    }
+
+    pub fn style(&self) -> Style {
+        Style::new(self.theme, self.large)
+    }
+}
 
 /// The fonts charts ask for: the system UI font, then common CJK fonts.
 pub const FONT_STACK: &str =
     "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
-
-/// Okabe-Ito colours: distinguishable with every common colour-vision
-/// deficiency.
-pub mod palette {
-    use plotters::style::RGBColor;
-    pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-    pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
-    pub const VERMILION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-    pub const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
-    pub const INK: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
-    pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
-    pub const GRID: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
-    pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
-}
 
 /// Narrowest and widest widths a chart is drawn at, in CSS pixels.
 pub const MIN_WIDTH: u32 = 280;
@@ -101,9 +114,23 @@ pub struct Chart {
     pub title: String,
     /// One sentence, computed from the data, saying what it shows.
     pub summary: String,
+    /// "来源：…" / "Source: …", naming every source the chart draws on.
     pub source: String,
+    /// Caveats the reader must see: estimates, derived figures, secondary
+    /// sources, values the plan does not publish.
+    pub notes: Vec<String>,
+    pub width: u32,
+    pub height: u32,
     pub svg: String,
     pub table: DataTable,
+}
+
+/// "来源：A；B" / "Source: A; B".
+pub fn source_line(lang: Lang, parts: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("来源：{}", parts.join("；")),
+        Lang::En => format!("Source: {}", parts.join("; ")),
+    }
 }
 
 /// Escapes text for SVG/XML content and attributes.
@@ -142,15 +169,17 @@ role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" font-f
     ))
 }
 
-/// The charts this crate draws, by id.
+/// The charts this crate draws, by id, in the order of the page.
 pub const CHART_IDS: [&str; 1] = [county_population::ID];
 
-/// Draws chart `id` at `width` pixels in `lang`.
-pub fn render(id: &str, width: f64, lang: Lang) -> Result<Chart, Error> {
-    let width = check_width(width)?;
+const CHART_LIST: &str = "county-population";
+
+/// Draws chart `id` as `spec` asks.
+pub fn render(id: &str, spec: &Spec) -> Result<Chart, Error> {
+    let width = check_width(spec.width)?;
     match id {
-        county_population::ID => county_population::render(width, lang),
-        _ => Err(ErrorKind::InvalidArgument { name: "chart", value: id.chars().take(40).collect(), expected: "county-population" }.into()),
+        county_population::ID => county_population::render(width, spec),
+        _ => Err(ErrorKind::InvalidArgument { name: "chart", value: id.chars().take(40).collect(), expected: CHART_LIST }.into()),
     }
 }
 
@@ -181,8 +210,13 @@ mod tests {
     }
 
     #[test]
+    fn the_list_of_charts_in_errors_is_complete() {
+        assert_eq!(CHART_LIST, CHART_IDS.join(", "));
+    }
+
+    #[test]
     fn unknown_chart_is_an_error_naming_it() {
-        let e = render("<img src=x>", 600.0, Lang::En).unwrap_err();
+        let e = render("<img src=x>", &Spec::new(600.0, Lang::En)).unwrap_err();
         assert!(e.to_string().contains("chart"));
     }
 }

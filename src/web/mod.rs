@@ -8,7 +8,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::charts;
+use crate::charts::{self, Spec, Theme};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::indicators::{audit, key_figures};
@@ -19,7 +19,7 @@ export type Lang = "zh" | "en";
 export interface DataTable { columns: string[]; rows: string[][]; }
 export interface Chart {
   id: string; lang: Lang; title: string; summary: string; source: string;
-  svg: string; table: DataTable;
+  notes: string[]; width: number; height: number; svg: string; table: DataTable;
 }
 export interface KeyFigure { id: string; label: string; value: string; source: string; quote: string; }
 export interface Check {
@@ -50,20 +50,35 @@ pub fn chart_ids() -> Vec<String> {
     charts::CHART_IDS.iter().map(|s| s.to_string()).collect()
 }
 
-/// Draws chart `id` at `width` CSS pixels: `{ id, lang, title, summary,
-/// source, svg, table }`.
-#[wasm_bindgen(js_name = renderChart, unchecked_return_type = "Chart")]
-pub fn render_chart(id: &str, width: f64, lang: &str) -> Result<JsValue, js_sys::Error> {
+fn spec_of(width: f64, lang: &str, theme: &str, large: bool) -> Result<Spec, js_sys::Error> {
     let lang = lang_of(lang)?;
-    let chart = charts::render(id, width, lang).map_err(|e| into_error(e, lang))?;
+    let theme = Theme::parse(theme).map_err(|e| into_error(e, lang))?;
+    Ok(Spec { width, lang, theme, large })
+}
+
+/// Draws chart `id` for a container `width` CSS pixels wide, in `lang`
+/// ("zh" or "en"), `theme` ("light" or "dark"), larger when `large`:
+/// `{ id, lang, title, summary, source, notes, width, height, svg, table }`.
+#[wasm_bindgen(js_name = renderChart, unchecked_return_type = "Chart")]
+pub fn render_chart(id: &str, width: f64, lang: &str, theme: &str, large: bool) -> Result<JsValue, js_sys::Error> {
+    let spec = spec_of(width, lang, theme, large)?;
+    let chart = charts::render(id, &spec).map_err(|e| into_error(e, spec.lang))?;
     to_js(&chart)
 }
 
 /// Only the SVG of chart `id`: what the byte-identity tests compare.
 #[wasm_bindgen(js_name = renderSvg)]
-pub fn render_svg(id: &str, width: f64, lang: &str) -> Result<String, js_sys::Error> {
-    let lang = lang_of(lang)?;
-    charts::render(id, width, lang).map(|c| c.svg).map_err(|e| into_error(e, lang))
+pub fn render_svg(id: &str, width: f64, lang: &str, theme: &str, large: bool) -> Result<String, js_sys::Error> {
+    let spec = spec_of(width, lang, theme, large)?;
+    charts::render(id, &spec).map(|c| c.svg).map_err(|e| into_error(e, spec.lang))
+}
+
+/// A chart's data table as CSV (with a byte-order mark, so that
+/// spreadsheets read the Chinese correctly).
+#[wasm_bindgen(js_name = chartCsv)]
+pub fn chart_csv(id: &str, lang: &str) -> Result<String, js_sys::Error> {
+    let spec = spec_of(720.0, lang, "light", false)?;
+    charts::render(id, &spec).map(|c| format!("\u{feff}{}", c.table.to_csv())).map_err(|e| into_error(e, spec.lang))
 }
 
 /// The key figures of 2020 with their sources.
