@@ -12,7 +12,8 @@ const page = await browser.newPage({ viewport: { width: Number(width), height: N
 page.on('console', (m) => console.log(`[console.${m.type()}] ${m.text()}`));
 page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
 await page.goto(url);
-await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 15000 });
+// Pages of this project say when they are drawn; plain files are drawn on load.
+if (!url.startsWith('file:')) await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 15000 });
 if (selector) await page.locator(selector).first().screenshot({ path: out });
 else await page.screenshot({ path: out, fullPage: true });
 await browser.close();

@@ -50,12 +50,17 @@ impl Num {
 }
 
 /// A closed interval `[lo, hi]` of real numbers.
+///
+/// Its arithmetic is named methods rather than `std::ops` traits: division
+/// can fail (a divisor interval containing zero) and returns an `Option`,
+/// and the four read alike at the call sites.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Interval {
     pub lo: f64,
     pub hi: f64,
 }
 
+#[allow(clippy::should_implement_trait)]
 impl Interval {
     pub fn new(lo: f64, hi: f64) -> Self {
         if lo <= hi {

@@ -51,7 +51,7 @@ pub fn draw(width: u32, style: super::Style, spec: &Bars) -> Result<(String, u32
     let height = (bottom + margin + ref_rows * row) as u32;
 
     let raw = draw_svg(width, height, style, |c: &Canvas| {
-        c.note(&spec.unit, x0, 4.0, Align::Start, Baseline::Top)?;
+        c.note(&spec.unit, margin, 4.0, Align::Start, Baseline::Top)?;
         let mut v = 0.0;
         while v <= domain_max + step * 1e-9 {
             let px = x.map(v);
@@ -59,6 +59,13 @@ pub fn draw(width: u32, style: super::Style, spec: &Bars) -> Result<(String, u32
             let align = if v == 0.0 { Align::Start } else if v >= domain_max - step * 1e-9 { Align::End } else { Align::Middle };
             c.note(&(spec.tick_label)(v), px, top - 10.0, align, Baseline::Bottom)?;
             v += step;
+        }
+        // The reference line goes under the bars and their labels.
+        if let Some(r) = &spec.reference {
+            let px = x.map(r.value);
+            c.dashed((px, top - 6.0), (px, bottom + 4.0), style.series[1], 2, 5.0)?;
+            let align = if px > (x0 + x1) / 2.0 { Align::End } else { Align::Start };
+            c.text(&r.label, px, bottom + 8.0, style.font_px, style.series[1], align, Baseline::Top, false)?;
         }
         for (i, b) in spec.bars.iter().enumerate() {
             let y = top + row * i as f64 + (row - bar) / 2.0;
@@ -73,12 +80,6 @@ pub fn draw(width: u32, style: super::Style, spec: &Bars) -> Result<(String, u32
             c.label(&b.value_label, x_end + 6.0, cy, Align::Start, Baseline::Middle)?;
         }
         c.line(&[(x0, top - 6.0), (x0, bottom)], style.ink, 1)?;
-        if let Some(r) = &spec.reference {
-            let px = x.map(r.value);
-            c.dashed((px, top - 6.0), (px, bottom + 4.0), style.series[1], 2, 5.0)?;
-            let align = if px > (x0 + x1) / 2.0 { Align::End } else { Align::Start };
-            c.text(&r.label, px, bottom + 8.0, style.font_px, style.series[1], align, Baseline::Top, false)?;
-        }
         Ok(())
     })?;
     Ok((raw, height))

@@ -169,6 +169,23 @@ impl Canvas<'_, '_> {
         self.area.draw(&Text::new(s.to_string(), p(x, y), style)).map_err(draw_err)
     }
 
+    /// Vertical text ending just above `bottom`: Chinese as upright
+    /// characters stacked top to bottom, other text turned to read upwards.
+    pub fn text_up_to(&self, s: &str, x: f64, bottom: f64, px: f64, color: RGBColor) -> Result<(), Error> {
+        if s.chars().any(|c| super::text_width(&c.to_string(), 1.0) >= 1.0) {
+            let step = px * 1.05;
+            let n = s.chars().count() as f64;
+            for (i, ch) in s.chars().enumerate() {
+                let y = bottom - (n - i as f64) * step + step / 2.0;
+                self.text(&ch.to_string(), x, y, px, color, Align::Middle, Baseline::Middle, false)?;
+            }
+            return Ok(());
+        }
+        let font = FontDesc::new(FontFamily::SansSerif, px * 1.24, FontStyle::Normal).transform(FontTransform::Rotate270);
+        let style = TextStyle::from(font).color(&color).pos(Pos::new(HPos::Left, VPos::Center));
+        self.area.draw(&Text::new(s.to_string(), p(x, bottom), style)).map_err(draw_err)
+    }
+
     /// Text at the base size in ink.
     pub fn label(&self, s: &str, x: f64, y: f64, align: Align, baseline: Baseline) -> Result<(), Error> {
         self.text(s, x, y, self.style.font_px, self.style.ink, align, baseline, false)
@@ -347,5 +364,61 @@ mod tests {
     fn picks_readable_text_on_fills() {
         assert_eq!(text_on(RGBColor(0x08, 0x51, 0x9C)), RGBColor(255, 255, 255));
         assert_eq!(text_on(RGBColor(0xEF, 0xF3, 0xFF)), RGBColor(0, 0, 0));
+    }
+}
+
+/// The mark a legend entry shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mark {
+    Swatch(RGBColor),
+    Hatch(RGBColor),
+    Dot(RGBColor),
+    Ring(RGBColor),
+    Triangle(RGBColor),
+}
+
+/// A legend that wraps onto as many lines as the width needs.
+pub struct Legend<'l> {
+    pub entries: Vec<(Mark, &'l str)>,
+}
+
+impl Legend<'_> {
+    /// Where each entry goes: (x, line), starting at `x0`, wrapping before `x1`.
+    fn layout(&self, x0: f64, x1: f64, font: f64) -> Vec<(f64, usize)> {
+        let mut out = Vec::new();
+        let (mut x, mut line) = (x0, 0);
+        for (_, label) in &self.entries {
+            let w = font * 1.5 + super::text_width(label, font);
+            if x > x0 && x + w > x1 {
+                x = x0;
+                line += 1;
+            }
+            out.push((x, line));
+            x += w + font;
+        }
+        out
+    }
+
+    /// The height the legend takes, spacing included.
+    pub fn height(&self, x0: f64, x1: f64, font: f64) -> f64 {
+        let lines = self.layout(x0, x1, font).last().map_or(0, |l| l.1 + 1);
+        lines as f64 * font * 1.6
+    }
+
+    pub fn draw(&self, c: &Canvas, x0: f64, x1: f64, y0: f64) -> Result<(), Error> {
+        let font = c.style.font_px;
+        for ((mark, label), (x, line)) in self.entries.iter().zip(self.layout(x0, x1, font)) {
+            let cy = y0 + line as f64 * font * 1.6 + font / 2.0;
+            let (a, b) = (x, x + font);
+            match *mark {
+                Mark::Swatch(col) => c.rect(a, cy - font / 2.0, b, cy + font / 2.0, col)?,
+                Mark::Hatch(col) => c.hatch(a, cy - font / 2.0, b, cy + font / 2.0, col, 4.0)?,
+                Mark::Dot(col) => c.circle(a + font / 2.0, cy, font * 0.4, col, true)?,
+                Mark::Ring(col) => c.circle(a + font / 2.0, cy, font * 0.35, col, false)?,
+                Mark::Triangle(col) => c.triangle(a + font / 2.0, cy, font * 0.38, col)?,
+            }
+            c.label(label, x + font * 1.5, cy, Align::Start, Baseline::Middle)?;
+        }
+        Ok(())
     }
 }

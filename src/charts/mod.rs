@@ -11,9 +11,18 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind};
 use crate::i18n::Lang;
 
+pub mod age_structure;
 pub mod bars;
+pub mod births_ageing;
 pub mod canvas;
 pub mod county_population;
+pub mod county_share_change;
+pub mod density;
+pub mod gdp_per_capita;
+pub mod main_indicators;
+pub mod resident_registered;
+pub mod schooling;
+pub mod urbanisation;
 
 pub use canvas::{Style, Theme};
 
@@ -71,6 +80,23 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
+/// Splits `text` into lines of at most `em` ems (CJK one em, others 0.6).
+pub fn wrap(text: &str, em: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_inclusive(|c: char| c == ' ' || !c.is_ascii()) {
+        if !line.is_empty() && text_width(&line, 1.0) + text_width(word, 1.0) > em {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 /// A chart's data as a table: what the "data" view and the CSV show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DataTable {
@@ -125,6 +151,38 @@ pub struct Chart {
     pub table: DataTable,
 }
 
+/// Everything about a chart but its drawing.
+pub(crate) struct Parts {
+    pub id: &'static str,
+    pub title: String,
+    pub summary: String,
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+    pub table: DataTable,
+}
+
+/// Puts a drawing and its parts together into an accessible chart.
+pub(crate) fn assemble(spec: &Spec, width: u32, height: u32, raw: &str, parts: Parts) -> Result<Chart, Error> {
+    let svg = accessible_svg(raw, parts.id, width, height, &parts.title, &parts.summary)?;
+    Ok(Chart {
+        id: parts.id,
+        lang: spec.lang,
+        title: parts.title,
+        summary: parts.summary,
+        source: source_line(spec.lang, &parts.sources),
+        notes: parts.notes,
+        width,
+        height,
+        svg,
+        table: parts.table,
+    })
+}
+
+/// A table from string slices.
+pub(crate) fn table(columns: &[&str], rows: Vec<Vec<String>>) -> DataTable {
+    DataTable { columns: columns.iter().map(|s| s.to_string()).collect(), rows }
+}
+
 /// "来源：A；B" / "Source: A; B".
 pub fn source_line(lang: Lang, parts: &[String]) -> String {
     match lang {
@@ -170,15 +228,38 @@ role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" font-f
 }
 
 /// The charts this crate draws, by id, in the order of the page.
-pub const CHART_IDS: [&str; 1] = [county_population::ID];
+pub const CHART_IDS: [&str; 11] = [
+    resident_registered::ID,
+    age_structure::ID,
+    schooling::ID,
+    county_population::ID,
+    county_share_change::ID,
+    density::MAP_ID,
+    density::BARS_ID,
+    urbanisation::ID,
+    gdp_per_capita::ID,
+    births_ageing::ID,
+    main_indicators::ID,
+];
 
-const CHART_LIST: &str = "county-population";
+
+const CHART_LIST: &str = "resident-registered, age-structure, schooling, county-population, county-share-change, density-map, density-bars, urbanisation, gdp-per-capita, county-births-ageing, main-indicators";
 
 /// Draws chart `id` as `spec` asks.
 pub fn render(id: &str, spec: &Spec) -> Result<Chart, Error> {
     let width = check_width(spec.width)?;
     match id {
+        resident_registered::ID => resident_registered::render(width, spec),
+        age_structure::ID => age_structure::render(width, spec),
+        schooling::ID => schooling::render(width, spec),
         county_population::ID => county_population::render(width, spec),
+        county_share_change::ID => county_share_change::render(width, spec),
+        density::MAP_ID => density::render_map(width, spec),
+        density::BARS_ID => density::render_bars(width, spec),
+        urbanisation::ID => urbanisation::render(width, spec),
+        gdp_per_capita::ID => gdp_per_capita::render(width, spec),
+        births_ageing::ID => births_ageing::render(width, spec),
+        main_indicators::ID => main_indicators::render(width, spec),
         _ => Err(ErrorKind::InvalidArgument { name: "chart", value: id.chars().take(40).collect(), expected: CHART_LIST }.into()),
     }
 }
@@ -201,6 +282,14 @@ mod tests {
     fn estimates_wide_characters_as_one_em() {
         assert_eq!(text_width("西昌", 10.0), 20.0);
         assert!((text_width("ab", 10.0) - 12.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wraps_by_estimated_width() {
+        assert_eq!(wrap("aaa bbb ccc", 4.5), vec!["aaa", "bbb ccc"]);
+        assert_eq!(wrap("aaa bbb ccc", 3.0), vec!["aaa", "bbb", "ccc"]);
+        assert_eq!(wrap("西昌德昌会理", 3.0), vec!["西昌德", "昌会理"]);
+        assert_eq!(wrap("", 3.0), Vec::<String>::new());
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub enum AreaKind {
 pub struct SchoolingRow {
     pub id: &'static str,
     pub name: Text,
+    /// Name without the administrative suffix: 凉山 / Liangshan.
+    pub short: Text,
     pub kind: AreaKind,
     pub years_2020: Num,
     pub years_2010: Num,
@@ -83,10 +85,11 @@ pub struct SchoolingRow {
 }
 
 macro_rules! schooling {
-    ($id:literal, $zh:literal, $en:literal, $kind:ident, $y20:literal, $y10:literal, $rise:literal) => {
+    ($id:literal, $zh:literal, $en:literal, $szh:literal, $sen:literal, $kind:ident, $y20:literal, $y10:literal, $rise:literal) => {
         SchoolingRow {
             id: $id,
             name: Text::new($zh, $en),
+            short: Text::new($szh, $sen),
             kind: AreaKind::$kind,
             years_2020: num!($y20),
             years_2010: num!($y10),
@@ -96,28 +99,28 @@ macro_rules! schooling {
 }
 
 pub const TABLE2: [SchoolingRow; 22] = [
-    schooling!("sichuan", "全省", "Sichuan (province)", Province, 9.24, 8.35, 0.89),
-    schooling!("garze", "甘孜藏族自治州", "Garzê Tibetan Autonomous Prefecture", Prefecture, 6.89, 5.78, 1.11),
-    schooling!("chengdu", "成都市", "Chengdu", City, 10.85, 9.79, 1.06),
-    schooling!("liangshan", "凉山彝族自治州", "Liangshan Yi Autonomous Prefecture", Prefecture, 7.41, 6.41, 1.00),
-    schooling!("yibin", "宜宾市", "Yibin", City, 8.94, 7.94, 1.00),
-    schooling!("bazhong", "巴中市", "Bazhong", City, 9.01, 8.20, 0.81),
-    schooling!("mianyang", "绵阳市", "Mianyang", City, 9.17, 8.37, 0.80),
-    schooling!("luzhou", "泸州市", "Luzhou", City, 8.65, 7.89, 0.76),
-    schooling!("panzhihua", "攀枝花市", "Panzhihua", City, 9.47, 8.71, 0.76),
-    schooling!("guangan", "广安市", "Guang'an", City, 8.48, 7.76, 0.72),
-    schooling!("dazhou", "达州市", "Dazhou", City, 8.83, 8.11, 0.72),
-    schooling!("guangyuan", "广元市", "Guangyuan", City, 8.70, 7.98, 0.72),
-    schooling!("zigong", "自贡市", "Zigong", City, 8.87, 8.18, 0.69),
-    schooling!("meishan", "眉山市", "Meishan", City, 8.77, 8.15, 0.62),
-    schooling!("yaan", "雅安市", "Ya'an", City, 9.04, 8.46, 0.58),
-    schooling!("deyang", "德阳市", "Deyang", City, 8.98, 8.44, 0.54),
-    schooling!("nanchong", "南充市", "Nanchong", City, 8.62, 8.08, 0.54),
-    schooling!("leshan", "乐山市", "Leshan", City, 8.93, 8.42, 0.51),
-    schooling!("neijiang", "内江市", "Neijiang", City, 8.72, 8.23, 0.49),
-    schooling!("suining", "遂宁市", "Suining", City, 8.61, 8.17, 0.44),
-    schooling!("ziyang", "资阳市", "Ziyang", City, 8.27, 7.83, 0.44),
-    schooling!("ngawa", "阿坝藏族羌族自治州", "Ngawa Tibetan and Qiang Autonomous Prefecture", Prefecture, 7.97, 7.59, 0.38),
+    schooling!("sichuan", "全省", "Sichuan (province)", "全省", "Sichuan", Province, 9.24, 8.35, 0.89),
+    schooling!("garze", "甘孜藏族自治州", "Garzê Tibetan Autonomous Prefecture", "甘孜", "Garzê", Prefecture, 6.89, 5.78, 1.11),
+    schooling!("chengdu", "成都市", "Chengdu", "成都", "Chengdu", City, 10.85, 9.79, 1.06),
+    schooling!("liangshan", "凉山彝族自治州", "Liangshan Yi Autonomous Prefecture", "凉山", "Liangshan", Prefecture, 7.41, 6.41, 1.00),
+    schooling!("yibin", "宜宾市", "Yibin", "宜宾", "Yibin", City, 8.94, 7.94, 1.00),
+    schooling!("bazhong", "巴中市", "Bazhong", "巴中", "Bazhong", City, 9.01, 8.20, 0.81),
+    schooling!("mianyang", "绵阳市", "Mianyang", "绵阳", "Mianyang", City, 9.17, 8.37, 0.80),
+    schooling!("luzhou", "泸州市", "Luzhou", "泸州", "Luzhou", City, 8.65, 7.89, 0.76),
+    schooling!("panzhihua", "攀枝花市", "Panzhihua", "攀枝花", "Panzhihua", City, 9.47, 8.71, 0.76),
+    schooling!("guangan", "广安市", "Guang'an", "广安", "Guang'an", City, 8.48, 7.76, 0.72),
+    schooling!("dazhou", "达州市", "Dazhou", "达州", "Dazhou", City, 8.83, 8.11, 0.72),
+    schooling!("guangyuan", "广元市", "Guangyuan", "广元", "Guangyuan", City, 8.70, 7.98, 0.72),
+    schooling!("zigong", "自贡市", "Zigong", "自贡", "Zigong", City, 8.87, 8.18, 0.69),
+    schooling!("meishan", "眉山市", "Meishan", "眉山", "Meishan", City, 8.77, 8.15, 0.62),
+    schooling!("yaan", "雅安市", "Ya'an", "雅安", "Ya'an", City, 9.04, 8.46, 0.58),
+    schooling!("deyang", "德阳市", "Deyang", "德阳", "Deyang", City, 8.98, 8.44, 0.54),
+    schooling!("nanchong", "南充市", "Nanchong", "南充", "Nanchong", City, 8.62, 8.08, 0.54),
+    schooling!("leshan", "乐山市", "Leshan", "乐山", "Leshan", City, 8.93, 8.42, 0.51),
+    schooling!("neijiang", "内江市", "Neijiang", "内江", "Neijiang", City, 8.72, 8.23, 0.49),
+    schooling!("suining", "遂宁市", "Suining", "遂宁", "Suining", City, 8.61, 8.17, 0.44),
+    schooling!("ziyang", "资阳市", "Ziyang", "资阳", "Ziyang", City, 8.27, 7.83, 0.44),
+    schooling!("ngawa", "阿坝藏族羌族自治州", "Ngawa Tibetan and Qiang Autonomous Prefecture", "阿坝", "Ngawa", Prefecture, 7.97, 7.59, 0.38),
 ];
 
 /// 表4 2010年—2021年四川省、凉山州人均GDP表 (10,000 yuan; ratio in %).
