@@ -223,3 +223,134 @@ fn snapshots_match() {
 fn normalise_rounds_decimals_only() {
     assert_eq!(normalise("x=\"12\" y=\"3.14159\" 0.5ex"), "x=\"12\" y=\"3.14\" 0.50ex");
 }
+
+fn render(id: &str, lang: Lang) -> (charts::Chart, Vec<Element>) {
+    let chart = charts::render(id, &Spec::new(720.0, lang)).unwrap();
+    let els = parse(&chart.svg);
+    (chart, els)
+}
+
+fn text_set(els: &[Element]) -> Vec<String> {
+    texts(els).iter().map(|t| t.text.clone()).collect()
+}
+
+fn fills<'a>(els: &'a [Element], name: &str, fill: &str) -> Vec<&'a Element> {
+    els.iter().filter(|e| e.name == name && e.attr("fill") == Some(fill)).collect()
+}
+
+const BLUE: &str = "#0072B2";
+const VERMILION: &str = "#D55E00";
+
+#[test]
+fn resident_registered_shows_four_bars_the_derived_one_hatched() {
+    let (chart, els) = render("resident-registered", Lang::Zh);
+    // Three solid bars and one legend swatch each for the two series; the
+    // 2010 registered bar is hatched (an outline, no fill).
+    assert_eq!(fills(&els, "rect", BLUE).len(), 2 + 1);
+    assert_eq!(fills(&els, "rect", VERMILION).len(), 1 + 1);
+    let t = text_set(&els);
+    for label in ["453.3万", "478.9万", "485.8万", "533.1万", "差25.6万", "差47.3万", "2010", "2020"] {
+        assert!(t.iter().any(|x| x == label), "missing {label}");
+    }
+    assert!(chart.notes[0].contains("推算"));
+    assert!(chart.table.rows[0][2].ends_with("（推算）"));
+}
+
+#[test]
+fn age_structure_splits_each_year_into_three_labelled_parts() {
+    let (_, els) = render("age-structure", Lang::En);
+    let t = text_set(&els);
+    for label in ["27.33%", "65.57%", "7.10%", "27.64%", "62.87%", "9.49%", "0-14", "15-64", "65 and over"] {
+        assert!(t.iter().any(|x| x == label), "missing {label}");
+    }
+}
+
+#[test]
+fn schooling_has_a_dumbbell_per_area_sorted_with_liangshan_marked() {
+    let (_, els) = render("schooling", Lang::Zh);
+    let dots_2020: Vec<&Element> = els.iter().filter(|e| e.name == "circle" && e.attr("fill") == Some(BLUE)).collect();
+    assert_eq!(dots_2020.len(), 22 + 1, "22 areas and the legend");
+    let ys: Vec<f64> = dots_2020.iter().skip(1).map(|d| d.num("cy")).collect();
+    assert!(ys.windows(2).all(|w| w[0] < w[1]));
+    // Sorted by the 2020 value: x positions fall from top to bottom.
+    let xs: Vec<f64> = dots_2020.iter().skip(1).map(|d| d.num("cx")).collect();
+    assert!(xs.windows(2).all(|w| w[0] >= w[1]), "{xs:?}");
+    let bold: Vec<String> = texts(&els).iter().filter(|t| t.attr("font-weight") == Some("bold")).map(|t| t.text.clone()).collect();
+    assert_eq!(bold, vec!["全省", "+0.89", "凉山", "+1.00"]);
+}
+
+#[test]
+fn share_change_diverges_and_flags_the_misprinted_county() {
+    let (chart, els) = render("county-share-change", Lang::Zh);
+    let up = fills(&els, "rect", BLUE).len();
+    let down = fills(&els, "rect", VERMILION).len();
+    assert_eq!((up, down), (6, 10), "雷波 (0) has no bar");
+    let t = text_set(&els);
+    assert!(t.iter().any(|x| x == "+0.31*"));
+    assert!(t.iter().any(|x| x == "−1.45"));
+    assert_eq!(chart.notes.len(), 1);
+    assert!(chart.notes[0].contains("越西县") && chart.notes[0].contains("0.27"));
+}
+
+#[test]
+fn density_map_has_a_tile_per_county_coloured_by_class() {
+    let (chart, els) = render("density-map", Lang::Zh);
+    let tile_colours = ["#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C"];
+    let coloured: usize = tile_colours.iter().map(|c| fills(&els, "rect", c).len()).sum();
+    assert_eq!(coloured, 17 + 5, "17 tiles and 5 legend swatches");
+    assert_eq!(fills(&els, "rect", "#08519C").len(), 1 + 1, "only Xichang is in the top class");
+    let t = text_set(&els);
+    assert!(t.iter().any(|x| x == "360") && t.iter().any(|x| x == "9"));
+    assert!(chart.notes[0].contains("二手来源"));
+    assert_eq!(chart.table.rows.len(), 17);
+}
+
+#[test]
+fn urbanisation_never_invents_a_county_rate() {
+    let (chart, els) = render("urbanisation", Lang::Zh);
+    let t = text_set(&els);
+    for label in ["27.52%（推算）", "36.96%", "46%（目标）", "50%（目标）", "66.63%", "56.73%"] {
+        assert!(t.iter().any(|x| x == label), "missing {label}");
+    }
+    // Six bars (two of them outlines), and for the other 16 counties only text.
+    let rates: Vec<&Vec<String>> = chart.table.rows.iter().filter(|r| r[1] != "未公布").collect();
+    assert_eq!(rates.len(), 6);
+    assert_eq!(chart.table.rows.iter().filter(|r| r[1] == "未公布").count(), 16);
+}
+
+#[test]
+fn gdp_panels_have_twelve_years_of_each_series() {
+    let (_, els) = render("gdp-per-capita", Lang::En);
+    assert_eq!(fills(&els, "circle", BLUE).len(), 12);
+    let squares = els.iter().filter(|e| e.name == "rect" && e.attr("fill") == Some(VERMILION)).count();
+    assert_eq!(squares, 12);
+    let t = text_set(&els);
+    assert!(t.iter().any(|x| x == "81.60%") && t.iter().any(|x| x == "60.81%"));
+    assert!(t.iter().any(|x| x == "Liangshan") && t.iter().any(|x| x == "Sichuan"));
+}
+
+#[test]
+fn births_ageing_marks_the_basin_by_shape_and_names_every_county() {
+    let (_, els) = render("county-births-ageing", Lang::Zh);
+    // Anning-basin counties are filled circles (plus one in the legend);
+    // the others are triangles (polygons, plus one in the legend).
+    assert_eq!(fills(&els, "circle", BLUE).len(), 8 + 1);
+    assert_eq!(fills(&els, "polygon", VERMILION).len(), 9 + 1);
+    let t = text_set(&els);
+    for c in liangshan_pop::data::counties::COUNTIES.iter() {
+        assert!(t.iter().any(|x| x == c.short.zh), "no label for {}", c.short.zh);
+    }
+}
+
+#[test]
+fn main_indicators_show_the_box_with_every_row_in_the_table() {
+    let (chart, els) = render("main-indicators", Lang::Zh);
+    let t = text_set(&els);
+    for label in ["486", "500", "75.04", "77.1", "78", "36.96", "46", "50"] {
+        assert!(t.iter().any(|x| x == label), "missing {label}");
+    }
+    assert_eq!(chart.table.rows.len(), 8);
+    let kinds: Vec<&str> = chart.table.rows.iter().map(|r| r[5].as_str()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "约束性").count(), 2);
+    assert!(chart.table.rows.iter().any(|r| r[0] == "总和生育率" && r[4] == ">1.6"));
+}

@@ -31,15 +31,54 @@ fn chart_has_the_shape_js_expects() {
     assert_eq!(columns.length(), 6);
 }
 
+/// Every snapshot the native suite keeps, by chart and variant.
+macro_rules! snapshots {
+    ($($id:literal),* $(,)?) => {
+        &[$(
+            ($id, "zh", 720.0, "light", false, include_str!(concat!("snapshots/", $id, "-zh-720.svg"))),
+            ($id, "en", 720.0, "light", false, include_str!(concat!("snapshots/", $id, "-en-720.svg"))),
+            ($id, "en", 375.0, "dark", true, include_str!(concat!("snapshots/", $id, "-en-375-dark-large.svg"))),
+        )*]
+    };
+}
+
+const SNAPSHOTS: &[(&str, &str, f64, &str, bool, &str)] = snapshots!(
+    "resident-registered",
+    "age-structure",
+    "schooling",
+    "county-population",
+    "county-share-change",
+    "density-map",
+    "density-bars",
+    "urbanisation",
+    "gdp-per-capita",
+    "county-births-ageing",
+    "main-indicators",
+);
+
 #[wasm_bindgen_test]
-fn svg_is_byte_identical_to_the_native_rendering() {
-    for (lang, native) in [
-        ("zh", include_str!("snapshots/county-population-zh-720.svg")),
-        ("en", include_str!("snapshots/county-population-en-720.svg")),
-    ] {
-        let svg = web::render_svg("county-population", 720.0, lang, "light", false).expect("svg");
-        assert_eq!(svg, native, "{lang} differs from the native snapshot");
+fn every_chart_is_byte_identical_to_its_native_rendering() {
+    let ids = web::chart_ids();
+    assert_eq!(SNAPSHOTS.len(), ids.len() * 3, "a chart without snapshots");
+    for (id, lang, width, theme, large, native) in SNAPSHOTS {
+        assert!(ids.iter().any(|i| i == id), "{id} is not a chart");
+        let svg = web::render_svg(id, *width, lang, theme, *large).expect("svg");
+        assert!(svg == *native, "{id} {lang} {width} {theme} differs from the native snapshot");
     }
+}
+
+#[wasm_bindgen_test]
+fn csv_downloads_carry_a_byte_order_mark_and_every_row() {
+    let csv = web::chart_csv("county-population", "zh").expect("csv");
+    assert!(csv.starts_with('\u{feff}'));
+    assert_eq!(csv.trim_end().split("\r\n").count(), 18);
+    let audit = web::audit_csv("en").expect("audit csv");
+    assert!(audit.trim_end().split("\r\n").count() > 100);
+    let table = web::audit_table("zh").expect("audit table");
+    let rows: Array = get(&table, "rows").dyn_into().expect("rows");
+    assert!(rows.length() > 100);
+    let obs: Array = web::observations_js("en").expect("observations").dyn_into().expect("array");
+    assert_eq!(obs.length(), 4);
 }
 
 #[wasm_bindgen_test]
@@ -66,5 +105,7 @@ fn audit_and_key_figures_are_plain_arrays() {
     let figures: Array = web::key_figures_js("zh").expect("figures").dyn_into().expect("array");
     assert_eq!(figures.length(), 8);
     assert_eq!(get(&figures.get(0), "value").as_string().as_deref(), Some("485.8万人"));
-    assert_eq!(web::chart_ids(), vec!["county-population".to_string()]);
+    assert_eq!(web::chart_ids().len(), 11);
+    let e: js_sys::Error = web::render_chart("age-structure", 600.0, "en", "sepia", false).expect_err("bad theme").dyn_into().unwrap();
+    assert!(String::from(e.message()).contains("theme"));
 }

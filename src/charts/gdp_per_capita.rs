@@ -77,7 +77,9 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         c.label(&format!("{}%", l0.ratio.text), ratio[0].0 + 6.0, ratio[0].1 - 4.0, Align::Start, Baseline::Bottom)?;
         let lastp = ratio[ratio.len() - 1];
         c.label(&format!("{}%", ln.ratio.text), lastp.0, lastp.1 + 6.0, Align::End, Baseline::Top)?;
-        for r in TABLE4.iter().filter(|r| (r.year - first) % every == 0 || r.year == last) {
+        // Every `every` years from the first, and the last year, never two
+        // labels closer than `every` years.
+        for r in TABLE4.iter().filter(|r| r.year == last || ((r.year - first) % every == 0 && last - r.year >= every)) {
             c.note(&r.year.to_string(), x.map(f64::from(r.year)), axis_y + 6.0, Align::Middle, Baseline::Top)?;
         }
         c.line(&[(x0, axis_y), (x1, axis_y)], style.ink, 1)

@@ -303,7 +303,7 @@ impl Audit {
         self.check(
             "text.urbanisation_gap_to_sichuan",
             self.t("正文：城镇化率较全省平均水平低近20个百分点".into(), "Text: the urbanisation rate is nearly 20 points below Sichuan's".into()),
-            Published { value: gap.value.value, text: "近20".into(), interval: Interval::new(19.0, 20.0) },
+            Published { value: gap.value.value, text: self.t("近20".into(), "nearly 20".into()), interval: Interval::new(19.0, 20.0) },
             Recomputed::new(sc_urban - rate.value.value, Interval::exact(sc_urban).sub(iv(rate.value))),
             self.t(format!("全省{}%（{}，转载来源）− 36.96%；“近20”按19至20计", sc_urban, CENSUS_FACTS_FILE), format!("Sichuan {sc_urban}% ({CENSUS_FACTS_FILE}, secondary source) − 36.96%; “nearly 20” read as 19 to 20")),
             gap.at,
@@ -313,7 +313,7 @@ impl Audit {
         self.check(
             "text.urbanisation_rise_decade",
             self.t("正文：10年间城镇化率上升近10个百分点".into(), "Text: the urbanisation rate rose nearly 10 points in ten years".into()),
-            Published { value: near10.value.value, text: "近10".into(), interval: Interval::new(9.0, 10.0) },
+            Published { value: near10.value.value, text: self.t("近10".into(), "nearly 10".into()), interval: Interval::new(9.0, 10.0) },
             Recomputed::new(rise.value.value, iv(rise.value)),
             self.t("第一章第一节：提高9.44个百分点；“近10”按9至10计".into(), "ch. 1 §1: a rise of 9.44 points; “nearly 10” read as 9 to 10".into()),
             near10.at,
@@ -731,7 +731,7 @@ impl Audit {
         self.check(
             "t5.births_implied",
             self.t("正文：近年来每年出生人口在7万人左右".into(), "Text: about 70,000 births a year in recent years".into()),
-            Published { value: births.value.value * 1e4, text: "7万左右".into(), interval: Interval::new(63_000.0, 77_000.0) },
+            Published { value: births.value.value * 1e4, text: self.t("7万左右".into(), "about 70,000".into()), interval: Interval::new(63_000.0, 77_000.0) },
             Recomputed::new(b_point, b_iv),
             self.t(
                 format!("表5各县2020年出生率 × 表3人口，合计约{}人（出生率以年平均人口为分母，此处用普查人口近似）；“左右”按±10%计", fixed(b_point, 0, Lang::Zh)),
@@ -857,7 +857,9 @@ mod tests {
         for (a, b) in zh.iter().zip(en.iter()) {
             assert_eq!(a.id, b.id);
             assert!(a.claim.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}", a.id);
-            assert!(b.claim.is_ascii() || !b.claim.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {}", b.id, b.claim);
+            for text in [&b.claim, &b.published_text, &b.method, &b.source] {
+                assert!(!text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: Chinese in English: {text}", b.id);
+            }
         }
         assert_eq!(observations(Lang::En).len(), 4);
     }

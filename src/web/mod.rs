@@ -81,6 +81,27 @@ pub fn chart_csv(id: &str, lang: &str) -> Result<String, js_sys::Error> {
     charts::render(id, &spec).map(|c| format!("\u{feff}{}", c.table.to_csv())).map_err(|e| into_error(e, spec.lang))
 }
 
+/// The plan audit as a table (`{ columns, rows }`), and the same as CSV.
+#[wasm_bindgen(js_name = auditTable, unchecked_return_type = "DataTable")]
+pub fn audit_table(lang: &str) -> Result<JsValue, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    to_js(&charts::audit_table(lang).map_err(|e| into_error(e, lang))?)
+}
+
+#[wasm_bindgen(js_name = auditCsv)]
+pub fn audit_csv(lang: &str) -> Result<String, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    charts::audit_table(lang).map(|t| format!("\u{feff}{}", t.to_csv())).map_err(|e| into_error(e, lang))
+}
+
+/// What the audit notes beside the arithmetic (labels and units that do not
+/// fit), as `{ id, text, source }`.
+#[wasm_bindgen(js_name = observations)]
+pub fn observations_js(lang: &str) -> Result<JsValue, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    to_js(&audit::observations(lang))
+}
+
 /// The key figures of 2020 with their sources.
 #[wasm_bindgen(js_name = keyFigures, unchecked_return_type = "KeyFigure[]")]
 pub fn key_figures_js(lang: &str) -> Result<JsValue, js_sys::Error> {

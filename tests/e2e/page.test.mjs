@@ -2,8 +2,13 @@
 // machine with the page's Content-Security-Policy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from './browser.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CHARTS = ['resident-registered', 'age-structure', 'schooling', 'county-population', 'county-share-change', 'density-map', 'density-bars', 'urbanisation', 'gdp-per-capita', 'county-births-ageing', 'main-indicators'];
 
 let server, browser, origin;
 
@@ -19,8 +24,8 @@ after(async () => {
 });
 
 /** Opens a page and records everything that went wrong on it. */
-async function open(path, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+async function open(path, viewport = { width: 1280, height: 900 }, options = {}) {
+  const page = await browser.newPage({ viewport, ...options });
   const problems = [];
   const foreign = [];
   page.on('console', (m) => {
@@ -49,13 +54,11 @@ test('the page loads with a clean console, its figures, 17 bars and the data tab
   assert.deepEqual(foreign, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.equal(await page.locator(BARS).count(), 17);
-  assert.equal(await page.locator('figure[data-chart] table tbody tr').count(), 17);
+  assert.equal(await page.locator('figure[data-chart="county-population"] table tbody tr').count(), 17);
   assert.equal(await page.locator('#key-figures .figure').count(), 8);
   assert.equal(await page.locator('#key-figures .value').first().textContent(), '485.8万人');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-  const svg = page.locator('figure[data-chart] svg');
-  assert.equal(await svg.getAttribute('role'), 'img');
-  assert.match(await page.locator('figure[data-chart] figcaption .chart-summary').textContent(), /西昌市常住人口最多/);
+  assert.match(await page.locator('figure[data-chart="county-population"] figcaption .chart-summary').textContent(), /西昌市常住人口最多/);
   // The audit lists the checks that fail, 表3's 越西 among them.
   assert.match(await page.locator('#audit-disagreements').textContent(), /越西县/);
   await page.close();
@@ -87,7 +90,17 @@ test('the language toggle switches every label and keeps the language in the URL
   assert.match(page.url(), /[?&]lang=en/);
   const labels = await page.locator('figure[data-chart] svg text').allTextContents();
   assert.ok(labels.map((s) => s.trim()).includes('Xichang'));
-  assert.ok(!labels.join('').match(/[\u4e00-\u9fff]/), 'Chinese left in the English chart');
+  assert.ok(!labels.join('').match(/[\u4e00-\u9fff]/), 'Chinese left in an English chart');
+  // Every text of the page, the SVG descriptions and the (closed) data
+  // tables included, but for the button that switches back to 中文.
+  const allText = await page.evaluate(() => {
+    const clone = document.body.cloneNode(true);
+    clone.querySelector('#lang-toggle').remove();
+    clone.querySelectorAll('noscript').forEach((n) => n.remove());
+    return clone.textContent + document.title;
+  });
+  const left = allText.match(/[\u4e00-\u9fff]+/g);
+  assert.equal(left, null, `Chinese left on the English page: ${left}`);
   assert.equal(await page.locator('#key-figures .value').first().textContent(), '4.858 million');
   assert.equal(await page.locator('#lang-toggle').textContent(), '中文');
   const reloaded = await open('/?lang=en');
@@ -114,10 +127,11 @@ test('the chart is drawn for the width of its container and follows it', async (
   const { page } = await open('/', { width: 375, height: 800 });
   const width = () => page.evaluate(() => {
     const svg = document.querySelector('figure[data-chart] svg');
-    return { svg: Number(svg.getAttribute('width')), box: document.querySelector('figure[data-chart] .chart-body').clientWidth };
+    return { svg: Number(svg.getAttribute('width')), box: document.querySelector('figure[data-chart] .chart-body').clientWidth, page: document.documentElement.scrollWidth };
   });
   let w = await width();
   assert.equal(w.svg, Math.max(280, w.box));
+  assert.equal(w.page, 375, 'nothing widens the page beyond the screen');
   await page.setViewportSize({ width: 1024, height: 800 });
   await page.waitForFunction(() => {
     const svg = document.querySelector('figure[data-chart] svg');
@@ -126,6 +140,132 @@ test('the chart is drawn for the width of its container and follows it', async (
   w = await width();
   assert.ok(w.svg > 900, `re-rendered at ${w.svg}`);
   assert.equal(await page.locator(BARS).count(), 17);
+  await page.close();
+});
+
+test('every chart of the plan is on the page with its title, description, sources and data', async () => {
+  const { page } = await open('/');
+  assert.deepEqual(await page.$$eval('figure[data-chart]', (fs) => fs.map((f) => f.dataset.chart)), CHARTS);
+  for (const id of CHARTS) {
+    const fig = page.locator(`figure[data-chart="${id}"]`);
+    const title = (await fig.locator('figcaption h3').textContent()).trim();
+    assert.ok(title.length > 4, `${id}: no title`);
+    assert.equal(await fig.getAttribute('aria-labelledby'), `${id}-heading`);
+    assert.equal((await fig.locator('svg title').textContent()).trim(), title);
+    assert.ok((await fig.locator('svg desc').textContent()).trim().length > 20, `${id}: no description`);
+    assert.match(await fig.locator('.chart-source').textContent(), /^来源：规划/);
+    assert.ok((await fig.locator('table tbody tr').count()) > 0, `${id}: empty data table`);
+    assert.equal(await fig.locator('table caption').textContent(), title);
+  }
+  assert.ok((await page.locator('#audit-table tbody tr').count()) > 100);
+  assert.equal(await page.locator('#audit-disagreements li').count(), 5);
+  await page.close();
+});
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // Open every data table so that it is checked too.
+    document.querySelectorAll('details').forEach((d) => (d.open = true));
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target} (${v.help})`);
+  });
+}
+
+test('axe-core finds no violations in the default, dark and 适老化 modes, in both languages', async () => {
+  for (const [path, options] of [
+    ['/', {}],
+    ['/?lang=en', {}],
+    ['/', { colorScheme: 'dark' }],
+    ['/?a11y=large', {}],
+    ['/?lang=en&a11y=large', { colorScheme: 'dark' }],
+  ]) {
+    const { page } = await open(path, { width: 1280, height: 900 }, options);
+    assert.deepEqual(await axe(page), [], `${path} ${JSON.stringify(options)}`);
+    await page.close();
+  }
+});
+
+test('适老化 mode: a toggle and ?a11y=large give 18pt text, larger chart text and 44px targets', async () => {
+  const { page, problems } = await open('/', { width: 375, height: 800 });
+  const toggle = page.locator('#a11y-toggle');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.match(page.url(), /a11y=large/);
+  const sizes = await page.evaluate(() => ({
+    body: parseFloat(getComputedStyle(document.querySelector('.lede')).fontSize),
+    chart: Math.max(...[...document.querySelectorAll('figure[data-chart="county-population"] svg text')].map((t) => parseFloat(t.getAttribute('font-size')))),
+  }));
+  assert.ok(sizes.body >= 24, `body text ${sizes.body}px`);
+  assert.ok(sizes.chart >= 18, `chart text ${sizes.chart}px`);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, summary, nav a')]
+      .filter((e) => e.getClientRects().length)
+      .map((e) => [e.textContent.trim(), e.getBoundingClientRect().height])
+      .filter(([, h]) => h < 44));
+  assert.deepEqual(small, []);
+  const reloaded = await open('/?a11y=large&lang=en');
+  assert.equal(await reloaded.page.locator('#a11y-toggle').getAttribute('aria-pressed'), 'true');
+  assert.ok(await reloaded.page.evaluate(() => document.documentElement.classList.contains('a11y-large')));
+  const bad = await open('/?a11y=huge');
+  assert.match(await bad.page.locator('#notice').textContent(), /a11y/);
+  assert.deepEqual(problems, []);
+  for (const p of [page, reloaded.page, bad.page]) await p.close();
+});
+
+test('dark theme: the charts are drawn dark', async () => {
+  const { page } = await open('/', { width: 1280, height: 900 }, { colorScheme: 'dark' });
+  const paper = await page.locator('figure[data-chart="age-structure"] svg rect').first().getAttribute('fill');
+  assert.equal(paper, '#121212');
+  await page.close();
+});
+
+test('keyboard alone reaches and works every control, with a visible focus', async () => {
+  const { page } = await open('/');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'lang-toggle');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'a11y-toggle');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('a11y-large')));
+  await page.keyboard.press('Space');
+  assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('a11y-large'))));
+  // A data table opens from the keyboard.
+  const summary = page.locator('figure[data-chart="schooling"] summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('figure[data-chart="schooling"] details').getAttribute('open'), '');
+  await page.close();
+});
+
+test('the CSV download holds the chart data, readable by spreadsheets', async () => {
+  const { page } = await open('/?lang=en');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('figure[data-chart="county-population"] button.download').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'liangshan-county-population-en.csv');
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\ufeffNo.,County,'), text.slice(0, 40));
+  assert.equal(text.trim().split('\r\n').length, 18);
+  await page.close();
+});
+
+test('print shows every chart with its caption and source, without the controls', async () => {
+  const { page } = await open('/');
+  await page.emulateMedia({ media: 'print' });
+  const visible = await page.evaluate(() => ({
+    toolbar: getComputedStyle(document.querySelector('.toolbar')).display,
+    actions: getComputedStyle(document.querySelector('.chart-actions')).display,
+    charts: [...document.querySelectorAll('figure[data-chart] svg')].filter((s) => s.getBoundingClientRect().height > 0).length,
+    sources: [...document.querySelectorAll('.chart-source')].filter((s) => s.getBoundingClientRect().height > 0).length,
+  }));
+  assert.deepEqual(visible, { toolbar: 'none', actions: 'none', charts: 11, sources: 11 });
   await page.close();
 });
 
