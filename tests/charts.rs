@@ -353,4 +353,9 @@ fn main_indicators_show_the_box_with_every_row_in_the_table() {
     let kinds: Vec<&str> = chart.table.rows.iter().map(|r| r[5].as_str()).collect();
     assert_eq!(kinds.iter().filter(|k| **k == "约束性").count(), 2);
     assert!(chart.table.rows.iter().any(|r| r[0] == "总和生育率" && r[4] == ">1.6"));
+    // Years are years, not quantities: no thousands separator.
+    let (en, els) = render("main-indicators", Lang::En);
+    let t = text_set(&els);
+    assert!(t.iter().any(|x| x == "2030") && !t.iter().any(|x| x == "2,030"));
+    assert!(en.summary.contains("5 million residents"), "{}", en.summary);
 }

@@ -85,7 +85,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             let x = Scale::new((2020.0, 2030.0), (px0 + font * 1.5, px0 + panel_w - font * 1.5));
             for yr in [2020.0, 2025.0, 2030.0] {
                 c.line(&[(x.map(yr), py0 + font * 1.6), (x.map(yr), py0 + panel_h - font * 1.6)], style.grid, 1)?;
-                c.note(&fixed(yr, 0, lang), x.map(yr), py0 + panel_h - font * 1.4, Align::Middle, Baseline::Top)?;
+                c.note(&format!("{yr}"), x.map(yr), py0 + panel_h - font * 1.4, Align::Middle, Baseline::Top)?;
             }
             for w in p.points.windows(2) {
                 c.dashed((x.map(f64::from(w[0].0)), y.map(w[0].1)), (x.map(f64::from(w[1].0)), y.map(w[1].1)), style.series[0], 2, 4.0)?;
@@ -113,8 +113,8 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             names.len(), names.len() - binding, binding, end(&panels[0]), end(&panels[1]), end(&panels[2])
         ),
         Lang::En => format!(
-            "Box 1 has {} indicators, {} indicative and {} binding; by 2030 it aims for {} ten-thousand residents, a life expectancy of {} years and an urbanisation rate of {}%.",
-            names.len(), names.len() - binding, binding, end(&panels[0]), end(&panels[1]), end(&panels[2])
+            "Box 1 has {} indicators, {} indicative and {} binding; by 2030 it aims for {} million residents, a life expectancy of {} years and an urbanisation rate of {}%.",
+            names.len(), names.len() - binding, binding, end(&panels[0]) / 100.0, end(&panels[1]), end(&panels[2])
         ),
     };
     let cols: [&str; 6] = if zh { ["指标", "单位", "2020年", "2025年", "2030年", "属性"] } else { ["Indicator", "Unit", "2020", "2025", "2030", "Kind"] };

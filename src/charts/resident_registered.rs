@@ -59,16 +59,14 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let top = margin + legend_h + font * 2.0;
     let plot_h = (font * 18.0).min(f64::from(width) * 0.6).max(font * 12.0);
     let bottom = top + plot_h;
-    let height = (bottom + font * 2.4 + margin) as u32;
+    let height = (bottom + font * 3.8 + margin) as u32;
     let axis_w = text_width("600", font * 0.9) + 10.0;
     let x0 = margin + axis_w;
     let gap_label = |gap: f64| match lang {
         Lang::Zh => format!("差{}", wan(gap, lang)),
         Lang::En => format!("gap {}", wan(gap, lang)),
     };
-    // Room on the right for the gap label beside the last pair of bars.
-    let gap_w = years.iter().map(|yr| text_width(&gap_label(yr.registered - yr.resident), style.px(0.9)) * 1.1).fold(0.0, f64::max);
-    let x1 = f64::from(width) - margin - gap_w - 14.0;
+    let x1 = f64::from(width) - margin;
     let y = Scale::new((0.0, 600.0), (bottom, top));
     let group_w = (x1 - x0) / 2.0;
     let bar_w = (group_w * 0.28).min(font * 6.0);
@@ -101,10 +99,11 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             let gap = yr.registered - yr.resident;
             let gx = cx + bar_w + 10.0;
             c.line(&[(gx - 4.0, tops[1]), (gx, tops[1]), (gx, tops[0]), (gx - 4.0, tops[0])], style.ink, 1)?;
-            c.text(&gap_label(gap), gx + 4.0, (tops[0] + tops[1]) / 2.0, style.px(0.9), style.ink, Align::Start, Baseline::Middle, true)?;
+            // Under the year, where it cannot run into the next pair of bars.
             c.label(&yr.year.to_string(), cx, bottom + 6.0, Align::Middle, Baseline::Top)?;
+            c.text(&gap_label(gap), cx, bottom + 6.0 + font * 1.4, font, style.ink, Align::Middle, Baseline::Top, true)?;
         }
-        c.line(&[(x0, bottom), (x1 + gap_w, bottom)], style.ink, 1)
+        c.line(&[(x0, bottom), (x1, bottom)], style.ink, 1)
     })?;
 
     let gap = |y: &Year| y.registered - y.resident;
@@ -123,7 +122,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let derived_how = Source::Derived { from: crate::data::sec(1, 1), how: "533.1 − 54.2" }.cite(lang);
     let notes = vec![match lang {
         Lang::Zh => format!("2010年户籍人口为推算值（斜线）：{derived_how}。2010年常住人口为表1三组人口之和。"),
-        Lang::En => format!("The 2010 registered population is derived (hatched): {derived_how}. The 2010 resident population is the sum of Table 1's age groups."),
+        Lang::En => format!("The 2010 registered population (hatched) is {derived_how}. The 2010 resident population is the sum of Table 1's age groups."),
     }];
     let cols: [&str; 4] = match lang {
         Lang::Zh => ["年份", "常住人口（万人）", "户籍人口（万人）", "差（万人）"],
