@@ -24,9 +24,8 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, Error> {
     let mut record_line = 1usize;
     let mut chars = text.chars().peekable();
 
-    let err = |line: usize, message: &str| -> Error {
-        ErrorKind::Csv { file: file.to_string(), line, message: message.to_string() }.into()
-    };
+    let err =
+        |line: usize, message: &str| -> Error { ErrorKind::Csv { file: file.to_string(), line, message: message.to_string() }.into() };
 
     while let Some(c) = chars.next() {
         if in_quotes {

@@ -15,24 +15,11 @@ pub struct Error(Box<ErrorKind>);
 pub enum ErrorKind {
     /// An argument from a caller (a URL parameter, a command-line flag) is
     /// not one of the accepted values.
-    InvalidArgument {
-        name: &'static str,
-        value: String,
-        expected: &'static str,
-    },
+    InvalidArgument { name: &'static str, value: String, expected: &'static str },
     /// A number out of its accepted range.
-    OutOfRange {
-        name: &'static str,
-        value: f64,
-        min: f64,
-        max: f64,
-    },
+    OutOfRange { name: &'static str, value: f64, min: f64, max: f64 },
     /// A line of a CSV file could not be read.
-    Csv {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Csv { file: String, line: usize, message: String },
     /// Drawing a chart failed.
     Chart(String),
 }

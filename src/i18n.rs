@@ -21,12 +21,7 @@ impl Lang {
         match primary {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => Err(ErrorKind::InvalidArgument {
-                name: "lang",
-                value: s.chars().take(40).collect(),
-                expected: "zh, en",
-            }
-            .into()),
+            _ => Err(ErrorKind::InvalidArgument { name: "lang", value: s.chars().take(40).collect(), expected: "zh, en" }.into()),
         }
     }
 
@@ -63,11 +58,7 @@ impl Text {
 pub fn fixed(x: f64, decimals: usize, lang: Lang) -> String {
     let s = format!("{:.*}", decimals, x);
     // "-0.00" reads as a sign error to a reader.
-    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
-    };
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') { s[1..].to_string() } else { s };
     match lang {
         Lang::Zh => s,
         Lang::En => group_thousands(&s),

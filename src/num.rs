@@ -22,19 +22,14 @@ pub struct Num {
 #[macro_export]
 macro_rules! num {
     ($x:literal) => {
-        $crate::num::Num {
-            value: $x as f64,
-            text: stringify!($x),
-        }
+        $crate::num::Num { value: $x as f64, text: stringify!($x) }
     };
 }
 
 impl Num {
     /// Digits printed after the decimal point.
     pub fn decimals(&self) -> u32 {
-        self.text
-            .split_once('.')
-            .map_or(0, |(_, frac)| frac.len() as u32)
+        self.text.split_once('.').map_or(0, |(_, frac)| frac.len() as u32)
     }
 
     /// Half a unit of the last printed digit: the largest rounding error.
@@ -97,10 +92,7 @@ impl Interval {
 
     pub fn mul(self, o: Interval) -> Interval {
         let p = [self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi];
-        Interval::new(
-            p.iter().copied().fold(f64::INFINITY, f64::min),
-            p.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-        )
+        Interval::new(p.iter().copied().fold(f64::INFINITY, f64::min), p.iter().copied().fold(f64::NEG_INFINITY, f64::max))
     }
 
     /// Division by an interval that does not contain zero; `None` otherwise.
@@ -116,9 +108,7 @@ impl Interval {
     }
 
     pub fn sum<I: IntoIterator<Item = Interval>>(items: I) -> Interval {
-        items
-            .into_iter()
-            .fold(Interval::exact(0.0), |acc, x| acc.add(x))
+        items.into_iter().fold(Interval::exact(0.0), |acc, x| acc.add(x))
     }
 }
 

@@ -72,7 +72,9 @@ fn table2_rows_stand_in_the_plan_in_order() {
 fn table3_rows_stand_in_the_plan_in_order() {
     let all: String = COUNTIES
         .iter()
-        .map(|c| format!("{}{}{}{}{}{}", c.table3_no, c.name.zh, c.pop_2020.text, c.share_2020.text, c.share_2010.text, c.share_change.text))
+        .map(|c| {
+            format!("{}{}{}{}{}{}", c.table3_no, c.name.zh, c.pop_2020.text, c.share_2020.text, c.share_2010.text, c.share_change.text)
+        })
         .collect();
     assert_in_plan("表3", &all);
 }
@@ -88,7 +90,11 @@ fn table5_rows_stand_in_the_plan_under_their_groups() {
     // 表5 lists each group in an order of its own (喜德 and 冕宁 last in the
     // basin group), so the order is spelled out here.
     let groups: [(Table5Group, &str, &[&str]); 2] = [
-        (Table5Group::AnningBasin, "安宁河流域县（市）", &["xichang", "yanyuan", "dechang", "huili", "huidong", "ningnan", "xide", "mianning"]),
+        (
+            Table5Group::AnningBasin,
+            "安宁河流域县（市）",
+            &["xichang", "yanyuan", "dechang", "huili", "huidong", "ningnan", "xide", "mianning"],
+        ),
         (Table5Group::Other, "其他区域县", &["muli", "puge", "butuo", "jinyang", "zhaojue", "yuexi", "ganluo", "meigu", "leibo"]),
     ];
     for (group, header, order) in groups {
@@ -114,14 +120,39 @@ fn box1_rows_stand_in_the_plan() {
     };
     let kind = |id: &str| t(id).kind.label().zh;
     let rows = [
-        format!("常住人口万人{}-{}{}", t("resident_pop_2030").baseline_2020.unwrap().text, reach("resident_pop_2030"), kind("resident_pop_2030")),
+        format!(
+            "常住人口万人{}-{}{}",
+            t("resident_pop_2030").baseline_2020.unwrap().text,
+            reach("resident_pop_2030"),
+            kind("resident_pop_2030")
+        ),
         format!("总和生育率%-->1.6{}", kind("tfr_2030")),
         format!("出生人口性别比{}保持稳定保持稳定{}", t("srb").baseline_2020.unwrap().text, kind("srb")),
-        format!("人均预期寿命{}{}{}{}", t("life_expectancy_2025").baseline_2020.unwrap().text, reach("life_expectancy_2025"), reach("life_expectancy_2030"), kind("life_expectancy_2030")),
-        format!("15岁及以上人口的平均受教育年限{}-达到全省平均水平{}", t("schooling_2030").baseline_2020.unwrap().text, kind("schooling_2030")),
-        format!("常住人口城镇化率%{}{}{}{}", t("urbanisation_2030").baseline_2020.unwrap().text, reach("urbanisation_2025"), reach("urbanisation_2030"), kind("urbanisation_2030")),
+        format!(
+            "人均预期寿命{}{}{}{}",
+            t("life_expectancy_2025").baseline_2020.unwrap().text,
+            reach("life_expectancy_2025"),
+            reach("life_expectancy_2030"),
+            kind("life_expectancy_2030")
+        ),
+        format!(
+            "15岁及以上人口的平均受教育年限{}-达到全省平均水平{}",
+            t("schooling_2030").baseline_2020.unwrap().text,
+            kind("schooling_2030")
+        ),
+        format!(
+            "常住人口城镇化率%{}{}{}{}",
+            t("urbanisation_2030").baseline_2020.unwrap().text,
+            reach("urbanisation_2025"),
+            reach("urbanisation_2030"),
+            kind("urbanisation_2030")
+        ),
         format!("基本养老保险参保率%{}应保尽保应保尽保{}", t("pension_insurance").baseline_2020.unwrap().text, kind("pension_insurance")),
-        format!("基本医疗保险参保率%{}左右应保尽保应保尽保{}", t("medical_insurance").baseline_2020.unwrap().text, kind("medical_insurance")),
+        format!(
+            "基本医疗保险参保率%{}左右应保尽保应保尽保{}",
+            t("medical_insurance").baseline_2020.unwrap().text,
+            kind("medical_insurance")
+        ),
     ];
     for row in rows {
         assert_in_plan("专栏1", &row);

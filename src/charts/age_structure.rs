@@ -28,10 +28,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let x = Scale::new((0.0, 100.0), (x0, x1));
     let top = margin + legend_h + font * 0.5;
     let height = (top + row * 2.0 + font * 1.8 + margin) as u32;
-    let years: [(u16, [f64; 3]); 2] = [
-        (2010, TABLE1.map(|r| r.share_2010.value)),
-        (2020, TABLE1.map(|r| r.share_2020.value)),
-    ];
+    let years: [(u16, [f64; 3]); 2] = [(2010, TABLE1.map(|r| r.share_2010.value)), (2020, TABLE1.map(|r| r.share_2020.value))];
 
     let raw = draw_svg(width, height, style, |c| {
         legend.draw(c, margin, f64::from(width) - margin, margin)?;
@@ -61,7 +58,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             }
         }
         for t in [0.0, 50.0, 100.0] {
-            let align = if t == 0.0 { Align::Start } else if t == 100.0 { Align::End } else { Align::Middle };
+            let align = if t == 0.0 {
+                Align::Start
+            } else if t == 100.0 {
+                Align::End
+            } else {
+                Align::Middle
+            };
             c.note(&format!("{t}%"), x.map(t), top + row * 2.0 + 2.0, align, Baseline::Top)?;
         }
         Ok(())
@@ -101,6 +104,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         width,
         height,
         &raw,
-        Parts { id: ID, title: TITLE.get(lang).to_string(), summary, sources: vec![TABLE1_AT.cite(lang)], notes: Vec::new(), table: table(&cols, rows) },
+        Parts {
+            id: ID,
+            title: TITLE.get(lang).to_string(),
+            summary,
+            sources: vec![TABLE1_AT.cite(lang)],
+            notes: Vec::new(),
+            table: table(&cols, rows),
+        },
     )
 }

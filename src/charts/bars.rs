@@ -56,7 +56,13 @@ pub fn draw(width: u32, style: super::Style, spec: &Bars) -> Result<(String, u32
         while v <= domain_max + step * 1e-9 {
             let px = x.map(v);
             c.line(&[(px, top - 6.0), (px, bottom)], style.grid, 1)?;
-            let align = if v == 0.0 { Align::Start } else if v >= domain_max - step * 1e-9 { Align::End } else { Align::Middle };
+            let align = if v == 0.0 {
+                Align::Start
+            } else if v >= domain_max - step * 1e-9 {
+                Align::End
+            } else {
+                Align::Middle
+            };
             c.note(&(spec.tick_label)(v), px, top - 10.0, align, Baseline::Bottom)?;
             v += step;
         }

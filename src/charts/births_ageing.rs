@@ -10,10 +10,7 @@ use crate::i18n::{fixed, Lang, Text};
 use crate::indicators::{ageing_band, birth_rate_band, BANDS_AT, BIRTH_RATE_BANDS};
 
 pub const ID: &str = "county-births-ageing";
-pub const TITLE: Text = Text::new(
-    "各县（市）出生率与老龄化，2020年",
-    "Birth rate and ageing by county, 2020",
-);
+pub const TITLE: Text = Text::new("各县（市）出生率与老龄化，2020年", "Birth rate and ageing by county, 2020");
 
 /// Radius from the minority share: area proportional to the share.
 fn radius(share: f64, font: f64) -> f64 {
@@ -49,7 +46,8 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let shapes_h = legend.height(margin, x1, font);
     let size_t = if zh { "点的大小：少数民族人口占比" } else { "Size: % ethnic minorities" };
     // The size key follows on the same line, or on the next if it would not fit.
-    let key_w: f64 = [10.0, 50.0, 100.0].iter().map(|s| 2.0 * radius(*s, font) + 4.0 + text_width("100%", style.px(0.9)) + font * 0.6).sum();
+    let key_w: f64 =
+        [10.0, 50.0, 100.0].iter().map(|s| 2.0 * radius(*s, font) + 4.0 + text_width("100%", style.px(0.9)) + font * 0.6).sum();
     let same_line = margin + text_width(size_t, style.px(0.9)) + font + key_w <= x1;
     let legend_h = shapes_h + if same_line { font * 2.6 } else { font * 4.3 };
     let top = margin + legend_h + font * 1.8;
@@ -98,7 +96,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         for t in [0.0, 5.0, 10.0, 15.0, 20.0] {
             c.note(&fixed(t, 0, lang), x0 - 6.0, y.map(t), Align::End, Baseline::Middle)?;
         }
-        c.note(if zh { "60岁及以上人口占比（%）" } else { "Share aged 60+ (%)" }, margin, top - font * 1.4, Align::Start, Baseline::Bottom)?;
+        c.note(
+            if zh { "60岁及以上人口占比（%）" } else { "Share aged 60+ (%)" },
+            margin,
+            top - font * 1.4,
+            Align::Start,
+            Baseline::Bottom,
+        )?;
         // The ageing lines of the note.
         for (v, zh_l, en_l) in [(10.0, "10% 老龄化社会", "10% ageing"), (20.0, "20% 中度老龄化", "20% moderately aged")] {
             c.dashed((x0, y.map(v)), (x1, y.map(v)), style.muted, 1, 4.0)?;
@@ -146,9 +150,14 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             // Where every place touches something, the one that touches least.
             let overlap = |b: &Box2| -> f64 {
                 let outside = if inside(b) { 0.0 } else { w * h };
-                outside + taken.iter().map(|t| ((b.x1.min(t.x1) - b.x0.max(t.x0)).max(0.0)) * ((b.y1.min(t.y1) - b.y0.max(t.y0)).max(0.0))).sum::<f64>()
+                outside
+                    + taken
+                        .iter()
+                        .map(|t| ((b.x1.min(t.x1) - b.x0.max(t.x0)).max(0.0)) * ((b.y1.min(t.y1) - b.y0.max(t.y0)).max(0.0)))
+                        .sum::<f64>()
             };
-            let boxes: Vec<(Box2, Align)> = candidates.iter().map(|&(bx, by, a)| (Box2 { x0: bx, y0: by, x1: bx + w, y1: by + h }, a)).collect();
+            let boxes: Vec<(Box2, Align)> =
+                candidates.iter().map(|&(bx, by, a)| (Box2 { x0: bx, y0: by, x1: bx + w, y1: by + h }, a)).collect();
             let pick = boxes
                 .iter()
                 .copied()
@@ -192,7 +201,17 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let rows = COUNTIES
         .iter()
         .map(|c| {
-            let area = if ANNING_BASIN.contains(c.id) { if zh { "安宁河流域" } else { "Anning basin" } } else if zh { "其他区域" } else { "other" };
+            let area = if ANNING_BASIN.contains(c.id) {
+                if zh {
+                    "安宁河流域"
+                } else {
+                    "Anning basin"
+                }
+            } else if zh {
+                "其他区域"
+            } else {
+                "other"
+            };
             vec![
                 c.name.get(lang).to_string(),
                 area.to_string(),
@@ -213,6 +232,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         width,
         height,
         &raw,
-        Parts { id: ID, title: TITLE.get(lang).to_string(), summary, sources: vec![TABLE5_AT.cite(lang), BANDS_AT.cite(lang)], notes, table: table(&cols, rows) },
+        Parts {
+            id: ID,
+            title: TITLE.get(lang).to_string(),
+            summary,
+            sources: vec![TABLE5_AT.cite(lang), BANDS_AT.cite(lang)],
+            notes,
+            table: table(&cols, rows),
+        },
     )
 }

@@ -54,12 +54,7 @@ impl Style {
                 ink: if large { RGBColor(0, 0, 0) } else { RGBColor(0x1A, 0x1A, 0x1A) },
                 muted: if large { RGBColor(0x33, 0x33, 0x33) } else { RGBColor(0x55, 0x55, 0x55) },
                 grid: if large { RGBColor(0x8C, 0x8C, 0x8C) } else { RGBColor(0xD9, 0xD9, 0xD9) },
-                series: [
-                    RGBColor(0x00, 0x72, 0xB2),
-                    RGBColor(0xD5, 0x5E, 0x00),
-                    RGBColor(0x00, 0x9E, 0x73),
-                    RGBColor(0xCC, 0x79, 0xA7),
-                ],
+                series: [RGBColor(0x00, 0x72, 0xB2), RGBColor(0xD5, 0x5E, 0x00), RGBColor(0x00, 0x9E, 0x73), RGBColor(0xCC, 0x79, 0xA7)],
                 bands: [RGBColor(0xF2, 0xF2, 0xF2), RGBColor(0xFF, 0xFF, 0xFF)],
                 large,
             },
@@ -69,12 +64,7 @@ impl Style {
                 ink: if large { RGBColor(0xFF, 0xFF, 0xFF) } else { RGBColor(0xF0, 0xF0, 0xF0) },
                 muted: if large { RGBColor(0xDD, 0xDD, 0xDD) } else { RGBColor(0xB8, 0xB8, 0xB8) },
                 grid: if large { RGBColor(0x80, 0x80, 0x80) } else { RGBColor(0x3C, 0x3C, 0x3C) },
-                series: [
-                    RGBColor(0x56, 0xB4, 0xE9),
-                    RGBColor(0xE6, 0x9F, 0x00),
-                    RGBColor(0x00, 0x9E, 0x73),
-                    RGBColor(0xF0, 0xE4, 0x42),
-                ],
+                series: [RGBColor(0x56, 0xB4, 0xE9), RGBColor(0xE6, 0x9F, 0x00), RGBColor(0x00, 0x9E, 0x73), RGBColor(0xF0, 0xE4, 0x42)],
                 bands: [RGBColor(0x22, 0x22, 0x22), RGBColor(0x12, 0x12, 0x12)],
                 large,
             },
@@ -96,7 +86,11 @@ pub fn hex(c: RGBColor) -> String {
 pub fn luminance(c: RGBColor) -> f64 {
     let lin = |v: u8| {
         let s = f64::from(v) / 255.0;
-        if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
 }
@@ -148,7 +142,17 @@ fn p(x: f64, y: f64) -> (i32, i32) {
 
 impl Canvas<'_, '_> {
     #[allow(clippy::too_many_arguments)]
-    pub fn text(&self, s: &str, x: f64, y: f64, px: f64, color: RGBColor, align: Align, baseline: Baseline, bold: bool) -> Result<(), Error> {
+    pub fn text(
+        &self,
+        s: &str,
+        x: f64,
+        y: f64,
+        px: f64,
+        color: RGBColor,
+        align: Align,
+        baseline: Baseline,
+        bold: bool,
+    ) -> Result<(), Error> {
         let h = match align {
             Align::Start => HPos::Left,
             Align::Middle => HPos::Center,

@@ -22,7 +22,12 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let bars = Bars {
         bars: sorted
             .iter()
-            .map(|c| Bar { label: c.short.get(lang).to_string(), value: c.pop_2020.value, value_label: value_label(c, lang), hatched: false })
+            .map(|c| Bar {
+                label: c.short.get(lang).to_string(),
+                value: c.pop_2020.value,
+                value_label: value_label(c, lang),
+                hatched: false,
+            })
             .collect(),
         unit: match lang {
             Lang::Zh => "常住人口（万人）".to_string(),

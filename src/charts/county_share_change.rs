@@ -10,14 +10,18 @@ use crate::i18n::{fixed, Lang, Text};
 use crate::indicators::audit::{audit, Verdict};
 
 pub const ID: &str = "county-share-change";
-pub const TITLE: Text = Text::new(
-    "各县（市）占全州常住人口比重的变化，2010—2020年",
-    "Change in each county's share of the prefecture's residents, 2010-2020",
-);
+pub const TITLE: Text =
+    Text::new("各县（市）占全州常住人口比重的变化，2010—2020年", "Change in each county's share of the prefecture's residents, 2010-2020");
 
 fn signed(x: f64, lang: Lang) -> String {
     let s = fixed(x.abs(), 2, lang);
-    if x > 0.0 { format!("+{s}") } else if x < 0.0 { format!("−{s}") } else { s }
+    if x > 0.0 {
+        format!("+{s}")
+    } else if x < 0.0 {
+        format!("−{s}")
+    } else {
+        s
+    }
 }
 
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
@@ -61,8 +65,26 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
 
     let raw = draw_svg(width, height, style, |c| {
         c.note(if lang == Lang::Zh { "百分点" } else { "percentage points" }, zero, margin, Align::Middle, Baseline::Top)?;
-        c.text(if lang == Lang::Zh { "◀ 下降" } else { "◀ fell" }, zero - 6.0, top - 6.0, style.px(0.9), down, Align::End, Baseline::Bottom, true)?;
-        c.text(if lang == Lang::Zh { "上升 ▶" } else { "rose ▶" }, zero + 6.0, top - 6.0, style.px(0.9), up, Align::Start, Baseline::Bottom, true)?;
+        c.text(
+            if lang == Lang::Zh { "◀ 下降" } else { "◀ fell" },
+            zero - 6.0,
+            top - 6.0,
+            style.px(0.9),
+            down,
+            Align::End,
+            Baseline::Bottom,
+            true,
+        )?;
+        c.text(
+            if lang == Lang::Zh { "上升 ▶" } else { "rose ▶" },
+            zero + 6.0,
+            top - 6.0,
+            style.px(0.9),
+            up,
+            Align::Start,
+            Baseline::Bottom,
+            true,
+        )?;
         for (i, county) in sorted.iter().enumerate() {
             let y = top + row * i as f64 + (row - bar) / 2.0;
             let cy = y + bar / 2.0;
@@ -111,11 +133,19 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             match lang {
                 Lang::Zh => format!(
                     "{}：表3印为{}，但{} − {} = {}。图中画的是表中所印的数值。",
-                    c.name.zh, c.share_change.text, c.share_2020.text, c.share_2010.text, fixed(diff, 2, lang)
+                    c.name.zh,
+                    c.share_change.text,
+                    c.share_2020.text,
+                    c.share_2010.text,
+                    fixed(diff, 2, lang)
                 ),
                 Lang::En => format!(
                     "{}: Table 3 prints {}, but {} − {} = {}. The chart draws the printed value.",
-                    c.name.en, c.share_change.text, c.share_2020.text, c.share_2010.text, fixed(diff, 2, lang)
+                    c.name.en,
+                    c.share_change.text,
+                    c.share_2020.text,
+                    c.share_2010.text,
+                    fixed(diff, 2, lang)
                 ),
             }
         })
@@ -133,6 +163,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         width,
         height,
         &raw,
-        Parts { id: ID, title: TITLE.get(lang).to_string(), summary, sources: vec![TABLE3_AT.cite(lang)], notes, table: table(&cols, rows) },
+        Parts {
+            id: ID,
+            title: TITLE.get(lang).to_string(),
+            summary,
+            sources: vec![TABLE3_AT.cite(lang)],
+            notes,
+            table: table(&cols, rows),
+        },
     )
 }

@@ -99,15 +99,26 @@ fn common(lang: Lang, rows: &[Row]) -> (String, Vec<String>, Vec<String>, DataTa
     let summary = match lang {
         Lang::Zh => format!(
             "{}每平方千米约{}人，是全州平均（约{}人）的{:.1}倍；{}仅约{}人。",
-            hi.county.name.zh, fixed(hi.density, 0, lang), fixed(avg, 0, lang), hi.density / avg, lo.county.name.zh, fixed(lo.density, 0, lang)
+            hi.county.name.zh,
+            fixed(hi.density, 0, lang),
+            fixed(avg, 0, lang),
+            hi.density / avg,
+            lo.county.name.zh,
+            fixed(lo.density, 0, lang)
         ),
         Lang::En => format!(
             "{} has about {} residents per km², {:.1} times the prefecture's {}; {} has only about {}.",
-            hi.county.name.en, fixed(hi.density, 0, lang), hi.density / avg, fixed(avg, 0, lang), lo.county.name.en, fixed(lo.density, 0, lang)
+            hi.county.name.en,
+            fixed(hi.density, 0, lang),
+            hi.density / avg,
+            fixed(avg, 0, lang),
+            lo.county.name.en,
+            fixed(lo.density, 0, lang)
         ),
     };
     let url = rows.first().map(|r| r.area.source.cite(lang)).unwrap_or_default();
-    let sources = vec![FIGURES[1].1.cite(lang), TABLE3_AT.cite(lang), format!("{} {url}", if lang == Lang::Zh { "面积：" } else { "areas:" })];
+    let sources =
+        vec![FIGURES[1].1.cite(lang), TABLE3_AT.cite(lang), format!("{} {url}", if lang == Lang::Zh { "面积：" } else { "areas:" })];
     let notes = vec![match lang {
         Lang::Zh => "人口密度由表3人口除以各县面积算得。面积取自第三方网站（二手来源），西昌、盐源、德昌另有不同数值，见数据表。".to_string(),
         Lang::En => "Density is Table 3's population divided by each county's land area. Areas are from a third-party website (secondary source); Xichang, Yanyuan and Dechang have other values elsewhere, listed in the data table.".to_string(),
@@ -142,7 +153,11 @@ pub fn render_map(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let tile = ((f64::from(width) - 2.0 * margin - gap * (cols - 1.0)) / cols).min(font * 9.0).floor();
     let grid_w = tile * cols + gap * (cols - 1.0);
     let gx = ((f64::from(width) - grid_w) / 2.0).floor();
-    let schematic = if lang == Lang::Zh { "示意图，非地图：方块位置大致对应各县（市）方位" } else { "Schematic, not a map: tiles sit roughly where the counties lie" };
+    let schematic = if lang == Lang::Zh {
+        "示意图，非地图：方块位置大致对应各县（市）方位"
+    } else {
+        "Schematic, not a map: tiles sit roughly where the counties lie"
+    };
     let schematic_lines = wrap(schematic, (f64::from(width) - 2.0 * margin) / style.px(0.9));
     let gy = margin + schematic_lines.len() as f64 * font * 1.3 + font * 0.4;
     let grid_h = tile * 5.0 + gap * 4.0;
@@ -201,7 +216,12 @@ pub fn render_bars(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let spec_bars = Bars {
         bars: sorted
             .iter()
-            .map(|r| Bar { label: r.county.short.get(lang).to_string(), value: r.density, value_label: fixed(r.density, 0, lang), hatched: false })
+            .map(|r| Bar {
+                label: r.county.short.get(lang).to_string(),
+                value: r.density,
+                value_label: fixed(r.density, 0, lang),
+                hatched: false,
+            })
             .collect(),
         unit: if lang == Lang::Zh { "人/平方千米".to_string() } else { "Persons per km²".to_string() },
         tick_label: match lang {

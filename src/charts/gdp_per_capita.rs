@@ -64,7 +64,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         c.label(ln.sichuan.text, x.map(f64::from(ln.year)) - 8.0, y1.map(ln.sichuan.value), Align::End, Baseline::Bottom)?;
 
         // Panel 2: the ratio.
-        c.note(if zh { "凉山州相当于全省的比例（%）" } else { "Liangshan as % of Sichuan" }, margin, top2 - font * 1.6, Align::Start, Baseline::Top)?;
+        c.note(
+            if zh { "凉山州相当于全省的比例（%）" } else { "Liangshan as % of Sichuan" },
+            margin,
+            top2 - font * 1.6,
+            Align::Start,
+            Baseline::Top,
+        )?;
         for t in [50.0, 60.0, 70.0, 80.0, 90.0] {
             c.line(&[(x0, y2.map(t)), (x1, y2.map(t))], style.grid, 1)?;
             c.note(&fixed(t, 0, lang), x0 - 6.0, y2.map(t), Align::End, Baseline::Middle)?;
@@ -98,9 +104,32 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     };
     let notes = vec![match lang {
         Lang::Zh => "正文称人均GDP“只有全省平均水平的60.65%”，与表4任何一年都不符（2021年为60.81%），见核查。".to_string(),
-        Lang::En => "The text says GDP per capita is “only 60.65%” of Sichuan's, which matches no year of Table 4 (60.81% in 2021); see the audit.".to_string(),
+        Lang::En => {
+            "The text says GDP per capita is “only 60.65%” of Sichuan's, which matches no year of Table 4 (60.81% in 2021); see the audit."
+                .to_string()
+        }
     }];
-    let cols: [&str; 4] = if zh { ["年份", "凉山州（万元）", "四川省（万元）", "比例（%）"] } else { ["Year", "Liangshan (10,000 yuan)", "Sichuan (10,000 yuan)", "Ratio (%)"] };
-    let rows = TABLE4.iter().map(|r| vec![r.year.to_string(), r.liangshan.text.to_string(), r.sichuan.text.to_string(), r.ratio.text.to_string()]).collect();
-    assemble(spec, width, height, &raw, Parts { id: ID, title: TITLE.get(lang).to_string(), summary, sources: vec![TABLE4_AT.cite(lang)], notes, table: table(&cols, rows) })
+    let cols: [&str; 4] = if zh {
+        ["年份", "凉山州（万元）", "四川省（万元）", "比例（%）"]
+    } else {
+        ["Year", "Liangshan (10,000 yuan)", "Sichuan (10,000 yuan)", "Ratio (%)"]
+    };
+    let rows = TABLE4
+        .iter()
+        .map(|r| vec![r.year.to_string(), r.liangshan.text.to_string(), r.sichuan.text.to_string(), r.ratio.text.to_string()])
+        .collect();
+    assemble(
+        spec,
+        width,
+        height,
+        &raw,
+        Parts {
+            id: ID,
+            title: TITLE.get(lang).to_string(),
+            summary,
+            sources: vec![TABLE4_AT.cite(lang)],
+            notes,
+            table: table(&cols, rows),
+        },
+    )
 }

@@ -46,9 +46,21 @@ fn panels(lang: Lang) -> Result<Vec<Panel>, Error> {
         Ok(pts)
     };
     Ok(vec![
-        Panel { name: Text::new("常住人口", "Residents"), unit: if lang == Lang::Zh { "万人" } else { "10,000s" }, points: series(&["resident_pop_2030"])? },
-        Panel { name: Text::new("人均预期寿命", "Life expectancy"), unit: if lang == Lang::Zh { "岁" } else { "years" }, points: series(&["life_expectancy_2025", "life_expectancy_2030"])? },
-        Panel { name: Text::new("常住人口城镇化率", "Urbanisation"), unit: "%", points: series(&["urbanisation_2025", "urbanisation_2030"])? },
+        Panel {
+            name: Text::new("常住人口", "Residents"),
+            unit: if lang == Lang::Zh { "万人" } else { "10,000s" },
+            points: series(&["resident_pop_2030"])?,
+        },
+        Panel {
+            name: Text::new("人均预期寿命", "Life expectancy"),
+            unit: if lang == Lang::Zh { "岁" } else { "years" },
+            points: series(&["life_expectancy_2025", "life_expectancy_2030"])?,
+        },
+        Panel {
+            name: Text::new("常住人口城镇化率", "Urbanisation"),
+            unit: "%",
+            points: series(&["urbanisation_2025", "urbanisation_2030"])?,
+        },
     ])
 }
 
@@ -94,7 +106,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
                 let (qx, qy) = (x.map(f64::from(*yr)), y.map(*v));
                 c.circle(qx, qy, font * 0.4, if *actual { style.series[0] } else { style.paper }, true)?;
                 c.circle(qx, qy, font * 0.4, style.series[0], false)?;
-                let decimals = if *actual && v.fract() != 0.0 { 2 } else if v.fract() != 0.0 { 1 } else { 0 };
+                let decimals = if *actual && v.fract() != 0.0 {
+                    2
+                } else if v.fract() != 0.0 {
+                    1
+                } else {
+                    0
+                };
                 c.label(&fixed(*v, decimals, lang), qx, qy - font * 0.7, Align::Middle, Baseline::Bottom)?;
             }
         }
@@ -117,7 +135,11 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             names.len(), names.len() - binding, binding, end(&panels[0]) / 100.0, end(&panels[1]), end(&panels[2])
         ),
     };
-    let cols: [&str; 6] = if zh { ["指标", "单位", "2020年", "2025年", "2030年", "属性"] } else { ["Indicator", "Unit", "2020", "2025", "2030", "Kind"] };
+    let cols: [&str; 6] = if zh {
+        ["指标", "单位", "2020年", "2025年", "2030年", "属性"]
+    } else {
+        ["Indicator", "Unit", "2020", "2025", "2030", "Kind"]
+    };
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for t in &box_rows {
@@ -126,9 +148,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         }
         seen.push(t.name.zh);
         let same: Vec<&&Target> = box_rows.iter().filter(|o| o.name.zh == t.name.zh).collect();
-        let for_year = |y: u16| {
-            same.iter().find(|o| o.years.contains(&y)).map(|o| goal_text(o, lang)).unwrap_or_else(|| "-".to_string())
-        };
+        let for_year = |y: u16| same.iter().find(|o| o.years.contains(&y)).map(|o| goal_text(o, lang)).unwrap_or_else(|| "-".to_string());
         rows.push(vec![
             t.name.get(lang).to_string(),
             unit_text(t.unit, lang),
@@ -139,12 +159,24 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         ]);
     }
     let notes = TARGETS.iter().filter(|t| t.at == box1).filter_map(|t| t.note).map(|n| n.get(lang).to_string()).collect();
-    assemble(spec, width, height, &raw, Parts { id: ID, title: TITLE.get(lang).to_string(), summary, sources: vec![box1.cite(lang)], notes, table: table(&cols, rows) })
+    assemble(
+        spec,
+        width,
+        height,
+        &raw,
+        Parts { id: ID, title: TITLE.get(lang).to_string(), summary, sources: vec![box1.cite(lang)], notes, table: table(&cols, rows) },
+    )
 }
 
 fn unit_text(u: Unit, lang: Lang) -> String {
     match u {
-        Unit::ChildrenPerWoman => if lang == Lang::Zh { "%（原文）".into() } else { "% (as printed)".into() },
+        Unit::ChildrenPerWoman => {
+            if lang == Lang::Zh {
+                "%（原文）".into()
+            } else {
+                "% (as printed)".into()
+            }
+        }
         Unit::SexRatio | Unit::Years if lang == Lang::Zh => "".into(),
         u => u.label(lang).to_string(),
     }
@@ -156,12 +188,54 @@ fn goal_text(t: &Target, lang: Lang) -> String {
         Goal::Reach(n) => n.text.to_string(),
         Goal::AtLeast(n) => format!("≥{}", n.text),
         Goal::Above(n) => format!(">{}", n.text),
-        Goal::About(n) => if zh { format!("{}左右", n.text) } else { format!("about {}", n.text) },
-        Goal::KeepStable => if zh { "保持稳定".into() } else { "keep stable".into() },
-        Goal::ReachSichuanAverage => if zh { "达到全省平均水平".into() } else { "reach Sichuan's average".into() },
-        Goal::NotAboveSichuanAverage => if zh { "不超过全省平均水平".into() } else { "not above Sichuan's average".into() },
-        Goal::UniversalCoverage => if zh { "应保尽保".into() } else { "everyone eligible insured".into() },
-        Goal::EveryCounty => if zh { "县级全覆盖".into() } else { "every county".into() },
-        Goal::AnnualRiseAtLeast(n) => if zh { format!("年均增加{}以上", n.text) } else { format!("at least +{} a year", n.text) },
+        Goal::About(n) => {
+            if zh {
+                format!("{}左右", n.text)
+            } else {
+                format!("about {}", n.text)
+            }
+        }
+        Goal::KeepStable => {
+            if zh {
+                "保持稳定".into()
+            } else {
+                "keep stable".into()
+            }
+        }
+        Goal::ReachSichuanAverage => {
+            if zh {
+                "达到全省平均水平".into()
+            } else {
+                "reach Sichuan's average".into()
+            }
+        }
+        Goal::NotAboveSichuanAverage => {
+            if zh {
+                "不超过全省平均水平".into()
+            } else {
+                "not above Sichuan's average".into()
+            }
+        }
+        Goal::UniversalCoverage => {
+            if zh {
+                "应保尽保".into()
+            } else {
+                "everyone eligible insured".into()
+            }
+        }
+        Goal::EveryCounty => {
+            if zh {
+                "县级全覆盖".into()
+            } else {
+                "every county".into()
+            }
+        }
+        Goal::AnnualRiseAtLeast(n) => {
+            if zh {
+                format!("年均增加{}以上", n.text)
+            } else {
+                format!("at least +{} a year", n.text)
+            }
+        }
     }
 }

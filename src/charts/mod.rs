@@ -71,7 +71,15 @@ pub fn check_width(width: f64) -> Result<u32, Error> {
 /// does not depend on where the chart is drawn.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars()
-        .map(|c| if is_wide(c) { 1.0 } else if c.is_ascii_digit() { 0.58 } else { 0.6 })
+        .map(|c| {
+            if is_wide(c) {
+                1.0
+            } else if c.is_ascii_digit() {
+                0.58
+            } else {
+                0.6
+            }
+        })
         .sum::<f64>()
         * font_px
 }
@@ -235,11 +243,19 @@ pub fn audit_table(lang: Lang) -> Result<DataTable, Error> {
     let checks = audit(lang)?;
     let cols: [&str; 8] = match lang {
         Lang::Zh => ["规划所述", "公布值", "重算值", "舍入范围", "差", "结论", "重算方法", "出处"],
-        Lang::En => ["What the plan says", "Printed", "Recomputed", "Rounding range", "Difference", "Verdict", "How it was recomputed", "Where"],
+        Lang::En => {
+            ["What the plan says", "Printed", "Recomputed", "Rounding range", "Difference", "Verdict", "How it was recomputed", "Where"]
+        }
     };
     // Enough digits to show the difference, never more than four.
     let show = |x: f64| {
-        let d = if x.abs() >= 1000.0 { 0 } else if x.abs() >= 100.0 { 2 } else { 4 };
+        let d = if x.abs() >= 1000.0 {
+            0
+        } else if x.abs() >= 100.0 {
+            2
+        } else {
+            4
+        };
         fixed(x, d, lang)
     };
     let rows = checks
@@ -280,7 +296,6 @@ pub const CHART_IDS: [&str; 11] = [
     births_ageing::ID,
     main_indicators::ID,
 ];
-
 
 const CHART_LIST: &str = "resident-registered, age-structure, schooling, county-population, county-share-change, density-map, density-bars, urbanisation, gdp-per-capita, county-births-ageing, main-indicators";
 
@@ -333,7 +348,10 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {
-        let t = DataTable { columns: vec!["a".into(), "b".into()], rows: vec![vec!["x,y".into(), "=1+1".into()], vec!["-0.38".into(), "say \"hi\"".into()]] };
+        let t = DataTable {
+            columns: vec!["a".into(), "b".into()],
+            rows: vec![vec!["x,y".into(), "=1+1".into()], vec!["-0.38".into(), "say \"hi\"".into()]],
+        };
         assert_eq!(t.to_csv(), "a,b\r\n\"x,y\",'=1+1\r\n-0.38,\"say \"\"hi\"\"\"\r\n");
     }
 

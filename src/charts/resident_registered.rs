@@ -26,7 +26,8 @@ fn missing(what: &str) -> Error {
 
 fn data() -> Result<[Year; 2], Error> {
     let resident_2010 = TABLE1.iter().map(|r| r.count_2010.value).sum::<f64>() / 1e4;
-    let registered_2010 = derived_figures()?.into_iter().find(|d| d.id == "registered_pop_2010").ok_or_else(|| missing("registered_pop_2010"))?.value;
+    let registered_2010 =
+        derived_figures()?.into_iter().find(|d| d.id == "registered_pop_2010").ok_or_else(|| missing("registered_pop_2010"))?.value;
     let resident_2020 = fact("resident_pop_2020").ok_or_else(|| missing("resident_pop_2020"))?.value.value;
     let registered_2020 = fact("registered_pop_2020").ok_or_else(|| missing("registered_pop_2020"))?.value.value;
     Ok([
@@ -54,7 +55,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         Lang::En => ["Resident", "Registered", "derived"],
     };
     let margin = 8.0;
-    let legend = Legend { entries: vec![(Mark::Swatch(style.series[0]), names[0]), (Mark::Swatch(style.series[1]), names[1]), (Mark::Hatch(style.series[1]), names[2])] };
+    let legend = Legend {
+        entries: vec![
+            (Mark::Swatch(style.series[0]), names[0]),
+            (Mark::Swatch(style.series[1]), names[1]),
+            (Mark::Hatch(style.series[1]), names[2]),
+        ],
+    };
     let legend_h = legend.height(margin, f64::from(width) - margin, font);
     let top = margin + legend_h + font * 2.0;
     let plot_h = (font * 18.0).min(f64::from(width) * 0.6).max(font * 12.0);
@@ -122,7 +129,9 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let derived_how = Source::Derived { from: crate::data::sec(1, 1), how: "533.1 − 54.2" }.cite(lang);
     let notes = vec![match lang {
         Lang::Zh => format!("2010年户籍人口为推算值（斜线）：{derived_how}。2010年常住人口为表1三组人口之和。"),
-        Lang::En => format!("The 2010 registered population (hatched) is {derived_how}. The 2010 resident population is the sum of Table 1's age groups."),
+        Lang::En => format!(
+            "The 2010 registered population (hatched) is {derived_how}. The 2010 resident population is the sum of Table 1's age groups."
+        ),
     }];
     let cols: [&str; 4] = match lang {
         Lang::Zh => ["年份", "常住人口（万人）", "户籍人口（万人）", "差（万人）"],

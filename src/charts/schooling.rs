@@ -99,7 +99,14 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         width,
         height,
         &raw,
-        Parts { id: ID, title: TITLE.get(lang).to_string(), summary, sources: vec![TABLE2_AT.cite(lang)], notes: Vec::new(), table: table(&cols, rows) },
+        Parts {
+            id: ID,
+            title: TITLE.get(lang).to_string(),
+            summary,
+            sources: vec![TABLE2_AT.cite(lang)],
+            notes: Vec::new(),
+            table: table(&cols, rows),
+        },
     )
 }
 

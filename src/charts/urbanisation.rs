@@ -51,9 +51,19 @@ fn items(lang: Lang) -> Result<Vec<Item>, Error> {
     Ok(vec![
         Item { label: if zh { "全州 2010年".into() } else { "Liangshan 2010".into() }, value: d2010.value, kind: Kind::Derived },
         Item { label: if zh { "全州 2020年".into() } else { "Liangshan 2020".into() }, value: r2020.value.value, kind: Kind::Measured },
-        Item { label: if zh { "全州 2025年目标".into() } else { "Target 2025".into() }, value: goal("urbanisation_2025")?, kind: Kind::Target },
-        Item { label: if zh { "全州 2030年目标".into() } else { "Target 2030".into() }, value: goal("urbanisation_2030")?, kind: Kind::Target },
-        Item { label: if zh { "西昌市 2020年".into() } else { "Xichang 2020".into() }, value: xichang.value.value, kind: Kind::Measured },
+        Item {
+            label: if zh { "全州 2025年目标".into() } else { "Target 2025".into() },
+            value: goal("urbanisation_2025")?,
+            kind: Kind::Target,
+        },
+        Item {
+            label: if zh { "全州 2030年目标".into() } else { "Target 2030".into() },
+            value: goal("urbanisation_2030")?,
+            kind: Kind::Target,
+        },
+        Item {
+            label: if zh { "西昌市 2020年".into() } else { "Xichang 2020".into() }, value: xichang.value.value, kind: Kind::Measured
+        },
         Item { label: if zh { "四川省 2020年".into() } else { "Sichuan 2020".into() }, value: sichuan.value, kind: Kind::Secondary },
     ])
 }
@@ -65,7 +75,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let font = style.font_px;
     let items = items(lang)?;
     let prefecture_2020 = items[1].value;
-    let above: Vec<&str> = URBANISATION_ABOVE_MEAN.members.iter().filter(|id| **id != "xichang").filter_map(|id| COUNTIES.iter().find(|c| c.id == *id)).map(|c| c.short.get(lang)).collect();
+    let above: Vec<&str> = URBANISATION_ABOVE_MEAN
+        .members
+        .iter()
+        .filter(|id| **id != "xichang")
+        .filter_map(|id| COUNTIES.iter().find(|c| c.id == *id))
+        .map(|c| c.short.get(lang))
+        .collect();
     let others = COUNTIES.len() - URBANISATION_ABOVE_MEAN.members.len();
 
     let margin = 8.0;
@@ -108,7 +124,11 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lines_above = wrap(&above_text, wrap_em).len() as f64;
     let lines_others = wrap(&others_text, wrap_em).len() as f64;
     let line_h = font * 1.3;
-    let heading = if zh { "其他县（市）：规划未公布2020年城镇化率" } else { "Other counties: the plan does not publish their 2020 rates" };
+    let heading = if zh {
+        "其他县（市）：规划未公布2020年城镇化率"
+    } else {
+        "Other counties: the plan does not publish their 2020 rates"
+    };
     let heading_lines = wrap(heading, (f64::from(width) - 2.0 * margin) / font);
     let county_top = bars_bottom + font * 1.4;
     let heading_h = heading_lines.len() as f64 * font * 1.4;
@@ -119,7 +139,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         for t in [0.0, 25.0, 50.0, 75.0, 100.0] {
             let px = x.map(t);
             c.line(&[(px, top - 4.0), (px, bars_bottom)], style.grid, 1)?;
-            let align = if t == 0.0 { Align::Start } else if t == 100.0 { Align::End } else { Align::Middle };
+            let align = if t == 0.0 {
+                Align::Start
+            } else if t == 100.0 {
+                Align::End
+            } else {
+                Align::Middle
+            };
             c.note(&fixed(t, 0, lang), px, top - 6.0, align, Baseline::Bottom)?;
         }
         // The prefecture's 2020 level across all bars.
@@ -129,7 +155,13 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             let y = top + row * i as f64 + (row - bar) / 2.0 + if stacked { font * 0.6 } else { 0.0 };
             let cy = y + bar / 2.0;
             let end = x.map(it.value);
-            let colour = if i == 4 { style.series[2] } else if it.kind == Kind::Secondary { style.series[3] } else { style.series[0] };
+            let colour = if i == 4 {
+                style.series[2]
+            } else if it.kind == Kind::Secondary {
+                style.series[3]
+            } else {
+                style.series[0]
+            };
             match it.kind {
                 Kind::Measured | Kind::Secondary => c.rect(x0, y, end, y + bar, colour)?,
                 Kind::Derived => c.hatch(x0, y, end, y + bar, colour, 5.0)?,

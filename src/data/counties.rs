@@ -97,6 +97,7 @@ macro_rules! county {
 }
 
 /// The 17 counties in the order of 表3.
+#[rustfmt::skip]
 pub const COUNTIES: [County; 17] = [
     county!(1, "xichang", "西昌市", "Xichang City", "西昌", "Xichang", City, 95.50, 19.66, 15.72, 3.94, 9.29, 14.73, 33.64, AnningBasin),
     county!(2, "muli", "木里藏族自治县", "Muli Tibetan Autonomous County", "木里", "Muli", AutonomousCounty, 12.29, 2.53, 2.91, -0.38, 12.38, 11.52, 80.73, Other),
@@ -184,10 +185,4 @@ pub const REGIONAL_CENTRES: CountyGroup = CountyGroup {
     members: &["zhaojue", "yanyuan", "yuexi"],
 };
 
-pub const GROUPS: [&CountyGroup; 5] = [
-    &ANNING_BASIN,
-    &KEY_ASSISTANCE,
-    &TOP_FIVE,
-    &URBANISATION_ABOVE_MEAN,
-    &REGIONAL_CENTRES,
-];
+pub const GROUPS: [&CountyGroup; 5] = [&ANNING_BASIN, &KEY_ASSISTANCE, &TOP_FIVE, &URBANISATION_ABOVE_MEAN, &REGIONAL_CENTRES];

@@ -43,16 +43,17 @@ fn is_official(url: &str) -> bool {
 }
 
 fn field<'a>(file: &str, r: &'a csv::Record, i: usize, name: &str) -> Result<&'a str, Error> {
-    r.fields.get(i).map(String::as_str).ok_or_else(|| {
-        ErrorKind::Csv { file: file.to_string(), line: r.line, message: format!("missing field {name}") }.into()
-    })
+    r.fields
+        .get(i)
+        .map(String::as_str)
+        .ok_or_else(|| ErrorKind::Csv { file: file.to_string(), line: r.line, message: format!("missing field {name}") }.into())
 }
 
 fn number<T: std::str::FromStr>(file: &str, r: &csv::Record, i: usize, name: &str) -> Result<T, Error> {
     let s = field(file, r, i, name)?;
-    s.trim().parse().map_err(|_| {
-        ErrorKind::Csv { file: file.to_string(), line: r.line, message: format!("{name} is not a number: {s:?}") }.into()
-    })
+    s.trim()
+        .parse()
+        .map_err(|_| ErrorKind::Csv { file: file.to_string(), line: r.line, message: format!("{name} is not a number: {s:?}") }.into())
 }
 
 /// The census facts, in file order.
@@ -80,17 +81,14 @@ pub fn census_facts() -> Result<Vec<CensusFact>, Error> {
 
 /// One census fact by area, year and indicator.
 pub fn census_fact(area: &str, year: u16, indicator: &str) -> Result<CensusFact, Error> {
-    census_facts()?
-        .into_iter()
-        .find(|c| c.area == area && c.year == year && c.indicator == indicator)
-        .ok_or_else(|| {
-            ErrorKind::InvalidArgument {
-                name: "census fact",
-                value: format!("{area} {year} {indicator}"),
-                expected: "a row of data/external/liangshan_sichuan_census_facts.csv",
-            }
-            .into()
-        })
+    census_facts()?.into_iter().find(|c| c.area == area && c.year == year && c.indicator == indicator).ok_or_else(|| {
+        ErrorKind::InvalidArgument {
+            name: "census fact",
+            value: format!("{area} {year} {indicator}"),
+            expected: "a row of data/external/liangshan_sichuan_census_facts.csv",
+        }
+        .into()
+    })
 }
 
 /// The land area of the 17 counties, in file order.

@@ -50,6 +50,7 @@ macro_rules! fact {
 }
 
 /// Every figure of the plan's text that a reader could want to see or check.
+#[rustfmt::skip]
 pub const FACTS: &[Fact] = &[
     // 第一章 第一节 人口现状
     fact!("resident_pop_2020", "常住人口", "Resident population", Some(2020), 485.8, TenThousandPersons, S1, "全州常住人口485.8万人"),

@@ -114,11 +114,7 @@ pub enum Source {
     Derived { from: Loc, how: &'static str },
     /// From a file of `data/external`, which names its own source address.
     /// `secondary` marks reposts of official bulletins.
-    External {
-        file: &'static str,
-        url: String,
-        secondary: bool,
-    },
+    External { file: &'static str, url: String, secondary: bool },
 }
 
 impl Source {

@@ -11,10 +11,8 @@ use crate::num::Num;
 
 /// 表1 “六普”“七普”凉山州常住人口年龄结构变化对比图 (a table, despite its title).
 pub const TABLE1_AT: Loc = at(1, 1, Item::Table(1));
-pub const TABLE1_TITLE: Text = Text::new(
-    "“六普”“七普”凉山州常住人口年龄结构变化对比",
-    "Age structure of the resident population, 2010 and 2020 censuses",
-);
+pub const TABLE1_TITLE: Text =
+    Text::new("“六普”“七普”凉山州常住人口年龄结构变化对比", "Age structure of the resident population, 2010 and 2020 censuses");
 
 /// A row of 表1: one broad age group in both censuses.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -98,6 +96,7 @@ macro_rules! schooling {
     };
 }
 
+#[rustfmt::skip]
 pub const TABLE2: [SchoolingRow; 22] = [
     schooling!("sichuan", "全省", "Sichuan (province)", "全省", "Sichuan", Province, 9.24, 8.35, 0.89),
     schooling!("garze", "甘孜藏族自治州", "Garzê Tibetan Autonomous Prefecture", "甘孜", "Garzê", Prefecture, 6.89, 5.78, 1.11),
@@ -125,10 +124,7 @@ pub const TABLE2: [SchoolingRow; 22] = [
 
 /// 表4 2010年—2021年四川省、凉山州人均GDP表 (10,000 yuan; ratio in %).
 pub const TABLE4_AT: Loc = at(1, 2, Item::Table(4));
-pub const TABLE4_TITLE: Text = Text::new(
-    "2010年—2021年四川省、凉山州人均GDP",
-    "GDP per capita, Liangshan and Sichuan, 2010-2021",
-);
+pub const TABLE4_TITLE: Text = Text::new("2010年—2021年四川省、凉山州人均GDP", "GDP per capita, Liangshan and Sichuan, 2010-2021");
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct GdpRow {
@@ -146,6 +142,7 @@ macro_rules! gdp {
     };
 }
 
+#[rustfmt::skip]
 pub const TABLE4: [GdpRow; 12] = [
     gdp!(2010, 1.73, 2.12, 81.60),
     gdp!(2011, 2.09, 2.61, 80.08),
@@ -181,9 +178,6 @@ pub const FIGURES: [(Item, Loc, Text); 3] = [
     (
         Item::Figure(3),
         at(1, 3, Item::Figure(3)),
-        Text::new(
-            "2020年凉山州各县（市）常住人口城镇化率图",
-            "Urbanisation rate of Liangshan's counties, 2020",
-        ),
+        Text::new("2020年凉山州各县（市）常住人口城镇化率图", "Urbanisation rate of Liangshan's counties, 2020"),
     ),
 ];

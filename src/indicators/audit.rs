@@ -11,8 +11,7 @@
 use serde::Serialize;
 
 use crate::data::counties::{
-    County, Table5Group, ANNING_BASIN, COUNTIES, KEY_ASSISTANCE, TABLE3_AT, TABLE5_AT, TOP_FIVE,
-    URBANISATION_ABOVE_MEAN,
+    County, Table5Group, ANNING_BASIN, COUNTIES, KEY_ASSISTANCE, TABLE3_AT, TABLE5_AT, TOP_FIVE, URBANISATION_ABOVE_MEAN,
 };
 use crate::data::external::{census_fact, CENSUS_FACTS_FILE};
 use crate::data::facts::{fact, Fact};
@@ -200,7 +199,11 @@ impl Audit {
             // The counts against the total the text gives (2020) or implies
             // through the printed increase (2010).
             let (text_total, text_total_iv, how) = if year == 2020 {
-                (resident.value.value, iv(resident.value), (format!("正文：常住人口{}万人", resident.value.text), format!("text: {} (10,000)", resident.value.text)))
+                (
+                    resident.value.value,
+                    iv(resident.value),
+                    (format!("正文：常住人口{}万人", resident.value.text), format!("text: {} (10,000)", resident.value.text)),
+                )
             } else {
                 (
                     resident.value.value - change.value.value,
@@ -249,7 +252,12 @@ impl Audit {
             Recomputed::exact(male / female * 100.0),
             self.t(
                 format!("男{}人 ÷ 女{}人 × 100（{}， 转载来源）", fixed(male, 0, Lang::Zh), fixed(female, 0, Lang::Zh), CENSUS_FACTS_FILE),
-                format!("males {} ÷ females {} × 100 ({}, secondary source)", fixed(male, 0, Lang::En), fixed(female, 0, Lang::En), CENSUS_FACTS_FILE),
+                format!(
+                    "males {} ÷ females {} × 100 ({}, secondary source)",
+                    fixed(male, 0, Lang::En),
+                    fixed(female, 0, Lang::En),
+                    CENSUS_FACTS_FILE
+                ),
             ),
             sr.at,
         );
@@ -271,7 +279,10 @@ impl Audit {
         let s0_14 = f("share_0_14_2020")?;
         self.check(
             "text.share_15_59_2020",
-            self.t("公报：15—59岁人口比重59.92%，与正文0—14岁和60岁及以上比重互补".into(), "Census bulletin: 59.92% aged 15-59, complementing the text's 0-14 and 60+ shares".into()),
+            self.t(
+                "公报：15—59岁人口比重59.92%，与正文0—14岁和60岁及以上比重互补".into(),
+                "Census bulletin: 59.92% aged 15-59, complementing the text's 0-14 and 60+ shares".into(),
+            ),
             Published { value: s15_59, text: fixed(s15_59, 2, Lang::Zh), interval: Interval::new(s15_59 - 0.005, s15_59 + 0.005) },
             Recomputed::new(100.0 - s0_14.value.value - s60.value.value, Interval::exact(100.0).sub(iv(s0_14.value)).sub(iv(s60.value))),
             self.t("100 − 27.64 − 12.44".into(), "100 − 27.64 − 12.44".into()),
@@ -282,17 +293,26 @@ impl Audit {
         let hh2010 = census_fact("Liangshan", 2010, "household_size")?.value;
         self.check(
             "text.household_size_2010",
-            self.t("正文：家庭户均人口3.25人，比2010年减少0.47人".into(), "Text: 3.25 persons per household, 0.47 fewer than in 2010".into()),
+            self.t(
+                "正文：家庭户均人口3.25人，比2010年减少0.47人".into(),
+                "Text: 3.25 persons per household, 0.47 fewer than in 2010".into(),
+            ),
             Published { value: hh2010, text: fixed(hh2010, 2, Lang::Zh), interval: Interval::new(hh2010 - 0.005, hh2010 + 0.005) },
             Recomputed::new(hh.value.value + hh_fall.value.value, iv(hh.value).add(iv(hh_fall.value))),
-            self.t(format!("3.25 + 0.47，对照2010年公报值（{}，转载来源）", CENSUS_FACTS_FILE), format!("3.25 + 0.47, against the 2010 bulletin ({}, secondary source)", CENSUS_FACTS_FILE)),
+            self.t(
+                format!("3.25 + 0.47，对照2010年公报值（{}，转载来源）", CENSUS_FACTS_FILE),
+                format!("3.25 + 0.47, against the 2010 bulletin ({}, secondary source)", CENSUS_FACTS_FILE),
+            ),
             hh.at,
         );
         let urban = f("urban_pop_2020")?;
         let rate = f("urbanisation_2020")?;
         self.check(
             "text.urbanisation_2020",
-            self.t("正文：城镇人口179.56万人，城镇化率36.96%".into(), "Text: 1,795,600 urban residents, an urbanisation rate of 36.96%".into()),
+            self.t(
+                "正文：城镇人口179.56万人，城镇化率36.96%".into(),
+                "Text: 1,795,600 urban residents, an urbanisation rate of 36.96%".into(),
+            ),
             Published::printed(rate.value),
             Recomputed::new(urban.value.value / (total / 1e4) * 100.0, pct(iv(urban.value), Interval::exact(total / 1e4))),
             self.t("179.56万 ÷ 表1合计".into(), "1,795,600 ÷ Table 1 total".into()),
@@ -302,10 +322,16 @@ impl Audit {
         let gap = f("urbanisation_gap_to_sichuan")?;
         self.check(
             "text.urbanisation_gap_to_sichuan",
-            self.t("正文：城镇化率较全省平均水平低近20个百分点".into(), "Text: the urbanisation rate is nearly 20 points below Sichuan's".into()),
+            self.t(
+                "正文：城镇化率较全省平均水平低近20个百分点".into(),
+                "Text: the urbanisation rate is nearly 20 points below Sichuan's".into(),
+            ),
             Published { value: gap.value.value, text: self.t("近20".into(), "nearly 20".into()), interval: Interval::new(19.0, 20.0) },
             Recomputed::new(sc_urban - rate.value.value, Interval::exact(sc_urban).sub(iv(rate.value))),
-            self.t(format!("全省{}%（{}，转载来源）− 36.96%；“近20”按19至20计", sc_urban, CENSUS_FACTS_FILE), format!("Sichuan {sc_urban}% ({CENSUS_FACTS_FILE}, secondary source) − 36.96%; “nearly 20” read as 19 to 20")),
+            self.t(
+                format!("全省{}%（{}，转载来源）− 36.96%；“近20”按19至20计", sc_urban, CENSUS_FACTS_FILE),
+                format!("Sichuan {sc_urban}% ({CENSUS_FACTS_FILE}, secondary source) − 36.96%; “nearly 20” read as 19 to 20"),
+            ),
             gap.at,
         );
         let rise = f("urbanisation_rise_2010_2020")?;
@@ -315,7 +341,10 @@ impl Audit {
             self.t("正文：10年间城镇化率上升近10个百分点".into(), "Text: the urbanisation rate rose nearly 10 points in ten years".into()),
             Published { value: near10.value.value, text: self.t("近10".into(), "nearly 10".into()), interval: Interval::new(9.0, 10.0) },
             Recomputed::new(rise.value.value, iv(rise.value)),
-            self.t("第一章第一节：提高9.44个百分点；“近10”按9至10计".into(), "ch. 1 §1: a rise of 9.44 points; “nearly 10” read as 9 to 10".into()),
+            self.t(
+                "第一章第一节：提高9.44个百分点；“近10”按9至10计".into(),
+                "ch. 1 §1: a rise of 9.44 points; “nearly 10” read as 9 to 10".into(),
+            ),
             near10.at,
         );
         let sc_pop = census_fact("Sichuan", 2020, "resident_pop_10k")?.value;
@@ -325,7 +354,10 @@ impl Audit {
             self.t("正文：2020年常住人口占全省比重5.81%".into(), "Text: 5.81% of Sichuan's residents in 2020".into()),
             Published::printed(share.value),
             Recomputed::exact(total / 1e4 / sc_pop * 100.0),
-            self.t(format!("表1合计 ÷ 全省{sc_pop}万人（{CENSUS_FACTS_FILE}，转载来源）"), format!("Table 1 total ÷ Sichuan's {sc_pop} (10,000) ({CENSUS_FACTS_FILE}, secondary source)")),
+            self.t(
+                format!("表1合计 ÷ 全省{sc_pop}万人（{CENSUS_FACTS_FILE}，转载来源）"),
+                format!("Table 1 total ÷ Sichuan's {sc_pop} (10,000) ({CENSUS_FACTS_FILE}, secondary source)"),
+            ),
             share.at,
         );
         let univ = f("university_per_100k_2020")?;
@@ -333,10 +365,16 @@ impl Audit {
         let sc_univ = census_fact("Sichuan", 2020, "univ_per_100k")?.value;
         self.check(
             "text.university_vs_sichuan",
-            self.t("正文：每10万人大学文化程度人口6776人，为全省平均水平的51.07%".into(), "Text: 6,776 university-educated per 100,000, 51.07% of Sichuan's level".into()),
+            self.t(
+                "正文：每10万人大学文化程度人口6776人，为全省平均水平的51.07%".into(),
+                "Text: 6,776 university-educated per 100,000, 51.07% of Sichuan's level".into(),
+            ),
             Published::printed(univ_share.value),
             Recomputed::exact(univ.value.value / sc_univ * 100.0),
-            self.t(format!("6776 ÷ 全省{sc_univ}（{CENSUS_FACTS_FILE}，转载来源）"), format!("6,776 ÷ Sichuan's {sc_univ} ({CENSUS_FACTS_FILE}, secondary source)")),
+            self.t(
+                format!("6776 ÷ 全省{sc_univ}（{CENSUS_FACTS_FILE}，转载来源）"),
+                format!("6,776 ÷ Sichuan's {sc_univ} ({CENSUS_FACTS_FILE}, secondary source)"),
+            ),
             univ_share.at,
         );
         Ok(())
@@ -348,7 +386,10 @@ impl Audit {
         let within = f("mobile_within_sichuan")?;
         self.check(
             "text.migration_components",
-            self.t("正文：人户分离人口1265603人 = 跨省流入55316人 + 省内流动1210287人".into(), "Text: 1,265,603 living away from registration = 55,316 from other provinces + 1,210,287 within Sichuan".into()),
+            self.t(
+                "正文：人户分离人口1265603人 = 跨省流入55316人 + 省内流动1210287人".into(),
+                "Text: 1,265,603 living away from registration = 55,316 from other provinces + 1,210,287 within Sichuan".into(),
+            ),
             Published::printed(sep.value),
             Recomputed::exact(inflow.value.value + within.value.value),
             self.t("55316 + 1210287".into(), "55,316 + 1,210,287".into()),
@@ -359,10 +400,16 @@ impl Audit {
         let base = sep.value.value - rise.value.value;
         self.check(
             "text.separated_growth",
-            self.t("正文：人户分离人口增加661722人，增长109.58%".into(), "Text: 661,722 more living away from registration, growth of 109.58%".into()),
+            self.t(
+                "正文：人户分离人口增加661722人，增长109.58%".into(),
+                "Text: 661,722 more living away from registration, growth of 109.58%".into(),
+            ),
             Published::printed(growth.value),
             Recomputed::exact(rise.value.value / base * 100.0),
-            self.t(format!("661722 ÷ (1265603 − 661722 = {})", fixed(base, 0, Lang::Zh)), format!("661,722 ÷ (1,265,603 − 661,722 = {})", fixed(base, 0, Lang::En))),
+            self.t(
+                format!("661722 ÷ (1265603 − 661722 = {})", fixed(base, 0, Lang::Zh)),
+                format!("661,722 ÷ (1,265,603 − 661,722 = {})", fixed(base, 0, Lang::En)),
+            ),
             growth.at,
         );
         // Schooling: the text against 表2.
@@ -380,7 +427,10 @@ impl Audit {
         let gap = f("schooling_gap_to_sichuan_2010")?;
         self.check(
             "text.schooling_gap_to_sichuan_2010",
-            self.t("正文：与10年前的全省平均水平仍相差0.94年".into(), "Text: still 0.94 years behind Sichuan's level of ten years earlier".into()),
+            self.t(
+                "正文：与10年前的全省平均水平仍相差0.94年".into(),
+                "Text: still 0.94 years behind Sichuan's level of ten years earlier".into(),
+            ),
             Published::printed(gap.value),
             Recomputed::new(sc.years_2010.value - ls.years_2020.value, iv(sc.years_2010).sub(iv(ls.years_2020))),
             self.t("表2：全省2010年8.35 − 凉山2020年7.41".into(), "Table 2: Sichuan 2010 8.35 − Liangshan 2020 7.41".into()),
@@ -423,8 +473,14 @@ impl Audit {
             Published::printed(ratio.value),
             Recomputed::new(last.liangshan.value / last.sichuan.value * 100.0, pct(iv(last.liangshan), iv(last.sichuan))),
             self.t(
-                format!("表4最近年份（{}年）：{} ÷ {}；表4印{}%，没有一年为60.65%", last.year, last.liangshan.text, last.sichuan.text, last.ratio.text),
-                format!("Table 4, latest year ({}): {} ÷ {}; the table prints {}%, and no year shows 60.65%", last.year, last.liangshan.text, last.sichuan.text, last.ratio.text),
+                format!(
+                    "表4最近年份（{}年）：{} ÷ {}；表4印{}%，没有一年为60.65%",
+                    last.year, last.liangshan.text, last.sichuan.text, last.ratio.text
+                ),
+                format!(
+                    "Table 4, latest year ({}): {} ÷ {}; the table prints {}%, and no year shows 60.65%",
+                    last.year, last.liangshan.text, last.sichuan.text, last.ratio.text
+                ),
             ),
             ratio.at,
         );
@@ -435,7 +491,10 @@ impl Audit {
             Recomputed::new(first.ratio.value - last.ratio.value, iv(first.ratio).sub(iv(last.ratio))),
             self.t(
                 format!("表4：{}年{} − {}年{}；正文的20.95等于81.60 − 60.65", first.year, first.ratio.text, last.year, last.ratio.text),
-                format!("Table 4: {} {} − {} {}; the text's 20.95 equals 81.60 − 60.65", first.year, first.ratio.text, last.year, last.ratio.text),
+                format!(
+                    "Table 4: {} {} − {} {}; the text's 20.95 equals 81.60 − 60.65",
+                    first.year, first.ratio.text, last.year, last.ratio.text
+                ),
             ),
             fall.at,
         );
@@ -452,7 +511,10 @@ impl Audit {
             let Some(base) = tg.baseline_2020 else { return Err(missing(tid)) };
             self.check(
                 format!("box1.{tid}.baseline_2020"),
-                self.t(format!("专栏1：{}2020年值{}", self.name(tg.name), base.text), format!("Box 1: {} in 2020, {}", tg.name.en, base.text)),
+                self.t(
+                    format!("专栏1：{}2020年值{}", self.name(tg.name), base.text),
+                    format!("Box 1: {} in 2020, {}", tg.name.en, base.text),
+                ),
                 Published::printed(base),
                 Recomputed::new(fa.value.value, iv(fa.value)),
                 self.t(format!("正文：{}", fa.quote), format!("text ({}): {}", fa.at.cite(Lang::En), fa.value.text)),
@@ -474,21 +536,29 @@ impl Audit {
         // Targets are exact values, not roundings: only the 2020 figure
         // carries a rounding interval.
         let exact = |n: Num| Interval::exact(n.value);
-        for (from_year, from, from_iv, to_year, to) in [
-            (2020, u2020, iv(u2020), 2025, u2025),
-            (2025, u2025, exact(u2025), 2030, u2030),
-            (2020, u2020, iv(u2020), 2030, u2030),
-        ] {
+        for (from_year, from, from_iv, to_year, to) in
+            [(2020, u2020, iv(u2020), 2025, u2025), (2025, u2025, exact(u2025), 2030, u2030), (2020, u2020, iv(u2020), 2030, u2030)]
+        {
             let years = f64::from(to_year - from_year);
             self.check(
                 format!("targets.urbanisation_rise_{from_year}_{to_year}"),
                 self.t(
                     format!("第二章：城镇化率年均增加1个百分点以上；专栏1 {from_year}年{}% → {to_year}年{}%", from.text, to.text),
-                    format!("Ch. 2: urbanisation to rise at least 1 point a year; Box 1 {from_year} {}% → {to_year} {}%", from.text, to.text),
+                    format!(
+                        "Ch. 2: urbanisation to rise at least 1 point a year; Box 1 {from_year} {}% → {to_year} {}%",
+                        from.text, to.text
+                    ),
                 ),
-                Published { value: min_rise.value, text: format!("≥{}", min_rise.text), interval: Interval::new(min_rise.value, f64::INFINITY) },
+                Published {
+                    value: min_rise.value,
+                    text: format!("≥{}", min_rise.text),
+                    interval: Interval::new(min_rise.value, f64::INFINITY),
+                },
                 Recomputed::new((to.value - from.value) / years, exact(to).sub(from_iv).scale(1.0 / years)),
-                self.t(format!("（{} − {}） ÷ {}年", to.text, from.text, years), format!("({} − {}) ÷ {} years", to.text, from.text, years)),
+                self.t(
+                    format!("（{} − {}） ÷ {}年", to.text, from.text, years),
+                    format!("({} − {}) ÷ {} years", to.text, from.text, years),
+                ),
                 rise_goal.at,
             );
         }
@@ -514,7 +584,10 @@ impl Audit {
         let point_sum: f64 = COUNTIES.iter().map(|c| c.pop_2020.value).sum();
         self.check(
             "t3.sum",
-            self.t("表3：17个县（市）人口之和等于全州常住人口（表1合计）".into(), "Table 3: the 17 counties add up to the prefecture (Table 1 total)".into()),
+            self.t(
+                "表3：17个县（市）人口之和等于全州常住人口（表1合计）".into(),
+                "Table 3: the 17 counties add up to the prefecture (Table 1 total)".into(),
+            ),
             Published { value: census_total, text: fixed(census_total, 4, Lang::Zh), interval: Interval::exact(census_total) },
             Recomputed::new(point_sum, sum_pop),
             self.t("表3人口数相加，单位万人".into(), "sum of Table 3's populations, in 10,000".into()),
@@ -524,17 +597,26 @@ impl Audit {
             let name = self.name(c.short);
             self.check(
                 format!("t3.share_2020.{}", c.id),
-                self.t(format!("表3：{}占全州{}%", c.name.zh, c.share_2020.text), format!("Table 3: {} holds {}% of the prefecture", c.name.en, c.share_2020.text)),
+                self.t(
+                    format!("表3：{}占全州{}%", c.name.zh, c.share_2020.text),
+                    format!("Table 3: {} holds {}% of the prefecture", c.name.en, c.share_2020.text),
+                ),
                 Published::printed(c.share_2020),
                 Recomputed::new(c.pop_2020.value / census_total * 100.0, pct(iv(c.pop_2020), Interval::exact(census_total))),
-                self.t(format!("{name} {}万 ÷ 全州{}万", c.pop_2020.text, fixed(census_total, 4, Lang::Zh)), format!("{name} {} ÷ {} (10,000)", c.pop_2020.text, fixed(census_total, 4, Lang::En))),
+                self.t(
+                    format!("{name} {}万 ÷ 全州{}万", c.pop_2020.text, fixed(census_total, 4, Lang::Zh)),
+                    format!("{name} {} ÷ {} (10,000)", c.pop_2020.text, fixed(census_total, 4, Lang::En)),
+                ),
                 TABLE3_AT,
             );
         }
         for c in COUNTIES.iter() {
             self.check(
                 format!("t3.change.{}", c.id),
-                self.t(format!("表3：{}占比增减{}个百分点", c.name.zh, c.share_change.text), format!("Table 3: {}'s share changed by {} points", c.name.en, c.share_change.text)),
+                self.t(
+                    format!("表3：{}占比增减{}个百分点", c.name.zh, c.share_change.text),
+                    format!("Table 3: {}'s share changed by {} points", c.name.en, c.share_change.text),
+                ),
                 Published::printed(c.share_change),
                 Recomputed::new(c.share_2020.value - c.share_2010.value, iv(c.share_2020).sub(iv(c.share_2010))),
                 self.t(format!("{} − {}", c.share_2020.text, c.share_2010.text), format!("{} − {}", c.share_2020.text, c.share_2010.text)),
@@ -583,7 +665,10 @@ impl Audit {
         let listed = top5.iter().filter(|c| TOP_FIVE.contains(c.id)).count();
         self.check(
             "text.top_five_are_largest",
-            self.t("正文：常住人口居前五位的是西昌市、会理市、冕宁县、会东县、盐源县".into(), "Text: the five most populous are Xichang, Huili, Mianning, Huidong and Yanyuan".into()),
+            self.t(
+                "正文：常住人口居前五位的是西昌市、会理市、冕宁县、会东县、盐源县".into(),
+                "Text: the five most populous are Xichang, Huili, Mianning, Huidong and Yanyuan".into(),
+            ),
             Published::count(TOP_FIVE.members.len()),
             Recomputed::count(listed),
             self.t("表3人口最多的5个县（市）中，正文列出的个数".into(), "of Table 3's five largest, how many the text lists".into()),
@@ -595,10 +680,16 @@ impl Audit {
             "text.top_five_share",
             self.t("正文：前五位合计占全州常住人口比重49.43%".into(), "Text: together they hold 49.43% of the residents".into()),
             Published::printed(share.value),
-            Recomputed::new(top5.iter().map(|c| c.pop_2020.value).sum::<f64>() / census_total * 100.0, pct(top_pop, Interval::exact(census_total))),
+            Recomputed::new(
+                top5.iter().map(|c| c.pop_2020.value).sum::<f64>() / census_total * 100.0,
+                pct(top_pop, Interval::exact(census_total)),
+            ),
             self.t(
                 format!("表3前五位人口之和 ÷ 全州（按占比列相加为{:.2}）", top5.iter().map(|c| c.share_2020.value).sum::<f64>()),
-                format!("Table 3, sum of the five populations ÷ the prefecture (adding the share column gives {:.2})", top5.iter().map(|c| c.share_2020.value).sum::<f64>()),
+                format!(
+                    "Table 3, sum of the five populations ÷ the prefecture (adding the share column gives {:.2})",
+                    top5.iter().map(|c| c.share_2020.value).sum::<f64>()
+                ),
             ),
             share.at,
         );
@@ -608,10 +699,16 @@ impl Audit {
             let c = COUNTIES.iter().find(|c| c.id == id).ok_or_else(|| missing(id))?;
             self.check(
                 format!("t3.pop_2020.{id}_vs_census"),
-                self.t(format!("表3：{}常住人口{}万人", c.name.zh, c.pop_2020.text), format!("Table 3: {} has {} (10,000) residents", c.name.en, c.pop_2020.text)),
+                self.t(
+                    format!("表3：{}常住人口{}万人", c.name.zh, c.pop_2020.text),
+                    format!("Table 3: {} has {} (10,000) residents", c.name.en, c.pop_2020.text),
+                ),
                 Published::printed(c.pop_2020),
                 Recomputed::exact(ext.value / 1e4),
-                self.t(format!("县级七普公报{}人（{}，转载来源）", fixed(ext.value, 0, Lang::Zh), CENSUS_FACTS_FILE), format!("county census bulletin, {} persons ({}, secondary source)", fixed(ext.value, 0, Lang::En), CENSUS_FACTS_FILE)),
+                self.t(
+                    format!("县级七普公报{}人（{}，转载来源）", fixed(ext.value, 0, Lang::Zh), CENSUS_FACTS_FILE),
+                    format!("county census bulletin, {} persons ({}, secondary source)", fixed(ext.value, 0, Lang::En), CENSUS_FACTS_FILE),
+                ),
                 TABLE3_AT,
             );
         }
@@ -622,10 +719,16 @@ impl Audit {
         for r in TABLE4.iter() {
             self.check(
                 format!("t4.ratio.{}", r.year),
-                self.t(format!("表4：{}年凉山人均GDP为全省的{}%", r.year, r.ratio.text), format!("Table 4: in {} Liangshan's GDP per capita is {}% of Sichuan's", r.year, r.ratio.text)),
+                self.t(
+                    format!("表4：{}年凉山人均GDP为全省的{}%", r.year, r.ratio.text),
+                    format!("Table 4: in {} Liangshan's GDP per capita is {}% of Sichuan's", r.year, r.ratio.text),
+                ),
                 Published::printed(r.ratio),
                 Recomputed::new(r.liangshan.value / r.sichuan.value * 100.0, pct(iv(r.liangshan), iv(r.sichuan))),
-                self.t(format!("{} ÷ {} × 100", r.liangshan.text, r.sichuan.text), format!("{} ÷ {} × 100", r.liangshan.text, r.sichuan.text)),
+                self.t(
+                    format!("{} ÷ {} × 100", r.liangshan.text, r.sichuan.text),
+                    format!("{} ÷ {} × 100", r.liangshan.text, r.sichuan.text),
+                ),
                 TABLE4_AT,
             );
         }
@@ -635,14 +738,25 @@ impl Audit {
         let in_basin = |c: &&County| ANNING_BASIN.contains(c.id);
         let cbr_low: Vec<&County> = COUNTIES.iter().filter(|c| c.cbr_2020.value < 15.0).collect();
         let old: Vec<&County> = COUNTIES.iter().filter(|c| c.share_60plus_2020.value > 10.0).collect();
-        let names = |cs: &[&County], lang: Lang| -> String {
-            crate::i18n::list(&cs.iter().map(|c| c.short.get(lang)).collect::<Vec<_>>(), lang)
-        };
+        let names =
+            |cs: &[&County], lang: Lang| -> String { crate::i18n::list(&cs.iter().map(|c| c.short.get(lang)).collect::<Vec<_>>(), lang) };
         let lang = self.lang;
         for (fid, set, basin_only, zh_how, en_how) in [
             ("counties_cbr_under_15", &cbr_low, false, "表5出生率低于15‰的县（市）", "counties of Table 5 with a birth rate below 15‰"),
-            ("anning_counties_cbr_under_15", &cbr_low, true, "其中属于安宁河流域（第三章第二节名单）的", "of those, in the Anning basin (list of ch. 3 §2)"),
-            ("counties_60plus_over_10", &old, false, "表5中60岁及以上占比超过10%的县（市）", "counties of Table 5 with more than 10% aged 60+"),
+            (
+                "anning_counties_cbr_under_15",
+                &cbr_low,
+                true,
+                "其中属于安宁河流域（第三章第二节名单）的",
+                "of those, in the Anning basin (list of ch. 3 §2)",
+            ),
+            (
+                "counties_60plus_over_10",
+                &old,
+                false,
+                "表5中60岁及以上占比超过10%的县（市）",
+                "counties of Table 5 with more than 10% aged 60+",
+            ),
             ("anning_counties_60plus_over_10", &old, true, "其中属于安宁河流域的", "of those, in the Anning basin"),
         ] {
             let fa = f(fid)?;
@@ -665,13 +779,13 @@ impl Audit {
             self.t("第三章第二节所列县（市）数".into(), "counties listed in ch. 3 §2".into()),
             basin.at,
         );
-        let same_group = COUNTIES
-            .iter()
-            .filter(|c| (c.table5_group == Table5Group::AnningBasin) == ANNING_BASIN.contains(c.id))
-            .count();
+        let same_group = COUNTIES.iter().filter(|c| (c.table5_group == Table5Group::AnningBasin) == ANNING_BASIN.contains(c.id)).count();
         self.check(
             "t5.groups_match_basin_list",
-            self.t("表5的“安宁河流域县（市）”分组与第三章第二节的流域名单一致".into(), "Table 5's Anning-basin group is the basin list of ch. 3 §2".into()),
+            self.t(
+                "表5的“安宁河流域县（市）”分组与第三章第二节的流域名单一致".into(),
+                "Table 5's Anning-basin group is the basin list of ch. 3 §2".into(),
+            ),
             Published::count(COUNTIES.len()),
             Recomputed::count(same_group),
             self.t("两处归类相同的县（市）数".into(), "counties classified the same in both places".into()),
@@ -689,7 +803,10 @@ impl Audit {
         let covered = COUNTIES.iter().filter(|c| ANNING_BASIN.contains(c.id) || KEY_ASSISTANCE.contains(c.id)).count();
         self.check(
             "groups.basin_and_key_cover_all",
-            self.t("“一流域”与“一区”合起来覆盖全部17个县（市）（盐源、喜德两者兼属）".into(), "The basin and the 11 key counties together cover all 17 (Yanyuan and Xide are in both)".into()),
+            self.t(
+                "“一流域”与“一区”合起来覆盖全部17个县（市）（盐源、喜德两者兼属）".into(),
+                "The basin and the 11 key counties together cover all 17 (Yanyuan and Xide are in both)".into(),
+            ),
             Published::count(COUNTIES.len()),
             Recomputed::count(covered),
             self.t("属于两组之一的县（市）数".into(), "counties in either group".into()),
@@ -698,10 +815,16 @@ impl Audit {
         let above = f("counties_urbanisation_above_mean")?;
         self.check(
             "text.urbanisation_above_mean_list",
-            self.t("正文：西昌、德昌、会理、会东、冕宁5县（市）城镇化率超过全州平均水平".into(), "Text: 5 counties (Xichang, Dechang, Huili, Huidong, Mianning) are above the prefecture's rate".into()),
+            self.t(
+                "正文：西昌、德昌、会理、会东、冕宁5县（市）城镇化率超过全州平均水平".into(),
+                "Text: 5 counties (Xichang, Dechang, Huili, Huidong, Mianning) are above the prefecture's rate".into(),
+            ),
             Published::printed(above.value),
             Recomputed::count(URBANISATION_ABOVE_MEAN.members.len()),
-            self.t("所列县（市）数；各县城镇化率未公布，无法进一步核对".into(), "number of counties named; the county rates are not published, so nothing more can be checked".into()),
+            self.t(
+                "所列县（市）数；各县城镇化率未公布，无法进一步核对".into(),
+                "number of counties named; the county rates are not published, so nothing more can be checked".into(),
+            ),
             above.at,
         );
         // Weighted means of 表5 against the prefecture's figures.

@@ -35,6 +35,7 @@ struct Recipe {
     how: &'static str,
 }
 
+#[rustfmt::skip]
 const RECIPES: [Recipe; 9] = [
     Recipe { id: "resident_pop_2010", name: Text::new("常住人口", "Resident population"), year: 2010, base: "resident_pop_2020", sign: -1.0, change: "resident_pop_change_2010_2020", how: "485.8 − 32.5" },
     Recipe { id: "registered_pop_2010", name: Text::new("户籍人口", "Registered (hukou) population"), year: 2010, base: "registered_pop_2020", sign: -1.0, change: "registered_pop_change_2010_2020", how: "533.1 − 54.2" },
@@ -77,7 +78,10 @@ pub fn derived_figures() -> Result<Vec<DerivedFigure>, Error> {
     let iv = Interval::exact(sc2020).sub(rise.value.interval().add(gap.value.interval()));
     out.push(DerivedFigure {
         id: "sichuan_share_60plus_2010",
-        name: Text::new("全省60岁及以上人口比重（据七普公报2020年21.71%推算）", "Sichuan, share aged 60 and over (from the 2020 census bulletin's 21.71%)"),
+        name: Text::new(
+            "全省60岁及以上人口比重（据七普公报2020年21.71%推算）",
+            "Sichuan, share aged 60 and over (from the 2020 census bulletin's 21.71%)",
+        ),
         year: 2010,
         value: sc2020 - rise.value.value - gap.value.value,
         low: iv.lo,

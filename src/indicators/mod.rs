@@ -50,18 +50,12 @@ pub const BANDS_AT: Loc = TABLE5_NOTE_AT;
 
 /// The birth-rate band of a crude birth rate in ‰ (lower bound included).
 pub fn birth_rate_band(cbr_per_mille: f64) -> &'static Band {
-    BIRTH_RATE_BANDS
-        .iter()
-        .find(|b| cbr_per_mille >= b.lower && cbr_per_mille < b.upper)
-        .unwrap_or(&BIRTH_RATE_BANDS[0])
+    BIRTH_RATE_BANDS.iter().find(|b| cbr_per_mille >= b.lower && cbr_per_mille < b.upper).unwrap_or(&BIRTH_RATE_BANDS[0])
 }
 
 /// The ageing band of a share aged 60+ in % (upper bound included).
 pub fn ageing_band(share_60plus: f64) -> &'static Band {
-    AGEING_BANDS
-        .iter()
-        .find(|b| share_60plus > b.lower && share_60plus <= b.upper)
-        .unwrap_or(&AGEING_BANDS[0])
+    AGEING_BANDS.iter().find(|b| share_60plus > b.lower && share_60plus <= b.upper).unwrap_or(&AGEING_BANDS[0])
 }
 
 /// Whether a value lies on a band boundary, where the note is ambiguous.

@@ -40,8 +40,7 @@ fn lang_of(s: &str) -> Result<Lang, js_sys::Error> {
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, js_sys::Error> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()))
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
 /// The ids of the charts this module draws.
