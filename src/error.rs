@@ -22,6 +22,9 @@ pub enum ErrorKind {
     Csv { file: String, line: usize, message: String },
     /// Drawing a chart failed.
     Chart(String),
+    /// A projection spec breaks the contract: the field (with its index)
+    /// and what is wrong with it.
+    Spec { field: String, message: String },
 }
 
 impl Error {
@@ -50,6 +53,8 @@ impl Error {
             (ErrorKind::Csv { file, line, message }, Lang::En) => {
                 format!("{file}, line {line}: {message}")
             }
+            (ErrorKind::Spec { field, message }, Lang::Zh) => format!("预测设定 {field}：{message}"),
+            (ErrorKind::Spec { field, message }, Lang::En) => format!("spec {field}: {message}"),
             (ErrorKind::Chart(m), Lang::Zh) => format!("图表绘制失败：{m}"),
             (ErrorKind::Chart(m), Lang::En) => format!("chart could not be drawn: {m}"),
         }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod indicators;
 pub mod num;
+pub mod projection;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

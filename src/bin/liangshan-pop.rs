@@ -13,6 +13,7 @@ use liangshan_pop::i18n::{fixed, Lang};
 use liangshan_pop::indicators::audit::{audit, observations, Verdict};
 use liangshan_pop::indicators::classify_counties;
 use liangshan_pop::indicators::derived::{derived_figures, describe};
+use liangshan_pop::projection::{project, Spec as ProjectionSpec};
 use liangshan_pop::Error;
 
 const USAGE: &str = "usage:
@@ -20,10 +21,14 @@ const USAGE: &str = "usage:
   liangshan-pop render CHART [--width PX] [--lang zh|en] [--theme light|dark] [--large]
                                                    print a chart as SVG
   liangshan-pop classify [--json] [--lang zh|en]   every county by the bands of Table 5's note
+  liangshan-pop project [--input SPEC.json]        cohort-component projection of a spec (stdin without --input)
 charts: ";
 
 struct Args {
+    /// `--lang` was given (the projection speaks English unless asked).
+    lang_set: bool,
     json: bool,
+    input: Option<String>,
     lang: Lang,
     width: f64,
     theme: Theme,
@@ -32,7 +37,16 @@ struct Args {
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
-    let mut out = Args { json: false, lang: Lang::Zh, width: 720.0, theme: Theme::Light, large: false, positional: Vec::new() };
+    let mut out = Args {
+        lang_set: false,
+        json: false,
+        input: None,
+        lang: Lang::Zh,
+        width: 720.0,
+        theme: Theme::Light,
+        large: false,
+        positional: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -40,8 +54,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--lang" => {
                 let v = it.next().ok_or("--lang needs a value (zh or en)")?;
                 out.lang = Lang::parse(v).map_err(|e| e.to_string())?;
+                out.lang_set = true;
             }
             "--large" => out.large = true,
+            "--input" => out.input = Some(it.next().ok_or("--input needs a file (or leave it out to read stdin)")?.clone()),
             "--theme" => {
                 let v = it.next().ok_or("--theme needs a value (light or dark)")?;
                 out.theme = Theme::parse(v).map_err(|e| e.to_string())?;
@@ -104,6 +120,18 @@ fn run_audit(a: &Args) -> Result<String, Error> {
     Ok(out)
 }
 
+/// The spec from `--input FILE`, or from standard input.
+fn read_input(a: &Args) -> Result<String, String> {
+    match &a.input {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+        None => {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(s)
+        }
+    }
+}
+
 fn run_classify(a: &Args) -> String {
     let rows = classify_counties();
     if a.json {
@@ -139,6 +167,19 @@ fn main() -> ExitCode {
     let result = match cmd.as_str() {
         "audit" => run_audit(&args),
         "classify" => Ok(run_classify(&args)),
+        "project" => {
+            // The projection contract is for engineers: English unless asked.
+            let lang = if args.lang_set { args.lang } else { Lang::En };
+            let text = match read_input(&args) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("liangshan-pop: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let result = ProjectionSpec::from_json(&text).and_then(|spec| project(&spec));
+            return finish(result.map(|p| serde_json::to_string(&p).unwrap_or_default() + "\n"), lang);
+        }
         "render" => match args.positional.first() {
             Some(id) => {
                 let spec = Spec { width: args.width, lang: args.lang, theme: args.theme, large: args.large };
@@ -158,13 +199,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    finish(result, args.lang)
+}
+
+/// Prints the output, or the error in `lang`; the exit code says which.
+fn finish(result: Result<String, Error>, lang: Lang) -> ExitCode {
     match result {
         Ok(s) => {
             print!("{s}");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("liangshan-pop: {}", e.message(args.lang));
+            eprintln!("liangshan-pop: {}", e.message(lang));
             ExitCode::FAILURE
         }
     }

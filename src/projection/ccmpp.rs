@@ -1,0 +1,217 @@
+//! The cohort-component engine, after Preston, Heuveline & Guillot (2001),
+//! *Demography*, ch. 6:
+//!
+//! - survival from life-table person-years: a closed group x survives into
+//!   x+n with nLx+n / nLx; births survive into the first group with
+//!   nL0 / (n · radix); the last closed group and the open group together
+//!   survive into the open group with T(ω) / T(ω−n);
+//! - half of each step's net migrants join at the start of the step (and
+//!   are exposed to its mortality), half at the end;
+//! - births over the step are n × Σ asfr × (women at the start, after the
+//!   first half of migrants, + women at the end) / 2, split by the sex
+//!   ratio at birth;
+//! - deaths are what balances the account, so that population change equals
+//!   births − deaths + net migration exactly.
+
+use serde::Serialize;
+
+use super::spec::{PerStep, Spec};
+use crate::error::Error;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Births {
+    pub total: f64,
+    pub female: f64,
+    pub male: f64,
+    /// Births by the mother's age group.
+    pub by_mother_age: Vec<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BySex {
+    pub female: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub male: Option<f64>,
+}
+
+/// The result: population by age at each year, and the components of each step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Projection {
+    pub years: Vec<i64>,
+    pub female: Vec<Vec<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub male: Option<Vec<Vec<f64>>>,
+    pub births: Vec<Births>,
+    pub deaths: Vec<BySex>,
+    pub net_migrants: Vec<BySex>,
+}
+
+/// One sex through one step, given its births. Returns the population at
+/// the end of the step.
+fn survive(pop: &[f64], l: &[f64], migrants: &[f64], births: f64, step: f64, radix: f64) -> Vec<f64> {
+    let k = pop.len();
+    let start: Vec<f64> = pop.iter().zip(migrants).map(|(p, m)| p + m / 2.0).collect();
+    let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { 0.0 };
+    let mut end = vec![0.0; k];
+    end[0] = births * l[0] / (step * radix) + migrants[0] / 2.0;
+    for x in 1..k - 1 {
+        end[x] = start[x - 1] * ratio(l[x], l[x - 1]) + migrants[x] / 2.0;
+    }
+    end[k - 1] = (start[k - 2] + start[k - 1]) * ratio(l[k - 1], l[k - 2] + l[k - 1]) + migrants[k - 1] / 2.0;
+    end
+}
+
+fn sum(v: &[f64]) -> f64 {
+    v.iter().sum()
+}
+
+/// Projects `spec` (validated first).
+pub fn project(spec: &Spec) -> Result<Projection, Error> {
+    spec.validate()?;
+    let step = f64::from(spec.step);
+    let groups = spec.female.population.len();
+    let zeros = vec![0.0; groups];
+    let mig = |female: bool, k: usize| -> Vec<f64> {
+        spec.migrants(female).map_or_else(|| zeros.clone(), |m: &PerStep<Vec<f64>>| m.at(k).clone())
+    };
+
+    let mut female = vec![spec.female.population.clone()];
+    let mut male = spec.male.as_ref().map(|m| vec![m.population.clone()]);
+    let mut births = Vec::new();
+    let mut deaths = Vec::new();
+    let mut net = Vec::new();
+    let mut years = vec![i64::from(spec.base_year)];
+
+    for k in 0..spec.steps as usize {
+        let f_now = &female[female.len() - 1];
+        let f_mig = mig(true, k);
+        let f_l = spec.female.nlx.at(k);
+        let asfr = spec.asfr.at(k);
+        let srb = *spec.srb.at(k);
+        // Women at the end of the step in every group but the first (whose
+        // members are born during the step and have no fertility).
+        let f_end_without_births = survive(f_now, f_l, &f_mig, 0.0, step, spec.radix);
+        let by_mother_age: Vec<f64> =
+            (0..groups).map(|x| step * asfr[x] * ((f_now[x] + f_mig[x] / 2.0) + f_end_without_births[x]) / 2.0).collect();
+        let total = sum(&by_mother_age);
+        let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
+        let f_end = survive(f_now, f_l, &f_mig, b_f, step, spec.radix);
+        let f_deaths = sum(f_now) + b_f + sum(&f_mig) - sum(&f_end);
+
+        let (m_deaths, m_net) = match (&mut male, &spec.male) {
+            (Some(series), Some(m_spec)) => {
+                let m_now = &series[series.len() - 1];
+                let m_mig = mig(false, k);
+                let m_end = survive(m_now, m_spec.nlx.at(k), &m_mig, b_m, step, spec.radix);
+                let d = sum(m_now) + b_m + sum(&m_mig) - sum(&m_end);
+                series.push(m_end);
+                (Some(d), Some(sum(&m_mig)))
+            }
+            _ => (None, None),
+        };
+        female.push(f_end);
+        births.push(Births { total, female: b_f, male: b_m, by_mother_age });
+        deaths.push(BySex { female: f_deaths, male: m_deaths });
+        net.push(BySex { female: sum(&f_mig), male: m_net });
+        years.push(i64::from(spec.base_year) + i64::from(spec.step) * (k as i64 + 1));
+    }
+    Ok(Projection { years, female, male, births, deaths, net_migrants: net })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::spec::Sex;
+
+    fn spec(steps: u32) -> Spec {
+        // A small five-group population with a made-up life table.
+        Spec {
+            base_year: 2020,
+            step: 5,
+            steps,
+            radix: 100_000.0,
+            female: Sex {
+                population: vec![1000.0, 950.0, 900.0, 800.0, 600.0],
+                nlx: PerStep::Constant(vec![490_000.0, 485_000.0, 480_000.0, 470_000.0, 900_000.0]),
+                net_migrants: Some(PerStep::Constant(vec![10.0, -20.0, 5.0, 0.0, 0.0])),
+            },
+            male: Some(Sex {
+                population: vec![1050.0, 990.0, 920.0, 780.0, 500.0],
+                nlx: PerStep::Constant(vec![488_000.0, 480_000.0, 470_000.0, 455_000.0, 700_000.0]),
+                net_migrants: None,
+            }),
+            asfr: PerStep::Constant(vec![0.0, 0.05, 0.08, 0.0, 0.0]),
+            srb: PerStep::Constant(1.06),
+            net_migrants: None,
+        }
+    }
+
+    #[test]
+    fn zero_steps_returns_the_input() {
+        let p = project(&spec(0)).unwrap();
+        assert_eq!(p.female, vec![spec(0).female.population]);
+        assert_eq!(p.years, vec![2020]);
+        assert!(p.births.is_empty());
+    }
+
+    #[test]
+    fn change_is_births_minus_deaths_plus_migration() {
+        let p = project(&spec(6)).unwrap();
+        for k in 0..6 {
+            let df = sum(&p.female[k + 1]) - sum(&p.female[k]);
+            assert!((df - (p.births[k].female - p.deaths[k].female + p.net_migrants[k].female)).abs() < 1e-9);
+            let m = p.male.as_ref().unwrap();
+            let dm = sum(&m[k + 1]) - sum(&m[k]);
+            assert!((dm - (p.births[k].male - p.deaths[k].male.unwrap() + p.net_migrants[k].male.unwrap())).abs() < 1e-9);
+            assert!(p.deaths[k].female > 0.0);
+        }
+        assert_eq!(p.years, vec![2020, 2025, 2030, 2035, 2040, 2045, 2050]);
+    }
+
+    #[test]
+    fn without_deaths_births_or_migrants_everyone_moves_up_a_group() {
+        let mut s = spec(1);
+        s.female.nlx = PerStep::Constant(vec![500_000.0, 500_000.0, 500_000.0, 500_000.0, 500_000.0]);
+        s.female.net_migrants = None;
+        s.asfr = PerStep::Constant(vec![0.0; 5]);
+        let p = project(&s).unwrap();
+        // The last closed group and the open group merge with survival T/T = 1/2.
+        assert_eq!(p.female[1], vec![0.0, 1000.0, 950.0, 900.0, (800.0 + 600.0) * 0.5]);
+    }
+
+    #[test]
+    fn agrees_with_a_leslie_matrix_for_a_closed_female_population() {
+        // Rodríguez's Leslie matrix (radix 1, last L is T): first row
+        // L0 (m_i + m_{i+1} L_{i+1}/L_i) / 2 with m the daughters' rates.
+        let mut s = spec(1);
+        s.male = None;
+        s.female.net_migrants = None;
+        let l: Vec<f64> = s.female.nlx.at(0).iter().map(|v| v / 100_000.0 / 5.0).collect();
+        let m: Vec<f64> = s.asfr.at(0).iter().map(|f| f * 5.0 / (1.0 + 1.06)).collect();
+        let n = l.len();
+        let p0 = &s.female.population;
+        let mut want = vec![0.0; n];
+        for i in 0..n - 1 {
+            want[0] += l[0] * (m[i] + m[i + 1] * l[i + 1] / l[i]) / 2.0 * p0[i];
+        }
+        for i in 1..n - 1 {
+            want[i] = l[i] / l[i - 1] * p0[i - 1];
+        }
+        want[n - 1] = l[n - 1] / (l[n - 2] + l[n - 1]) * (p0[n - 2] + p0[n - 1]);
+        let got = &project(&s).unwrap().female[1];
+        for (a, b) in got.iter().zip(&want) {
+            assert!((a - b).abs() < 1e-9, "{got:?} vs {want:?}");
+        }
+    }
+
+    #[test]
+    fn more_fertility_never_means_fewer_births() {
+        let low = project(&spec(4)).unwrap();
+        let mut s = spec(4);
+        s.asfr = PerStep::Constant(vec![0.0, 0.06, 0.09, 0.01, 0.0]);
+        let high = project(&s).unwrap();
+        for (a, b) in low.births.iter().zip(&high.births) {
+            assert!(b.total >= a.total);
+        }
+    }
+}
