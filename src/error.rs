@@ -42,10 +42,10 @@ impl Error {
                 format!("invalid value \"{value}\" for {name}; expected one of: {expected}")
             }
             (ErrorKind::OutOfRange { name, value, min, max }, Lang::Zh) => {
-                format!("参数 {name} 的值 {value} 超出范围（{min} 至 {max}）")
+                format!("参数 {name} 的值 {} 超出范围（{} 至 {}）", short(*value), short(*min), short(*max))
             }
             (ErrorKind::OutOfRange { name, value, min, max }, Lang::En) => {
-                format!("{name} = {value} is out of range ({min} to {max})")
+                format!("{name} = {} is out of range ({} to {})", short(*value), short(*min), short(*max))
             }
             (ErrorKind::Csv { file, line, message }, Lang::Zh) => {
                 format!("{file} 第 {line} 行：{message}")
@@ -58,6 +58,20 @@ impl Error {
             (ErrorKind::Chart(m), Lang::Zh) => format!("图表绘制失败：{m}"),
             (ErrorKind::Chart(m), Lang::En) => format!("chart could not be drawn: {m}"),
         }
+    }
+}
+
+/// A number for a message: at most two decimals, no trailing zeros.
+fn short(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
     }
 }
 

@@ -9,6 +9,7 @@
 pub mod charts;
 pub mod csv;
 pub mod data;
+pub mod demography;
 pub mod error;
 pub mod i18n;
 pub mod indicators;

@@ -1,0 +1,112 @@
+//! Age patterns of fertility: Brass's relational Gompertz model on the Booth
+//! (1984) standard (`data/external/booth_standard_relational_gompertz.csv`),
+//! and China's pattern from UN WPP 2024 as a labelled reference.
+
+use crate::csv;
+use crate::error::{Error, ErrorKind};
+
+pub const BOOTH_FILE: &str = "booth_standard_relational_gompertz.csv";
+const BOOTH_CSV: &str = include_str!("../../data/external/booth_standard_relational_gompertz.csv");
+pub const WPP_ASFR_FILE: &str = "wpp2024_china_percentASFR_5yr.csv";
+const WPP_ASFR_CSV: &str = include_str!("../../data/external/wpp2024_china_percentASFR_5yr.csv");
+
+/// Lower bounds of the childbearing age groups: 10-14 to 45-49.
+pub const GROUPS: [u32; 8] = [10, 15, 20, 25, 30, 35, 40, 45];
+
+/// Booth's standard Ys at exact ages 15, 20, ..., 45 (50 is +∞).
+pub fn booth_standard() -> Result<Vec<(u32, f64)>, Error> {
+    csv::parse(BOOTH_FILE, BOOTH_CSV)?
+        .iter()
+        .skip(1)
+        .map(|r| {
+            let age = r.fields.first().and_then(|s| s.parse().ok());
+            let ys = r.fields.get(1).and_then(|s| if s == "Inf" { Some(f64::INFINITY) } else { s.parse().ok() });
+            match (age, ys) {
+                (Some(a), Some(y)) => Ok((a, y)),
+                _ => Err(ErrorKind::Csv { file: BOOTH_FILE.into(), line: r.line, message: "age or Ys is not a number".into() }.into()),
+            }
+        })
+        .collect()
+}
+
+/// Age-specific fertility rates (births per woman per year) of the groups
+/// 10-14 ... 45-49 for a total fertility rate `tfr`, from the relational
+/// Gompertz model F(x)/TFR = exp(−exp(−(α + β·Ys(x)))). α = 0, β = 1 is
+/// Booth's standard; α below 0 makes childbearing later, β above 1 more
+/// concentrated.
+pub fn relational_gompertz(tfr: f64, alpha: f64, beta: f64) -> Result<[f64; 8], Error> {
+    if !tfr.is_finite() || tfr < 0.0 {
+        return Err(ErrorKind::OutOfRange { name: "tfr", value: tfr, min: 0.0, max: f64::INFINITY }.into());
+    }
+    if !beta.is_finite() || beta <= 0.0 || !alpha.is_finite() {
+        return Err(ErrorKind::OutOfRange { name: "beta", value: beta, min: 0.0, max: f64::INFINITY }.into());
+    }
+    let ys = booth_standard()?;
+    let cum = |y: f64| if y.is_infinite() { 1.0 } else { (-(-(alpha + beta * y)).exp()).exp() };
+    // Cumulative share at exact ages 10 (0), 15, ..., 50.
+    let mut f = vec![0.0];
+    f.extend(ys.iter().map(|(_, y)| cum(*y)));
+    let mut out = [0.0; 8];
+    for i in 0..8 {
+        out[i] = tfr * (f[i + 1] - f[i]) / 5.0;
+    }
+    Ok(out)
+}
+
+/// Mean age at childbearing of a schedule over [`GROUPS`] (mid-points).
+pub fn mean_age(asfr: &[f64; 8]) -> f64 {
+    let total: f64 = asfr.iter().sum();
+    GROUPS.iter().zip(asfr).map(|(a, f)| (f64::from(*a) + 2.5) * f).sum::<f64>() / total
+}
+
+/// China's age pattern of fertility in `year` (UN WPP 2024), as shares of
+/// the TFR by group 10-14 ... 45-49. National, not Liangshan's: a reference.
+pub fn china_pattern(year: u32) -> Result<[f64; 8], Error> {
+    let rows = csv::parse(WPP_ASFR_FILE, WPP_ASFR_CSV)?;
+    let header = &rows[0].fields;
+    let col = header.iter().position(|h| h == &year.to_string()).ok_or_else(|| {
+        Error::from(ErrorKind::InvalidArgument {
+            name: "year",
+            value: year.to_string(),
+            expected: "2010, 2015, 2020, 2023, 2025, 2030, 2040, 2050",
+        })
+    })?;
+    let mut out = [0.0; 8];
+    for (i, r) in rows.iter().skip(1).take(8).enumerate() {
+        out[i] = r.fields.get(col).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0) / 100.0;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_standard_reproduces_booths_shares_and_sums_to_the_tfr() {
+        let f = relational_gompertz(1.0, 0.0, 1.0).unwrap();
+        let shares: Vec<f64> = f.iter().map(|x| x * 5.0).collect();
+        // share_of_TFR column of the Booth file
+        let want = [0.00277, 0.133066, 0.241475, 0.231294, 0.187575, 0.13401, 0.061692, 0.008117];
+        for (a, b) in shares.iter().zip(want) {
+            assert!((a - b).abs() < 2e-5, "{a} vs {b}");
+        }
+        let f = relational_gompertz(2.3, -0.2, 1.1).unwrap();
+        assert!((f.iter().sum::<f64>() * 5.0 - 2.3).abs() < 1e-12);
+    }
+
+    #[test]
+    fn alpha_moves_childbearing_later() {
+        let early = mean_age(&relational_gompertz(2.0, 0.3, 1.0).unwrap());
+        let late = mean_age(&relational_gompertz(2.0, -0.3, 1.0).unwrap());
+        assert!(late > early + 1.0, "{early} {late}");
+        assert!(relational_gompertz(-1.0, 0.0, 1.0).is_err());
+    }
+
+    #[test]
+    fn chinas_pattern_sums_to_one() {
+        let p = china_pattern(2020).unwrap();
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-3);
+        assert!(china_pattern(1999).is_err());
+    }
+}

@@ -1,0 +1,207 @@
+//! Coale-Demeny West model life tables (`data/external/cd_west_model_life_tables.csv`,
+//! 25 levels by sex, ages 0, 1, 5, ..., 95+, radix 1), interpolated to any
+//! life expectancy within their range; and Brass's logit relational model
+//! for reaching a life expectancy from any standard.
+
+use super::life_table::LifeTable;
+use super::Sex;
+use crate::csv;
+use crate::error::{Error, ErrorKind};
+
+pub const CD_WEST_FILE: &str = "cd_west_model_life_tables.csv";
+const CD_WEST_CSV: &str = include_str!("../../data/external/cd_west_model_life_tables.csv");
+
+/// One level of the model tables for one sex.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelTable {
+    pub sex: Sex,
+    pub level: u32,
+    pub ages: Vec<f64>,
+    pub lx: Vec<f64>,
+    pub nax: Vec<f64>,
+    pub nlx: Vec<f64>,
+    pub nmx: Vec<f64>,
+    pub e0: f64,
+}
+
+fn bad(line: usize, message: &str) -> Error {
+    ErrorKind::Csv { file: CD_WEST_FILE.to_string(), line, message: message.to_string() }.into()
+}
+
+/// Every level of the West tables for `sex`, lowest life expectancy first.
+pub fn cd_west_levels(sex: Sex) -> Result<Vec<ModelTable>, Error> {
+    let code = match sex {
+        Sex::Female => "F",
+        Sex::Male => "M",
+    };
+    let mut out: Vec<ModelTable> = Vec::new();
+    for r in csv::parse(CD_WEST_FILE, CD_WEST_CSV)?.iter().skip(1) {
+        if r.fields.first().map(String::as_str) != Some(code) {
+            continue;
+        }
+        let num = |i: usize| -> Result<f64, Error> {
+            r.fields.get(i).and_then(|s| s.trim().parse().ok()).ok_or_else(|| bad(r.line, &format!("field {} is not a number", i + 1)))
+        };
+        let level = num(1)? as u32;
+        if out.last().map(|t| t.level) != Some(level) {
+            out.push(ModelTable { sex, level, ages: vec![], lx: vec![], nax: vec![], nlx: vec![], nmx: vec![], e0: 0.0 });
+        }
+        let t = out.last_mut().ok_or_else(|| bad(r.line, "no level"))?;
+        if t.ages.is_empty() {
+            t.e0 = num(8)?;
+        }
+        t.ages.push(num(2)?);
+        t.lx.push(num(4)?);
+        t.nax.push(num(5)?);
+        t.nlx.push(num(6)?);
+        t.nmx.push(num(7)?);
+    }
+    if out.len() != 25 {
+        return Err(bad(0, &format!("expected 25 levels, found {}", out.len())));
+    }
+    Ok(out)
+}
+
+/// The range of life expectancy the West tables span for `sex`.
+pub fn cd_west_range(sex: Sex) -> Result<(f64, f64), Error> {
+    let levels = cd_west_levels(sex)?;
+    Ok((levels[0].e0, levels[levels.len() - 1].e0))
+}
+
+/// A West table with life expectancy `e0`, interpolating lx and nLx
+/// linearly between the two levels around it. Outside the tables' range the
+/// error says the range; [`brass_to_e0`] reaches beyond it.
+pub fn cd_west(sex: Sex, e0: f64) -> Result<ModelTable, Error> {
+    let levels = cd_west_levels(sex)?;
+    let (lo, hi) = (levels[0].e0, levels[levels.len() - 1].e0);
+    // The tables give e0 to about 0.001; a target that close to an end is that end.
+    if !e0.is_finite() || e0 < lo - 0.01 || e0 > hi + 0.01 {
+        return Err(ErrorKind::OutOfRange { name: "e0", value: e0, min: lo, max: hi }.into());
+    }
+    let i = levels.windows(2).position(|w| e0 <= w[1].e0).unwrap_or(levels.len() - 2);
+    let (a, b) = (&levels[i], &levels[i + 1]);
+    let w = ((e0 - a.e0) / (b.e0 - a.e0)).clamp(0.0, 1.0);
+    let mix = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(p, q)| p + w * (q - p)).collect::<Vec<f64>>();
+    let nlx = mix(&a.nlx, &b.nlx);
+    let lx = mix(&a.lx, &b.lx);
+    // Death rates consistent with the interpolated columns.
+    let k = lx.len();
+    let nmx = (0..k).map(|x| if x + 1 < k { (lx[x] - lx[x + 1]) / nlx[x] } else { lx[x] / nlx[x] }).collect();
+    let e = nlx.iter().sum::<f64>() / lx[0];
+    Ok(ModelTable { sex, level: a.level, ages: a.ages.clone(), lx, nax: mix(&a.nax, &b.nax), nlx, nmx, e0: e })
+}
+
+/// Brass's logit model: logit(lx) = α + β · logit(standard lx), with
+/// logit(l) = ½ ln((1 − l) / l). With β = 1, finds the α that gives life
+/// expectancy `e0` (bisection), keeping the standard's nax and its
+/// life expectancy in the open group.
+pub fn brass_to_e0(standard: &ModelTable, e0: f64) -> Result<ModelTable, Error> {
+    if !e0.is_finite() || !(15.0..=100.0).contains(&e0) {
+        return Err(ErrorKind::OutOfRange { name: "e0", value: e0, min: 15.0, max: 100.0 }.into());
+    }
+    let k = standard.lx.len();
+    let logit = |l: f64| 0.5 * ((1.0 - l) / l).ln();
+    let ys: Vec<f64> = standard.lx.iter().map(|&l| if l >= 1.0 { f64::NEG_INFINITY } else { logit(l.max(1e-12)) }).collect();
+    let e_open = standard.nlx[k - 1] / standard.lx[k - 1];
+    let table = |alpha: f64| -> ModelTable {
+        let lx: Vec<f64> = ys.iter().map(|y| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + y)).exp()) }).collect();
+        let nlx: Vec<f64> = (0..k)
+            .map(|x| {
+                if x + 1 < k {
+                    let n = standard.ages[x + 1] - standard.ages[x];
+                    n * lx[x + 1] + standard.nax[x] * (lx[x] - lx[x + 1])
+                } else {
+                    lx[x] * e_open
+                }
+            })
+            .collect();
+        let nmx = (0..k).map(|x| if x + 1 < k { (lx[x] - lx[x + 1]) / nlx[x] } else { 1.0 / e_open }).collect();
+        let e = nlx.iter().sum::<f64>();
+        ModelTable { sex: standard.sex, level: standard.level, ages: standard.ages.clone(), lx, nax: standard.nax.clone(), nlx, nmx, e0: e }
+    };
+    // e0 falls as α rises.
+    let (mut lo, mut hi) = (-6.0, 6.0);
+    if table(lo).e0 < e0 || table(hi).e0 > e0 {
+        return Err(ErrorKind::OutOfRange { name: "e0", value: e0, min: table(hi).e0, max: table(lo).e0 }.into());
+    }
+    for _ in 0..200 {
+        let mid = (lo + hi) / 2.0;
+        if table(mid).e0 > e0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(table((lo + hi) / 2.0))
+}
+
+/// A life table at life expectancy `e0`: the West tables where they reach,
+/// Brass's model on the highest West level beyond.
+pub fn life_table_for_e0(sex: Sex, e0: f64) -> Result<ModelTable, Error> {
+    let (lo, hi) = cd_west_range(sex)?;
+    if e0 >= lo && e0 <= hi {
+        cd_west(sex, e0)
+    } else {
+        let levels = cd_west_levels(sex)?;
+        let standard = if e0 > hi { &levels[levels.len() - 1] } else { &levels[0] };
+        brass_to_e0(standard, e0)
+    }
+}
+
+impl ModelTable {
+    /// A full life table computed from this table's rates and nax.
+    pub fn life_table(&self) -> Result<LifeTable, Error> {
+        LifeTable::from_rates(&self.ages, &self.nmx, Some(&self.nax), self.sex, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_25_levels_per_sex_from_e0_20_to_80() {
+        let f = cd_west_levels(Sex::Female).unwrap();
+        assert_eq!(f.len(), 25);
+        assert!((f[0].e0 - 20.0).abs() < 0.01 && (f[24].e0 - 80.0).abs() < 0.01);
+        assert!(f.windows(2).all(|w| w[1].e0 > w[0].e0));
+        let m = cd_west_levels(Sex::Male).unwrap();
+        assert!((m[24].e0 - 76.268).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_level_is_reproduced_from_its_own_rates() {
+        // A textbook check of the life-table machinery: the CSV's nmx and
+        // nax give back its e0 (the table was computed that way).
+        for sex in [Sex::Female, Sex::Male] {
+            for t in cd_west_levels(sex).unwrap() {
+                let lt = t.life_table().unwrap();
+                // The CSV prints rates to six decimals: e0 agrees to a few hundredths.
+                assert!((lt.e0() - t.e0).abs() < 0.02, "{sex:?} level {}: {} vs {}", t.level, lt.e0(), t.e0);
+            }
+        }
+    }
+
+    #[test]
+    fn interpolates_to_any_e0_in_range() {
+        for e0 in [20.0, 35.5, 72.26, 75.04, 78.0, 80.0] {
+            let t = cd_west(Sex::Female, e0).unwrap();
+            assert!((t.e0 - e0).abs() < 0.05, "{e0}: {}", t.e0);
+        }
+        let e = cd_west(Sex::Female, 85.0).unwrap_err().to_string();
+        assert!(e.contains("e0") && e.contains("80"), "{e}");
+    }
+
+    #[test]
+    fn brass_reaches_a_target_beyond_the_tables() {
+        let top = cd_west_levels(Sex::Male).unwrap().pop().unwrap();
+        for target in [70.0, 78.0, 82.0] {
+            let t = brass_to_e0(&top, target).unwrap();
+            assert!((t.e0 - target).abs() < 1e-6, "{target}: {}", t.e0);
+            assert!(t.lx.windows(2).all(|w| w[1] <= w[0]));
+        }
+        let t = life_table_for_e0(Sex::Male, 79.0).unwrap();
+        assert!((t.e0 - 79.0).abs() < 1e-6);
+        assert!(brass_to_e0(&top, 120.0).is_err());
+    }
+}
