@@ -22,6 +22,7 @@ const USAGE: &str = "usage:
                                                    print a chart as SVG
   liangshan-pop classify [--json] [--lang zh|en]   every county by the bands of Table 5's note
   liangshan-pop project [--input SPEC.json]        cohort-component projection of a spec (stdin without --input)
+  liangshan-pop base [--json]                      the estimated 2020 base population and its fit
 charts: ";
 
 struct Args {
@@ -132,6 +133,30 @@ fn read_input(a: &Args) -> Result<String, String> {
     }
 }
 
+fn run_base(a: &Args) -> Result<String, Error> {
+    let b = liangshan_pop::projection::base::estimate()?;
+    if a.json {
+        return Ok(serde_json::to_string_pretty(&b).unwrap_or_default() + "\n");
+    }
+    let mut out = format!(
+        "ESTIMATE of the 2020 population by sex and single year of age (the census table is not public)\n\
+         e0 women {:.2}, men {:.2}; births implied by those aged 0: {:.0}; TFR implied: {:.2}\n\n",
+        b.e0_female, b.e0_male, b.births, b.tfr
+    );
+    out.push_str(&format!("{:<44} {:>14} {:>14} {:>10}  {}\n", "constraint", "published", "estimate", "tolerance", "met"));
+    for f in &b.fit {
+        out.push_str(&format!(
+            "{:<44} {:>14.3} {:>14.3} {:>10.3}  {}\n",
+            f.what,
+            f.target,
+            f.estimate,
+            f.tolerance,
+            if f.met { "yes" } else { "NO" }
+        ));
+    }
+    Ok(out)
+}
+
 fn run_classify(a: &Args) -> String {
     let rows = classify_counties();
     if a.json {
@@ -167,6 +192,7 @@ fn main() -> ExitCode {
     let result = match cmd.as_str() {
         "audit" => run_audit(&args),
         "classify" => Ok(run_classify(&args)),
+        "base" => run_base(&args),
         "project" => {
             // The projection contract is for engineers: English unless asked.
             let lang = if args.lang_set { args.lang } else { Lang::En };

@@ -11,6 +11,8 @@ use crate::error::{Error, ErrorKind};
 
 pub const CENSUS_FACTS_FILE: &str = "liangshan_sichuan_census_facts.csv";
 const CENSUS_FACTS_CSV: &str = include_str!("../../data/external/liangshan_sichuan_census_facts.csv");
+pub const WPP_INDICATORS_FILE: &str = "wpp2024_china_annual_indicators.csv";
+const WPP_INDICATORS_CSV: &str = include_str!("../../data/external/wpp2024_china_annual_indicators.csv");
 pub const COUNTY_AREA_FILE: &str = "liangshan_county_area_km2.csv";
 const COUNTY_AREA_CSV: &str = include_str!("../../data/external/liangshan_county_area_km2.csv");
 
@@ -89,6 +91,26 @@ pub fn census_fact(area: &str, year: u16, indicator: &str) -> Result<CensusFact,
         }
         .into()
     })
+}
+
+/// A UN WPP 2024 indicator for China (`indicator` and `variant` as the file
+/// names them, e.g. `e0_female`, `estimate`). National: a reference.
+pub fn wpp_china(indicator: &str, variant: &str, year: u16) -> Result<f64, Error> {
+    let f = WPP_INDICATORS_FILE;
+    for r in csv::parse(f, WPP_INDICATORS_CSV)?.iter().skip(1) {
+        if r.fields.first().map(String::as_str) == Some(indicator)
+            && r.fields.get(1).map(String::as_str) == Some(variant)
+            && r.fields.get(2).and_then(|y| y.parse::<u16>().ok()) == Some(year)
+        {
+            return number(f, r, 3, "value");
+        }
+    }
+    Err(ErrorKind::InvalidArgument {
+        name: "WPP indicator",
+        value: format!("{indicator} {variant} {year}"),
+        expected: "a row of data/external/wpp2024_china_annual_indicators.csv",
+    }
+    .into())
 }
 
 /// The land area of the 17 counties, in file order.

@@ -6,6 +6,7 @@
 //! end of each step (Preston, Heuveline & Guillot 2001, ch. 6). [`spec`]
 //! reads and validates the JSON contract of `liangshan-pop project`.
 
+pub mod base;
 pub mod ccmpp;
 pub mod spec;
 
