@@ -23,6 +23,7 @@ const USAGE: &str = "usage:
   liangshan-pop classify [--json] [--lang zh|en]   every county by the bands of Table 5's note
   liangshan-pop project [--input SPEC.json]        cohort-component projection of a spec (stdin without --input)
   liangshan-pop base [--json]                      the estimated 2020 base population and its fit
+  liangshan-pop scenario [PRESET] [--json]         project 2020-2050: plan, constant, low, high, zero-migration
 charts: ";
 
 struct Args {
@@ -157,6 +158,53 @@ fn run_base(a: &Args) -> Result<String, Error> {
     Ok(out)
 }
 
+fn run_scenario(a: &Args) -> Result<String, Error> {
+    use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
+    let which = a.positional.first().map(String::as_str).unwrap_or("plan");
+    let p = match which {
+        "plan" => Preset::Plan,
+        "constant" => Preset::Constant,
+        "low" => Preset::Low,
+        "high" => Preset::High,
+        "zero-migration" => Preset::ZeroMigration,
+        other => {
+            return Err(liangshan_pop::ErrorKind::InvalidArgument {
+                name: "scenario",
+                value: other.chars().take(40).collect(),
+                expected: "plan, constant, low, high, zero-migration",
+            }
+            .into())
+        }
+    };
+    let base = liangshan_pop::projection::base::estimate()?;
+    let mig = estimate_migration(&base)?;
+    let r = run(&base, &preset(p, &base, &mig))?;
+    if a.json {
+        return Ok(serde_json::to_string_pretty(&r.years).unwrap_or_default() + "\n");
+    }
+    let mut out = format!("{} (ESTIMATE: projected from an estimated base population)\n{:?}\n\n", p.name().get(a.lang), r.assumptions);
+    out.push_str("year  population   births   deaths  net mig   TFR  e0 F  e0 M  0-14%  15-59%  60+%  65+%  median\n");
+    for y in &r.years {
+        out.push_str(&format!(
+            "{}  {:>10.0} {:>8.0} {:>8.0} {:>8.0}  {:.2} {:.1} {:.1}  {:>5.2}  {:>6.2} {:>5.2} {:>5.2}  {:>5.1}\n",
+            y.year,
+            y.population,
+            y.births.unwrap_or(f64::NAN),
+            y.deaths.unwrap_or(f64::NAN),
+            y.net_migrants.unwrap_or(f64::NAN),
+            y.tfr,
+            y.e0_female,
+            y.e0_male,
+            y.share_0_14,
+            y.share_15_59,
+            y.share_60_plus,
+            y.share_65_plus,
+            y.median_age
+        ));
+    }
+    Ok(out)
+}
+
 fn run_classify(a: &Args) -> String {
     let rows = classify_counties();
     if a.json {
@@ -193,6 +241,7 @@ fn main() -> ExitCode {
         "audit" => run_audit(&args),
         "classify" => Ok(run_classify(&args)),
         "base" => run_base(&args),
+        "scenario" => run_scenario(&args),
         "project" => {
             // The projection contract is for engineers: English unless asked.
             let lang = if args.lang_set { args.lang } else { Lang::En };

@@ -28,8 +28,18 @@ fn bad(line: usize, message: &str) -> Error {
     ErrorKind::Csv { file: CD_WEST_FILE.to_string(), line, message: message.to_string() }.into()
 }
 
-/// Every level of the West tables for `sex`, lowest life expectancy first.
-pub fn cd_west_levels(sex: Sex) -> Result<Vec<ModelTable>, Error> {
+/// Every level of the West tables for `sex`, lowest life expectancy first
+/// (read once, then shared).
+pub fn cd_west_levels(sex: Sex) -> Result<&'static [ModelTable], Error> {
+    static LEVELS: std::sync::OnceLock<Result<[Vec<ModelTable>; 2], Error>> = std::sync::OnceLock::new();
+    let both = LEVELS.get_or_init(|| Ok([read_levels(Sex::Female)?, read_levels(Sex::Male)?]));
+    match both {
+        Ok([f, m]) => Ok(if sex == Sex::Female { f } else { m }),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+fn read_levels(sex: Sex) -> Result<Vec<ModelTable>, Error> {
     let code = match sex {
         Sex::Female => "F",
         Sex::Male => "M",
@@ -174,7 +184,7 @@ mod tests {
         // A textbook check of the life-table machinery: the CSV's nmx and
         // nax give back its e0 (the table was computed that way).
         for sex in [Sex::Female, Sex::Male] {
-            for t in cd_west_levels(sex).unwrap() {
+            for t in cd_west_levels(sex).unwrap().iter() {
                 let lt = t.life_table().unwrap();
                 // The CSV prints rates to six decimals: e0 agrees to a few hundredths.
                 assert!((lt.e0() - t.e0).abs() < 0.02, "{sex:?} level {}: {} vs {}", t.level, lt.e0(), t.e0);
@@ -194,7 +204,7 @@ mod tests {
 
     #[test]
     fn brass_reaches_a_target_beyond_the_tables() {
-        let top = cd_west_levels(Sex::Male).unwrap().pop().unwrap();
+        let top = cd_west_levels(Sex::Male).unwrap().last().unwrap().clone();
         for target in [70.0, 78.0, 82.0] {
             let t = brass_to_e0(&top, target).unwrap();
             assert!((t.e0 - target).abs() < 1e-6, "{target}: {}", t.e0);

@@ -46,19 +46,40 @@ pub struct Projection {
     pub net_migrants: Vec<BySex>,
 }
 
-/// One sex through one step, given its births. Returns the population at
-/// the end of the step.
-fn survive(pop: &[f64], l: &[f64], migrants: &[f64], births: f64, step: f64, radix: f64) -> Vec<f64> {
+/// One sex through one step, given its births: the population at the end
+/// of the step, and the net migrants who could actually leave or arrive.
+/// Emigrants cannot outnumber the people there are: where net migration
+/// would make a group negative, it stops at zero, and the migrants
+/// reported are the ones that moved.
+fn survive(pop: &[f64], l: &[f64], migrants: &[f64], births: f64, step: f64, radix: f64) -> (Vec<f64>, f64) {
     let k = pop.len();
-    let start: Vec<f64> = pop.iter().zip(migrants).map(|(p, m)| p + m / 2.0).collect();
+    let mut moved = 0.0;
+    let start: Vec<f64> = pop
+        .iter()
+        .zip(migrants)
+        .map(|(p, m)| {
+            let s = (p + m / 2.0).max(0.0);
+            moved += s - p;
+            s
+        })
+        .collect();
     let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { 0.0 };
-    let mut end = vec![0.0; k];
-    end[0] = births * l[0] / (step * radix) + migrants[0] / 2.0;
+    let mut survivors = vec![0.0; k];
+    survivors[0] = births * l[0] / (step * radix);
     for x in 1..k - 1 {
-        end[x] = start[x - 1] * ratio(l[x], l[x - 1]) + migrants[x] / 2.0;
+        survivors[x] = start[x - 1] * ratio(l[x], l[x - 1]);
     }
-    end[k - 1] = (start[k - 2] + start[k - 1]) * ratio(l[k - 1], l[k - 2] + l[k - 1]) + migrants[k - 1] / 2.0;
-    end
+    survivors[k - 1] = (start[k - 2] + start[k - 1]) * ratio(l[k - 1], l[k - 2] + l[k - 1]);
+    let end = survivors
+        .iter()
+        .zip(migrants)
+        .map(|(s, m)| {
+            let e = (s + m / 2.0).max(0.0);
+            moved += e - s;
+            e
+        })
+        .collect();
+    (end, moved)
 }
 
 fn sum(v: &[f64]) -> f64 {
@@ -90,29 +111,29 @@ pub fn project(spec: &Spec) -> Result<Projection, Error> {
         let srb = *spec.srb.at(k);
         // Women at the end of the step in every group but the first (whose
         // members are born during the step and have no fertility).
-        let f_end_without_births = survive(f_now, f_l, &f_mig, 0.0, step, spec.radix);
+        let (f_end_without_births, _) = survive(f_now, f_l, &f_mig, 0.0, step, spec.radix);
         let by_mother_age: Vec<f64> =
-            (0..groups).map(|x| step * asfr[x] * ((f_now[x] + f_mig[x] / 2.0) + f_end_without_births[x]) / 2.0).collect();
+            (0..groups).map(|x| step * asfr[x] * ((f_now[x] + f_mig[x] / 2.0).max(0.0) + f_end_without_births[x]) / 2.0).collect();
         let total = sum(&by_mother_age);
         let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
-        let f_end = survive(f_now, f_l, &f_mig, b_f, step, spec.radix);
-        let f_deaths = sum(f_now) + b_f + sum(&f_mig) - sum(&f_end);
+        let (f_end, f_moved) = survive(f_now, f_l, &f_mig, b_f, step, spec.radix);
+        let f_deaths = sum(f_now) + b_f + f_moved - sum(&f_end);
 
         let (m_deaths, m_net) = match (&mut male, &spec.male) {
             (Some(series), Some(m_spec)) => {
                 let m_now = &series[series.len() - 1];
                 let m_mig = mig(false, k);
-                let m_end = survive(m_now, m_spec.nlx.at(k), &m_mig, b_m, step, spec.radix);
-                let d = sum(m_now) + b_m + sum(&m_mig) - sum(&m_end);
+                let (m_end, m_moved) = survive(m_now, m_spec.nlx.at(k), &m_mig, b_m, step, spec.radix);
+                let d = sum(m_now) + b_m + m_moved - sum(&m_end);
                 series.push(m_end);
-                (Some(d), Some(sum(&m_mig)))
+                (Some(d), Some(m_moved))
             }
             _ => (None, None),
         };
         female.push(f_end);
         births.push(Births { total, female: b_f, male: b_m, by_mother_age });
         deaths.push(BySex { female: f_deaths, male: m_deaths });
-        net.push(BySex { female: sum(&f_mig), male: m_net });
+        net.push(BySex { female: f_moved, male: m_net });
         years.push(i64::from(spec.base_year) + i64::from(spec.step) * (k as i64 + 1));
     }
     Ok(Projection { years, female, male, births, deaths, net_migrants: net })
@@ -202,6 +223,18 @@ mod tests {
         for (a, b) in got.iter().zip(&want) {
             assert!((a - b).abs() < 1e-9, "{got:?} vs {want:?}");
         }
+    }
+
+    #[test]
+    fn emigration_stops_at_an_empty_group() {
+        let mut s = spec(1);
+        s.female.net_migrants = Some(PerStep::Constant(vec![0.0, 0.0, 0.0, -5000.0, 0.0]));
+        let p = project(&s).unwrap();
+        assert!(p.female[1].iter().all(|x| *x >= 0.0));
+        // Only the 800 + survivors there were could leave.
+        assert!(p.net_migrants[0].female > -5000.0 && p.net_migrants[0].female < 0.0);
+        let change = sum(&p.female[1]) - sum(&p.female[0]);
+        assert!((change - (p.births[0].female - p.deaths[0].female + p.net_migrants[0].female)).abs() < 1e-9);
     }
 
     #[test]
