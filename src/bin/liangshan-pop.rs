@@ -24,6 +24,7 @@ const USAGE: &str = "usage:
   liangshan-pop project [--input SPEC.json]        cohort-component projection of a spec (stdin without --input)
   liangshan-pop base [--json]                      the estimated 2020 base population and its fit
   liangshan-pop scenario [PRESET] [--json]         project 2020-2050: plan, constant, low, high, zero-migration
+  liangshan-pop targets [PRESET] [--json]          the plan's targets and forecasts against that projection
 charts: ";
 
 struct Args {
@@ -158,8 +159,8 @@ fn run_base(a: &Args) -> Result<String, Error> {
     Ok(out)
 }
 
-fn run_scenario(a: &Args) -> Result<String, Error> {
-    use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
+fn preset_of(a: &Args) -> Result<liangshan_pop::projection::scenario::Preset, Error> {
+    use liangshan_pop::projection::scenario::Preset;
     let which = a.positional.first().map(String::as_str).unwrap_or("plan");
     let p = match which {
         "plan" => Preset::Plan,
@@ -176,6 +177,12 @@ fn run_scenario(a: &Args) -> Result<String, Error> {
             .into())
         }
     };
+    Ok(p)
+}
+
+fn run_scenario(a: &Args) -> Result<String, Error> {
+    use liangshan_pop::projection::scenario::{estimate_migration, preset, run};
+    let p = preset_of(a)?;
     let base = liangshan_pop::projection::base::estimate()?;
     let mig = estimate_migration(&base)?;
     let r = run(&base, &preset(p, &base, &mig))?;
@@ -200,6 +207,33 @@ fn run_scenario(a: &Args) -> Result<String, Error> {
             y.share_60_plus,
             y.share_65_plus,
             y.median_age
+        ));
+    }
+    Ok(out)
+}
+
+fn run_targets(a: &Args) -> Result<String, Error> {
+    use liangshan_pop::projection::scenario::{estimate_migration, preset, run};
+    use liangshan_pop::projection::targets::track;
+    let p = preset_of(a)?;
+    let base = liangshan_pop::projection::base::estimate()?;
+    let mig = estimate_migration(&base)?;
+    let r = run(&base, &preset(p, &base, &mig))?;
+    let tracked = track(&r, &liangshan_pop::projection::urbanisation::project(r.assumptions.horizon)?, a.lang)?;
+    if a.json {
+        return Ok(serde_json::to_string_pretty(&tracked).unwrap_or_default() + "\n");
+    }
+    let mut out = format!("{} (ESTIMATE)\n", p.name().get(a.lang));
+    for t in &tracked {
+        out.push_str(&format!(
+            "{:<60} {} target {:>10}  projected {:>12.2}  {:?}  crossed {}  {}\n",
+            t.claim,
+            t.year,
+            t.target,
+            t.projected,
+            t.status,
+            t.crossed_in.map_or("-".to_string(), |y| y.to_string()),
+            t.note
         ));
     }
     Ok(out)
@@ -242,6 +276,7 @@ fn main() -> ExitCode {
         "classify" => Ok(run_classify(&args)),
         "base" => run_base(&args),
         "scenario" => run_scenario(&args),
+        "targets" => run_targets(&args),
         "project" => {
             // The projection contract is for engineers: English unless asked.
             let lang = if args.lang_set { args.lang } else { Lang::En };

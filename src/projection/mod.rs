@@ -10,6 +10,8 @@ pub mod base;
 pub mod ccmpp;
 pub mod scenario;
 pub mod spec;
+pub mod targets;
+pub mod urbanisation;
 
 pub use ccmpp::{project, Projection};
 pub use spec::Spec;

@@ -241,9 +241,8 @@ pub fn run(base: &BasePopulation, a: &Assumptions) -> Result<Run, Error> {
         let groups = relational_gompertz(tfr, 0.0, 1.0)?;
         let mut f = vec![0.0; AGES];
         for (g, rate) in GROUPS.iter().zip(groups) {
-            for x in *g as usize..*g as usize + 5 {
-                f[x] = rate;
-            }
+            let g = *g as usize;
+            f[g..g + 5].fill(rate);
         }
         asfr.push(f);
     }
