@@ -25,6 +25,8 @@ const USAGE: &str = "usage:
   liangshan-pop base [--json]                      the estimated 2020 base population and its fit
   liangshan-pop scenario [PRESET] [--json]         project 2020-2050: plan, constant, low, high, zero-migration
   liangshan-pop targets [PRESET] [--json]          the plan's targets and forecasts against that projection
+  liangshan-pop simulate [PRESET] [--trajectories N] [--seed S] [--json]
+                                                   probabilistic projection: medians, 80% and 95% intervals
 charts: ";
 
 struct Args {
@@ -32,6 +34,8 @@ struct Args {
     lang_set: bool,
     json: bool,
     input: Option<String>,
+    trajectories: usize,
+    seed: u64,
     lang: Lang,
     width: f64,
     theme: Theme,
@@ -44,6 +48,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         lang_set: false,
         json: false,
         input: None,
+        trajectories: 1000,
+        seed: 20_240_919,
         lang: Lang::Zh,
         width: 720.0,
         theme: Theme::Light,
@@ -60,6 +66,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 out.lang_set = true;
             }
             "--large" => out.large = true,
+            "--trajectories" => {
+                let v = it.next().ok_or("--trajectories needs a number")?;
+                out.trajectories = v.parse().map_err(|_| format!("--trajectories: not a whole number: {v}"))?;
+            }
+            "--seed" => {
+                let v = it.next().ok_or("--seed needs a number")?;
+                out.seed = v.parse().map_err(|_| format!("--seed: not a whole number: {v}"))?;
+            }
             "--input" => out.input = Some(it.next().ok_or("--input needs a file (or leave it out to read stdin)")?.clone()),
             "--theme" => {
                 let v = it.next().ok_or("--theme needs a value (light or dark)")?;
@@ -239,6 +253,36 @@ fn run_targets(a: &Args) -> Result<String, Error> {
     Ok(out)
 }
 
+fn run_simulate(a: &Args) -> Result<String, Error> {
+    use liangshan_pop::projection::scenario::{estimate_migration, preset};
+    use liangshan_pop::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+    let p = preset_of(a)?;
+    let base = liangshan_pop::projection::base::estimate()?;
+    let mig = estimate_migration(&base)?;
+    let r = simulate(&base, &preset(p, &base, &mig), &DEFAULT_UNCERTAINTY, a.trajectories, a.seed)?;
+    if a.json {
+        return Ok(serde_json::to_string(&r).unwrap_or_default() + "\n");
+    }
+    let mut out = format!(
+        "{} (ESTIMATE), {} trajectories, seed {}\nP(5 million by 2030) = {:.2}; P(60+ above 20% in 2030) = {:.2}\n",
+        p.name().get(a.lang),
+        r.trajectories,
+        r.seed,
+        r.p_5_million_2030,
+        r.p_60_plus_over_20_in_2030
+    );
+    for f in r.fans.iter().filter(|f| matches!(f.indicator, "population" | "share_60_plus")) {
+        out.push_str(&format!("\n{}: year, 2.5%, 10%, median, 90%, 97.5%\n", f.indicator));
+        for (k, y) in f.years.iter().enumerate().filter(|(_, y)| *y % 5 == 0) {
+            out.push_str(&format!(
+                "{y} {:>12.2} {:>12.2} {:>12.2} {:>12.2} {:>12.2}\n",
+                f.lo95[k], f.lo80[k], f.median[k], f.hi80[k], f.hi95[k]
+            ));
+        }
+    }
+    Ok(out)
+}
+
 fn run_classify(a: &Args) -> String {
     let rows = classify_counties();
     if a.json {
@@ -277,6 +321,7 @@ fn main() -> ExitCode {
         "base" => run_base(&args),
         "scenario" => run_scenario(&args),
         "targets" => run_targets(&args),
+        "simulate" => run_simulate(&args),
         "project" => {
             // The projection contract is for engineers: English unless asked.
             let lang = if args.lang_set { args.lang } else { Lang::En };

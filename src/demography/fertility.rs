@@ -13,8 +13,16 @@ const WPP_ASFR_CSV: &str = include_str!("../../data/external/wpp2024_china_perce
 /// Lower bounds of the childbearing age groups: 10-14 to 45-49.
 pub const GROUPS: [u32; 8] = [10, 15, 20, 25, 30, 35, 40, 45];
 
-/// Booth's standard Ys at exact ages 15, 20, ..., 45 (50 is +∞).
-pub fn booth_standard() -> Result<Vec<(u32, f64)>, Error> {
+/// Booth's standard Ys at exact ages 15, 20, ..., 45 (50 is +∞), read once.
+pub fn booth_standard() -> Result<&'static [(u32, f64)], Error> {
+    static STANDARD: std::sync::OnceLock<Result<Vec<(u32, f64)>, Error>> = std::sync::OnceLock::new();
+    match STANDARD.get_or_init(read_booth) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+fn read_booth() -> Result<Vec<(u32, f64)>, Error> {
     csv::parse(BOOTH_FILE, BOOTH_CSV)?
         .iter()
         .skip(1)

@@ -10,6 +10,7 @@ pub mod base;
 pub mod ccmpp;
 pub mod scenario;
 pub mod spec;
+pub mod stochastic;
 pub mod targets;
 pub mod urbanisation;
 

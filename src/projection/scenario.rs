@@ -206,9 +206,18 @@ fn median_age(pop: &[f64]) -> f64 {
     pop.len() as f64
 }
 
-/// Projects `base` under `a`, one year at a time.
-pub fn run(base: &BasePopulation, a: &Assumptions) -> Result<Run, Error> {
-    check(a)?;
+/// The yearly paths a scenario sets: TFR and life expectancy by sex at the
+/// middle of each year (one more than the steps, for the last year's
+/// indicators), and net migrants of each step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paths {
+    pub tfr: Vec<f64>,
+    pub e0: Vec<(f64, f64)>,
+    pub migration: Vec<f64>,
+}
+
+/// The paths of `a` from `base`.
+pub fn paths(base: &BasePopulation, a: &Assumptions) -> Paths {
     let steps = usize::from(a.horizon - BASE_YEAR);
     let e0_base = (base.e0_female + PRIOR_SRB * base.e0_male) / (1.0 + PRIOR_SRB);
     let gap = base.e0_female - base.e0_male;
@@ -221,45 +230,71 @@ pub fn run(base: &BasePopulation, a: &Assumptions) -> Result<Run, Error> {
         }
     };
     let w_f = 1.0 / (1.0 + a.srb);
+    let mid = |k: usize| f64::from(BASE_YEAR) + k as f64 + 0.5;
+    Paths {
+        tfr: (0..=steps).map(|k| path(&tfr_knots, mid(k))).collect(),
+        e0: (0..=steps)
+            .map(|k| {
+                let e = e0_at(mid(k));
+                (e - w_f * gap + gap, e - w_f * gap)
+            })
+            .collect(),
+        migration: vec![a.net_migration; steps],
+    }
+}
+
+/// Person-years by single year of age (radix 1) for a sex and life expectancy.
+pub type NlxSource<'a> = dyn Fn(Sex, f64) -> Result<Vec<f64>, Error> + 'a;
+
+/// The exact source: a West model table (or Brass beyond it) for every e0.
+pub fn exact_nlx(sex: Sex, e0: f64) -> Result<Vec<f64>, Error> {
+    Ok(single_year(&life_table_for_e0(sex, e0)?, AGES - 1).big_lx)
+}
+
+/// Single-year fertility rates for a TFR: Booth's standard pattern, each
+/// five-year group's rate on its five single years.
+pub fn single_year_asfr(tfr: f64) -> Result<Vec<f64>, Error> {
+    let groups = relational_gompertz(tfr, 0.0, 1.0)?;
+    let mut f = vec![0.0; AGES];
+    for (g, rate) in GROUPS.iter().zip(groups) {
+        let g = *g as usize;
+        f[g..g + 5].fill(rate);
+    }
+    Ok(f)
+}
+
+/// Projects `base` under `a`, one year at a time.
+pub fn run(base: &BasePopulation, a: &Assumptions) -> Result<Run, Error> {
+    check(a)?;
+    run_paths(base, a, &paths(base, a), &exact_nlx)
+}
+
+/// Projects `base` along explicit paths (the stochastic runs perturb them).
+pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &NlxSource) -> Result<Run, Error> {
+    let steps = paths.migration.len();
     let mut nlx_f = Vec::with_capacity(steps);
     let mut nlx_m = Vec::with_capacity(steps);
     let mut asfr = Vec::with_capacity(steps);
-    let mut e0s = Vec::with_capacity(steps + 1);
-    let mut tfrs = Vec::with_capacity(steps + 1);
-    for k in 0..=steps {
-        let t = f64::from(BASE_YEAR) + k as f64 + 0.5;
-        let e = e0_at(t);
-        let (e_f, e_m) = (e - w_f * gap + gap, e - w_f * gap);
-        e0s.push((e_f, e_m));
-        let tfr = path(&tfr_knots, t);
-        tfrs.push(tfr);
-        if k == steps {
-            break;
-        }
-        nlx_f.push(single_year(&life_table_for_e0(Sex::Female, e_f)?, AGES - 1).big_lx);
-        nlx_m.push(single_year(&life_table_for_e0(Sex::Male, e_m)?, AGES - 1).big_lx);
-        let groups = relational_gompertz(tfr, 0.0, 1.0)?;
-        let mut f = vec![0.0; AGES];
-        for (g, rate) in GROUPS.iter().zip(groups) {
-            let g = *g as usize;
-            f[g..g + 5].fill(rate);
-        }
-        asfr.push(f);
+    for k in 0..steps {
+        nlx_f.push(nlx(Sex::Female, paths.e0[k].0)?);
+        nlx_m.push(nlx(Sex::Male, paths.e0[k].1)?);
+        asfr.push(single_year_asfr(paths.tfr[k])?);
     }
-    let mig = STANDARD.distribute(a.net_migration / 2.0, AGES);
+    let mig: Vec<Vec<f64>> = paths.migration.iter().map(|m| STANDARD.distribute(m / 2.0, AGES)).collect();
     let spec = Spec {
         base_year: i32::from(BASE_YEAR),
         step: 1,
         steps: steps as u32,
         radix: 1.0,
-        female: SexSpec { population: base.female.clone(), nlx: PerStep::Each(nlx_f), net_migrants: Some(PerStep::Constant(mig.clone())) },
-        male: Some(SexSpec { population: base.male.clone(), nlx: PerStep::Each(nlx_m), net_migrants: Some(PerStep::Constant(mig)) }),
+        female: SexSpec { population: base.female.clone(), nlx: PerStep::Each(nlx_f), net_migrants: Some(PerStep::Each(mig.clone())) },
+        male: Some(SexSpec { population: base.male.clone(), nlx: PerStep::Each(nlx_m), net_migrants: Some(PerStep::Each(mig)) }),
         asfr: PerStep::Each(asfr),
         srb: PerStep::Constant(a.srb),
         net_migrants: None,
     };
     let p = project(&spec)?;
     let male = p.male.clone().unwrap_or_default();
+    let (tfrs, e0s) = (&paths.tfr, &paths.e0);
     let mut years = Vec::with_capacity(steps + 1);
     for k in 0..=steps {
         let (f, m) = (&p.female[k], &male[k]);
