@@ -8,6 +8,7 @@
 
 pub mod base;
 pub mod ccmpp;
+pub mod counties;
 pub mod scenario;
 pub mod spec;
 pub mod stochastic;
