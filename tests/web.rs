@@ -109,3 +109,23 @@ fn audit_and_key_figures_are_plain_arrays() {
     let e: js_sys::Error = web::render_chart("age-structure", 600.0, "en", "sepia", false).expect_err("bad theme").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("theme"));
 }
+
+#[wasm_bindgen_test]
+fn projections_run_in_the_browser_with_the_same_numbers() {
+    let base = web::base_estimate().expect("base");
+    assert_eq!(get(&base, "estimate").as_bool(), Some(true));
+    let assumptions = web::scenario_assumptions("plan", "en").expect("assumptions");
+    let years: Array = web::project_scenario(assumptions, "en").expect("projection").dyn_into().expect("array");
+    assert_eq!(years.length(), 31);
+    let pop_2030 = get(&years.get(10), "population").as_f64().unwrap();
+    // The native run gives 5,037,778.68 (liangshan-pop scenario plan).
+    assert!((pop_2030 - 5_037_778.68).abs() < 0.01, "{pop_2030}");
+    let tracked: Array = web::track_targets("low", "zh").expect("targets").dyn_into().expect("array");
+    assert_eq!(tracked.length(), 9);
+    let sim = web::simulate_js("plan", 20, 3.0, "en").expect("simulate");
+    assert_eq!(get(&sim, "trajectories").as_f64(), Some(20.0));
+    let e: js_sys::Error = web::simulate_js("plan", 0, 3.0, "en").expect_err("zero trajectories").dyn_into().unwrap();
+    assert!(String::from(e.message()).contains("trajectories"));
+    let e: js_sys::Error = web::track_targets("utopia", "en").expect_err("bad preset").dyn_into().unwrap();
+    assert!(String::from(e.message()).contains("scenario"));
+}

@@ -114,3 +114,86 @@ pub fn audit_js(lang: &str) -> Result<JsValue, js_sys::Error> {
     let lang = lang_of(lang)?;
     to_js(&audit::audit(lang).map_err(|e| into_error(e, lang))?)
 }
+
+fn preset_of(name: &str, lang: Lang) -> Result<crate::projection::scenario::Preset, js_sys::Error> {
+    use crate::projection::scenario::Preset;
+    match name {
+        "plan" => Ok(Preset::Plan),
+        "constant" => Ok(Preset::Constant),
+        "low" => Ok(Preset::Low),
+        "high" => Ok(Preset::High),
+        "zero-migration" => Ok(Preset::ZeroMigration),
+        other => Err(into_error(
+            crate::error::ErrorKind::InvalidArgument {
+                name: "scenario",
+                value: other.chars().take(40).collect(),
+                expected: "plan, constant, low, high, zero-migration",
+            }
+            .into(),
+            lang,
+        )),
+    }
+}
+
+/// The estimated 2020 base population (single years 0-100+, by sex) with
+/// the fit of every published aggregate. An estimate: say so wherever it shows.
+#[wasm_bindgen(js_name = baseEstimate)]
+pub fn base_estimate() -> Result<JsValue, js_sys::Error> {
+    to_js(&crate::projection::base::estimate().map_err(|e| into_error(e, Lang::En))?)
+}
+
+/// A preset scenario's assumptions.
+#[wasm_bindgen(js_name = scenarioAssumptions)]
+pub fn scenario_assumptions(preset: &str, lang: &str) -> Result<JsValue, js_sys::Error> {
+    use crate::projection::scenario::{estimate_migration, preset as preset_for};
+    let lang = lang_of(lang)?;
+    let p = preset_of(preset, lang)?;
+    let base = crate::projection::base::estimate().map_err(|e| into_error(e, lang))?;
+    let mig = estimate_migration(&base).map_err(|e| into_error(e, lang))?;
+    to_js(&preset_for(p, &base, &mig))
+}
+
+/// Projects the prefecture under `assumptions` (an object with the fields
+/// of a preset's assumptions): yearly indicators 2020 to the horizon.
+#[wasm_bindgen(js_name = projectScenario)]
+pub fn project_scenario(assumptions: JsValue, lang: &str) -> Result<JsValue, js_sys::Error> {
+    use crate::projection::scenario::{run, Assumptions};
+    let lang = lang_of(lang)?;
+    let a: Assumptions = serde_wasm_bindgen::from_value(assumptions).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    let base = crate::projection::base::estimate().map_err(|e| into_error(e, lang))?;
+    let r = run(&base, &a).map_err(|e| into_error(e, lang))?;
+    to_js(&r.years)
+}
+
+/// The plan's targets and forecasts against a preset scenario.
+#[wasm_bindgen(js_name = trackTargets)]
+pub fn track_targets(preset: &str, lang: &str) -> Result<JsValue, js_sys::Error> {
+    use crate::projection::scenario::{estimate_migration, preset as preset_for, run};
+    let lang = lang_of(lang)?;
+    let p = preset_of(preset, lang)?;
+    let base = crate::projection::base::estimate().map_err(|e| into_error(e, lang))?;
+    let mig = estimate_migration(&base).map_err(|e| into_error(e, lang))?;
+    let r = run(&base, &preset_for(p, &base, &mig)).map_err(|e| into_error(e, lang))?;
+    let u = crate::projection::urbanisation::project(r.assumptions.horizon).map_err(|e| into_error(e, lang))?;
+    to_js(&crate::projection::targets::track(&r, &u, lang).map_err(|e| into_error(e, lang))?)
+}
+
+/// `trajectories` probabilistic runs of a preset from `seed`.
+#[wasm_bindgen(js_name = simulate)]
+pub fn simulate_js(preset: &str, trajectories: u32, seed: f64, lang: &str) -> Result<JsValue, js_sys::Error> {
+    use crate::projection::scenario::{estimate_migration, preset as preset_for};
+    use crate::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+    let lang = lang_of(lang)?;
+    let p = preset_of(preset, lang)?;
+    if !seed.is_finite() || seed < 0.0 || seed > 9_007_199_254_740_991.0 {
+        return Err(into_error(
+            crate::error::ErrorKind::OutOfRange { name: "seed", value: seed, min: 0.0, max: 9_007_199_254_740_991.0 }.into(),
+            lang,
+        ));
+    }
+    let base = crate::projection::base::estimate().map_err(|e| into_error(e, lang))?;
+    let mig = estimate_migration(&base).map_err(|e| into_error(e, lang))?;
+    let r = simulate(&base, &preset_for(p, &base, &mig), &DEFAULT_UNCERTAINTY, trajectories as usize, seed as u64)
+        .map_err(|e| into_error(e, lang))?;
+    to_js(&r)
+}
