@@ -145,3 +145,116 @@ mod tests {
         assert!(by("xide") > by("xichang"), "a higher birth rate gives more young children");
     }
 }
+
+use super::base::BasePopulation as Base;
+use super::ccmpp::{Births, BySex, Projection};
+use super::scenario::{assemble_run, exact_nlx, paths, run_paths, Assumptions, NlxSource, Run};
+use crate::demography::fertility::{relational_gompertz, GROUPS};
+
+/// A county's base as a base population (the prefecture's life expectancy).
+fn as_base(c: &CountyBase, pref: &Base) -> Result<Base, Error> {
+    // The county's TFR in 2020: 表5's births over its women's exposure.
+    let county = COUNTIES.iter().find(|x| x.id == c.id).ok_or_else(|| {
+        Error::from(crate::error::ErrorKind::InvalidArgument { name: "county", value: c.id.to_string(), expected: "a county of 表3" })
+    })?;
+    let births = county.cbr_2020.value / 1000.0 * c.total;
+    let pattern = relational_gompertz(1.0, 0.0, 1.0)?;
+    let exposure: f64 = GROUPS.iter().zip(pattern).map(|(g, f)| f * c.female[*g as usize..*g as usize + 5].iter().sum::<f64>()).sum();
+    Ok(Base {
+        year: pref.year,
+        female: c.female.clone(),
+        male: c.male.clone(),
+        e0_female: pref.e0_female,
+        e0_male: pref.e0_male,
+        births,
+        tfr: births / exposure,
+        fit: Vec::new(),
+        estimate: true,
+    })
+}
+
+/// Every county projected with its own fertility (its 2020 TFR, moving
+/// with the scenario's path in proportion) and a share of the scenario's
+/// migration in proportion to its population; and the prefecture as their
+/// sum, so that the counties always add up to it.
+pub fn run_counties(pref: &Base, counties: &[CountyBase], a: &Assumptions, nlx: &NlxSource) -> Result<(Vec<Run>, Run), Error> {
+    let pref_paths = paths(pref, a);
+    let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
+    let mut runs = Vec::with_capacity(counties.len());
+    for c in counties {
+        let b = as_base(c, pref)?;
+        let mut p = pref_paths.clone();
+        let ratio = b.tfr / pref.tfr;
+        p.tfr.iter_mut().for_each(|t| *t *= ratio);
+        p.migration.iter_mut().for_each(|m| *m *= c.total / pref_total);
+        runs.push(run_paths(&b, a, &p, nlx)?);
+    }
+    // The sum, year by year and age by age.
+    let years = runs[0].female.len();
+    let add = |pick: &dyn Fn(&Run) -> &Vec<Vec<f64>>| -> Vec<Vec<f64>> {
+        (0..years).map(|k| (0..AGES).map(|x| runs.iter().map(|r| pick(r)[k][x]).sum()).collect()).collect()
+    };
+    let female = add(&|r| &r.female);
+    let male = add(&|r| &r.male);
+    let flows = |f: &dyn Fn(&super::scenario::Year) -> Option<f64>| -> Vec<f64> {
+        (0..years - 1).map(|k| runs.iter().map(|r| f(&r.years[k]).unwrap_or(0.0)).sum()).collect()
+    };
+    let (births, deaths, net) = (flows(&|y| y.births), flows(&|y| y.deaths), flows(&|y| y.net_migrants));
+    // Births by sex follow the sex ratio at birth; deaths and migrants are
+    // split by sex from the populations' change.
+    let srb = a.srb;
+    let p = Projection {
+        years: (0..years).map(|k| i64::from(pref.year) + k as i64).collect(),
+        births: births
+            .iter()
+            .map(|b| Births { total: *b, female: b / (1.0 + srb), male: b * srb / (1.0 + srb), by_mother_age: Vec::new() })
+            .collect(),
+        deaths: (0..years - 1)
+            .map(|k| {
+                let df = female[k].iter().sum::<f64>() - female[k + 1].iter().sum::<f64>() + births[k] / (1.0 + srb);
+                BySex { female: df + net[k] / 2.0, male: Some(deaths[k] - df - net[k] / 2.0) }
+            })
+            .collect(),
+        net_migrants: net.iter().map(|n| BySex { female: n / 2.0, male: Some(n / 2.0) }).collect(),
+        female,
+        male: Some(male),
+    };
+    Ok((runs, assemble_run(a, &pref_paths, p)))
+}
+
+/// [`run_counties`] with the exact life tables.
+pub fn run_counties_exact(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Result<(Vec<Run>, Run), Error> {
+    run_counties(pref, counties, a, &exact_nlx)
+}
+
+#[cfg(test)]
+mod county_runs {
+    use super::*;
+    use crate::projection::base::estimate;
+    use crate::projection::scenario::{estimate_migration, preset, Preset};
+
+    #[test]
+    fn counties_always_add_up_to_the_prefecture() {
+        let base = estimate().unwrap();
+        let cs = estimate_counties(&base).unwrap();
+        let mig = estimate_migration(&base).unwrap();
+        let a = Assumptions { horizon: 2035, ..preset(Preset::Plan, &base, &mig) };
+        let (runs, sum) = run_counties_exact(&base, &cs, &a).unwrap();
+        assert_eq!(runs.len(), 17);
+        for (k, y) in sum.years.iter().enumerate() {
+            let counties: f64 = runs.iter().map(|r| r.years[k].population).sum();
+            assert!((y.population - counties).abs() < 1e-6 * counties, "{}", y.year);
+        }
+        // The sum keeps its accounts.
+        for w in sum.years.windows(2) {
+            let flow = w[0].births.unwrap() - w[0].deaths.unwrap() + w[0].net_migrants.unwrap();
+            assert!((w[1].population - w[0].population - flow).abs() < 1e-6 * w[0].population);
+        }
+        // High-fertility counties grow faster than Xichang.
+        let growth = |id: &str| {
+            let i = cs.iter().position(|c| c.id == id).unwrap();
+            runs[i].years[15].population / runs[i].years[0].population
+        };
+        assert!(growth("xide") > growth("xichang"));
+    }
+}

@@ -293,6 +293,12 @@ pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nl
         net_migrants: None,
     };
     let p = project(&spec)?;
+    Ok(assemble_run(a, paths, p))
+}
+
+/// A run from a projection and the paths it followed: the yearly indicators.
+pub fn assemble_run(a: &Assumptions, paths: &Paths, p: super::ccmpp::Projection) -> Run {
+    let steps = p.births.len();
     let male = p.male.clone().unwrap_or_default();
     let (tfrs, e0s) = (&paths.tfr, &paths.e0);
     let mut years = Vec::with_capacity(steps + 1);
@@ -335,7 +341,7 @@ pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nl
             sex_ratio: m.iter().sum::<f64>() / f.iter().sum::<f64>() * 100.0,
         });
     }
-    Ok(Run { assumptions: *a, years, female: p.female, male, estimate: true })
+    Run { assumptions: *a, years, female: p.female, male, estimate: true }
 }
 
 #[cfg(test)]
