@@ -13,6 +13,7 @@ pub mod scenario;
 pub mod spec;
 pub mod stochastic;
 pub mod targets;
+pub mod upload;
 pub mod urbanisation;
 
 pub use ccmpp::{project, Projection};
