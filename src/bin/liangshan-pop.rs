@@ -23,7 +23,8 @@ const USAGE: &str = "usage:
   liangshan-pop classify [--json] [--lang zh|en]   every county by the bands of Table 5's note
   liangshan-pop project [--input SPEC.json]        cohort-component projection of a spec (stdin without --input)
   liangshan-pop base [--json]                      the estimated 2020 base population and its fit
-  liangshan-pop scenario [PRESET] [--json]         project 2020-2050: plan, constant, low, high, zero-migration
+  liangshan-pop scenario [PRESET] [--region COUNTY] [--json]
+                                                   project 2020-2050: plan, constant, low, high, zero-migration
   liangshan-pop targets [PRESET] [--json]          the plan's targets and forecasts against that projection
   liangshan-pop simulate [PRESET] [--trajectories N] [--seed S] [--json]
                                                    probabilistic projection: medians, 80% and 95% intervals
@@ -36,6 +37,7 @@ struct Args {
     input: Option<String>,
     trajectories: usize,
     seed: u64,
+    region: Option<String>,
     lang: Lang,
     width: f64,
     theme: Theme,
@@ -50,6 +52,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         input: None,
         trajectories: 1000,
         seed: 20_240_919,
+        region: None,
         lang: Lang::Zh,
         width: 720.0,
         theme: Theme::Light,
@@ -66,6 +69,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 out.lang_set = true;
             }
             "--large" => out.large = true,
+            "--region" => out.region = Some(it.next().ok_or("--region needs a county id (xichang, muli, ...)")?.clone()),
             "--trajectories" => {
                 let v = it.next().ok_or("--trajectories needs a number")?;
                 out.trajectories = v.parse().map_err(|_| format!("--trajectories: not a whole number: {v}"))?;
@@ -199,11 +203,31 @@ fn run_scenario(a: &Args) -> Result<String, Error> {
     let p = preset_of(a)?;
     let base = liangshan_pop::projection::base::estimate()?;
     let mig = estimate_migration(&base)?;
-    let r = run(&base, &preset(p, &base, &mig))?;
+    let assumptions = preset(p, &base, &mig);
+    let (r, place) = match a.region.as_deref() {
+        None | Some("liangshan") => (run(&base, &assumptions)?, liangshan_pop::i18n::Text::new("凉山州", "Liangshan")),
+        Some(id) => {
+            let i = liangshan_pop::data::counties::COUNTIES.iter().position(|c| c.id == id).ok_or_else(|| {
+                Error::from(liangshan_pop::ErrorKind::InvalidArgument {
+                    name: "region",
+                    value: id.chars().take(40).collect(),
+                    expected: "liangshan or a county id (xichang, muli, ...)",
+                })
+            })?;
+            let counties = liangshan_pop::projection::counties::estimate_counties(&base)?;
+            let (mut runs, _) = liangshan_pop::projection::counties::run_counties_exact(&base, &counties, &assumptions)?;
+            (runs.swap_remove(i), liangshan_pop::data::counties::COUNTIES[i].name)
+        }
+    };
     if a.json {
         return Ok(serde_json::to_string_pretty(&r.years).unwrap_or_default() + "\n");
     }
-    let mut out = format!("{} (ESTIMATE: projected from an estimated base population)\n{:?}\n\n", p.name().get(a.lang), r.assumptions);
+    let mut out = format!(
+        "{}, {} (ESTIMATE: projected from an estimated base population)\n{:?}\n\n",
+        place.get(a.lang),
+        p.name().get(a.lang),
+        r.assumptions
+    );
     out.push_str("year  population   births   deaths  net mig   TFR  e0 F  e0 M  0-14%  15-59%  60+%  65+%  median\n");
     for y in &r.years {
         out.push_str(&format!(

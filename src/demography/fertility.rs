@@ -61,6 +61,36 @@ pub fn relational_gompertz(tfr: f64, alpha: f64, beta: f64) -> Result<[f64; 8], 
     Ok(out)
 }
 
+/// Age-specific fertility rates of the groups 10-14 ... 45-49 from the
+/// Hadwiger function with total `tfr`, mean age at childbearing `mean_age`
+/// and a shape `h` (larger is more concentrated, about 3 to 5 in practice):
+/// f(x) = tfr · (h / (m·√π)) · (m/x)^{3/2} · exp(−h²(m/x + x/m − 2)).
+/// Integrated over each group numerically, then scaled to sum to the TFR.
+pub fn hadwiger(tfr: f64, mean_age: f64, h: f64) -> Result<[f64; 8], Error> {
+    if !tfr.is_finite() || tfr < 0.0 {
+        return Err(ErrorKind::OutOfRange { name: "tfr", value: tfr, min: 0.0, max: f64::INFINITY }.into());
+    }
+    if !mean_age.is_finite() || !(18.0..=40.0).contains(&mean_age) {
+        return Err(ErrorKind::OutOfRange { name: "mean_age", value: mean_age, min: 18.0, max: 40.0 }.into());
+    }
+    if !h.is_finite() || h <= 0.0 {
+        return Err(ErrorKind::OutOfRange { name: "h", value: h, min: 0.0, max: f64::INFINITY }.into());
+    }
+    let f = |x: f64| {
+        (h / (mean_age * std::f64::consts::PI.sqrt())) * (mean_age / x).powf(1.5) * (-(h * h) * (mean_age / x + x / mean_age - 2.0)).exp()
+    };
+    let mut groups = [0.0; 8];
+    for (i, g) in GROUPS.iter().enumerate() {
+        // Midpoint rule on tenths of a year.
+        groups[i] = (0..50).map(|k| f(f64::from(*g) + 0.05 + 0.1 * f64::from(k)) * 0.1).sum();
+    }
+    let total: f64 = groups.iter().sum();
+    if total <= 0.0 {
+        return Ok([0.0; 8]);
+    }
+    Ok(groups.map(|v| tfr * v / total / 5.0))
+}
+
 /// Mean age at childbearing of a schedule over [`GROUPS`] (mid-points).
 pub fn mean_age(asfr: &[f64; 8]) -> f64 {
     let total: f64 = asfr.iter().sum();
@@ -109,6 +139,16 @@ mod tests {
         let late = mean_age(&relational_gompertz(2.0, -0.3, 1.0).unwrap());
         assert!(late > early + 1.0, "{early} {late}");
         assert!(relational_gompertz(-1.0, 0.0, 1.0).is_err());
+    }
+
+    #[test]
+    fn hadwiger_keeps_the_tfr_and_its_mean_age() {
+        for (m, h) in [(26.0, 3.5), (29.0, 4.0), (31.0, 5.0)] {
+            let f = hadwiger(1.7, m, h).unwrap();
+            assert!((f.iter().sum::<f64>() * 5.0 - 1.7).abs() < 1e-12);
+            assert!((mean_age(&f) - m).abs() < 1.0, "{m}: {}", mean_age(&f));
+        }
+        assert!(hadwiger(1.7, 50.0, 4.0).is_err());
     }
 
     #[test]

@@ -126,14 +126,30 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 }
 
 type Pick = fn(&Year) -> f64;
-const INDICATORS: [(&str, Pick); 7] = [
+/// Every indicator of a year (flows are NaN in the last year, which has no
+/// following year).
+const INDICATORS: [(&str, Pick); 21] = [
     ("population", |y| y.population),
-    ("share_60_plus", |y| y.share_60_plus),
-    ("share_65_plus", |y| y.share_65_plus),
-    ("share_15_59", |y| y.share_15_59),
+    ("births", |y| y.births.unwrap_or(f64::NAN)),
+    ("deaths", |y| y.deaths.unwrap_or(f64::NAN)),
+    ("net_migrants", |y| y.net_migrants.unwrap_or(f64::NAN)),
+    ("cbr", |y| y.cbr.unwrap_or(f64::NAN)),
+    ("cdr", |y| y.cdr.unwrap_or(f64::NAN)),
+    ("growth_rate", |y| y.growth_rate.unwrap_or(f64::NAN)),
     ("tfr", |y| y.tfr),
     ("e0_female", |y| y.e0_female),
-    ("births", |y| y.births.unwrap_or(f64::NAN)),
+    ("e0_male", |y| y.e0_male),
+    ("share_0_14", |y| y.share_0_14),
+    ("share_15_59", |y| y.share_15_59),
+    ("share_15_64", |y| y.share_15_64),
+    ("share_60_plus", |y| y.share_60_plus),
+    ("share_65_plus", |y| y.share_65_plus),
+    ("share_80_plus", |y| y.share_80_plus),
+    ("youth_dependency", |y| y.youth_dependency),
+    ("old_age_dependency", |y| y.old_age_dependency),
+    ("total_dependency", |y| y.total_dependency),
+    ("median_age", |y| y.median_age),
+    ("sex_ratio", |y| y.sex_ratio),
 ];
 
 /// `trajectories` runs around `a`'s paths from `seed`.
