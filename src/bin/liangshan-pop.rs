@@ -26,6 +26,7 @@ const USAGE: &str = "usage:
   liangshan-pop scenario [PRESET] [--region COUNTY] [--json]
                                                    project 2020-2050: plan, constant, low, high, zero-migration
   liangshan-pop targets [PRESET] [--json]          the plan's targets and forecasts against that projection
+  liangshan-pop bench [--input SPECS.json]        time the engine; without --input, write the 18 regions' specs to stdout
   liangshan-pop simulate [PRESET] [--trajectories N] [--seed S] [--json]
                                                    probabilistic projection: medians, 80% and 95% intervals
 charts: ";
@@ -307,6 +308,53 @@ fn run_simulate(a: &Args) -> Result<String, Error> {
     Ok(out)
 }
 
+/// Without `--input`: the plan's 2020-2050 inputs for the prefecture and
+/// its 17 counties, as a JSON array of specs (for the other implementations).
+/// With `--input`: projects those specs repeatedly and prints timings as JSON.
+fn run_bench(a: &Args) -> Result<String, Error> {
+    use liangshan_pop::projection::scenario::{estimate_migration, preset, Preset};
+    use liangshan_pop::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+    use std::time::Instant;
+    let base = liangshan_pop::projection::base::estimate()?;
+    let mig = estimate_migration(&base)?;
+    let assumptions = preset(Preset::Plan, &base, &mig);
+    let Some(path) = &a.input else {
+        let counties = liangshan_pop::projection::counties::estimate_counties(&base)?;
+        let specs = liangshan_pop::projection::counties::region_specs(&base, &counties, &assumptions)?;
+        return Ok(serde_json::to_string(&specs).unwrap_or_default() + "\n");
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::from(liangshan_pop::ErrorKind::Csv { file: path.clone(), line: 0, message: e.to_string() }))?;
+    let specs: Vec<liangshan_pop::projection::Spec> = serde_json::from_str(&text)
+        .map_err(|e| Error::from(liangshan_pop::ErrorKind::Spec { field: "(JSON)".into(), message: e.to_string() }))?;
+    let mut times = Vec::new();
+    let mut checksum = 0.0;
+    for _ in 0..50 {
+        let t = Instant::now();
+        checksum = 0.0;
+        for s in &specs {
+            let p = project(s)?;
+            checksum += p.female.last().map_or(0.0, |v| v.iter().sum::<f64>())
+                + p.male.as_ref().and_then(|m| m.last()).map_or(0.0, |v| v.iter().sum::<f64>());
+        }
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let t = Instant::now();
+    let sim = simulate(&base, &assumptions, &DEFAULT_UNCERTAINTY, 1000, 1)?;
+    let sim_ms = t.elapsed().as_secs_f64() * 1000.0;
+    Ok(serde_json::json!({
+        "regions": specs.len(),
+        "projection_ms_median": times[times.len() / 2],
+        "projection_ms_min": times[0],
+        "checksum_2050": checksum,
+        "trajectories": sim.trajectories,
+        "simulation_ms": sim_ms,
+    })
+    .to_string()
+        + "\n")
+}
+
 fn run_classify(a: &Args) -> String {
     let rows = classify_counties();
     if a.json {
@@ -346,6 +394,7 @@ fn main() -> ExitCode {
         "scenario" => run_scenario(&args),
         "targets" => run_targets(&args),
         "simulate" => run_simulate(&args),
+        "bench" => run_bench(&args),
         "project" => {
             // The projection contract is for engineers: English unless asked.
             let lang = if args.lang_set { args.lang } else { Lang::En };

@@ -258,3 +258,21 @@ mod county_runs {
         assert!(growth("xide") > growth("xichang"));
     }
 }
+
+/// The engine inputs of the prefecture and its 17 counties under `a` (what
+/// the benchmark projects): exact life tables, each region's fertility and
+/// share of migration.
+pub fn region_specs(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Result<Vec<super::spec::Spec>, Error> {
+    let pref_paths = paths(pref, a);
+    let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
+    let mut out = vec![super::scenario::spec_for(pref, a, &pref_paths, &exact_nlx)?];
+    for c in counties {
+        let b = as_base(c, pref)?;
+        let mut p = pref_paths.clone();
+        let ratio = b.tfr / pref.tfr;
+        p.tfr.iter_mut().for_each(|t| *t *= ratio);
+        p.migration.iter_mut().for_each(|m| *m *= c.total / pref_total);
+        out.push(super::scenario::spec_for(&b, a, &p, &exact_nlx)?);
+    }
+    Ok(out)
+}

@@ -269,8 +269,9 @@ pub fn run(base: &BasePopulation, a: &Assumptions) -> Result<Run, Error> {
     run_paths(base, a, &paths(base, a), &exact_nlx)
 }
 
-/// Projects `base` along explicit paths (the stochastic runs perturb them).
-pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &NlxSource) -> Result<Run, Error> {
+/// The engine's input for `base` along `paths`: one step a year, single
+/// years of age, life tables and fertility for every year.
+pub fn spec_for(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &NlxSource) -> Result<Spec, Error> {
     let steps = paths.migration.len();
     let mut nlx_f = Vec::with_capacity(steps);
     let mut nlx_m = Vec::with_capacity(steps);
@@ -281,7 +282,7 @@ pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nl
         asfr.push(single_year_asfr(paths.tfr[k])?);
     }
     let mig: Vec<Vec<f64>> = paths.migration.iter().map(|m| STANDARD.distribute(m / 2.0, AGES)).collect();
-    let spec = Spec {
+    Ok(Spec {
         base_year: i32::from(BASE_YEAR),
         step: 1,
         steps: steps as u32,
@@ -291,7 +292,12 @@ pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nl
         asfr: PerStep::Each(asfr),
         srb: PerStep::Constant(a.srb),
         net_migrants: None,
-    };
+    })
+}
+
+/// Projects `base` along explicit paths (the stochastic runs perturb them).
+pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &NlxSource) -> Result<Run, Error> {
+    let spec = spec_for(base, a, paths, nlx)?;
     let p = project(&spec)?;
     Ok(assemble_run(a, paths, p))
 }

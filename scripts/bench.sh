@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The projection benchmark: the same 30-year single-year projection of the
+# prefecture and its 17 counties natively (Rust), in WebAssembly (headless
+# Chromium) and in plain numpy, in one run, with ratios; and 1,000
+# probabilistic trajectories. Figures, not verdicts. Writes bench/latest.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+if ! PYTHONPATH=.tools/py python3 -c "import numpy" 2>/dev/null; then
+  echo "[bench] installing numpy into .tools/py" >&2
+  python3 -m pip install -q --target .tools/py numpy
+fi
+cargo build --release -q
+bash scripts/build.sh >/dev/null 2>&1
+specs=$(mktemp --suffix=.json)
+trap 'rm -f "$specs"' EXIT
+./target/release/liangshan-pop bench > "$specs"
+native=$(./target/release/liangshan-pop bench --input "$specs")
+wasm=$(node bench/wasm_bench.mjs "$specs")
+numpy=$(PYTHONPATH=.tools/py python3 bench/ccmpp_numpy.py "$specs" 20)
+node - "$native" "$wasm" "$numpy" <<'JS'
+const [native, wasm, numpy] = process.argv.slice(2).map((s) => JSON.parse(s));
+const os = await import('node:os');
+const fs = await import('node:fs');
+const same = native.checksum_2050 === wasm.checksum_2050 && Math.abs(native.checksum_2050 - numpy.checksum_2050) < 1e-6;
+const report = {
+  date: new Date().toISOString(),
+  machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), browser: wasm.browser_version, numpy: numpy.numpy },
+  regions: native.regions,
+  projection_ms: { native: native.projection_ms_median, wasm: wasm.projection_ms_median, numpy: numpy.projection_ms_median },
+  ratio: { wasm_over_native: wasm.projection_ms_median / native.projection_ms_median, numpy_over_native: numpy.projection_ms_median / native.projection_ms_median, numpy_over_wasm: numpy.projection_ms_median / wasm.projection_ms_median },
+  results_identical: same,
+  simulation_1000_ms: { native: native.simulation_ms, wasm: wasm.simulation_ms },
+};
+fs.writeFileSync('bench/latest.json', JSON.stringify(report, null, 2) + '\n');
+const f = (x) => x.toFixed(2).padStart(9);
+console.log(`machine: ${report.machine.cores} cores, ${report.machine.cpu}; Chromium ${report.machine.browser}; numpy ${report.machine.numpy}`);
+console.log(`projection of ${report.regions} regions, 2020-2050 by single year and sex (median ms):`);
+console.log(`  native ${f(report.projection_ms.native)}   wasm ${f(report.projection_ms.wasm)}   numpy ${f(report.projection_ms.numpy)}`);
+console.log(`  wasm/native ${report.ratio.wasm_over_native.toFixed(2)}   numpy/native ${report.ratio.numpy_over_native.toFixed(1)}   numpy/wasm ${report.ratio.numpy_over_wasm.toFixed(1)}   identical results: ${same}`);
+console.log(`1,000 probabilistic trajectories (ms): native ${f(report.simulation_1000_ms.native)}   wasm ${f(report.simulation_1000_ms.wasm)}`);
+console.log('written to bench/latest.json');
+JS
