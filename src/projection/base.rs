@@ -63,7 +63,8 @@ fn sum(v: &[f64], from: usize, to: usize) -> f64 {
 }
 
 /// Age cells that the published aggregates partition the population into.
-const CELLS: [(usize, usize); 6] = [(0, 9), (10, 14), (15, 54), (55, 59), (60, 64), (65, 100)];
+/// The last split, at 75, comes from 2010's 65+ ten years on (see `estimate`).
+const CELLS: [(usize, usize); 7] = [(0, 9), (10, 14), (15, 54), (55, 59), (60, 64), (65, 74), (75, 100)];
 
 /// The life expectancy by sex: the plan's 75.04 for both sexes together,
 /// split with China's female-male gap in 2020 (UN WPP 2024).
@@ -81,7 +82,7 @@ fn stable(t: &SingleYear, r: f64, births: f64) -> Vec<f64> {
 }
 
 /// Raking: scales the (cell × sex) table to the cell totals and the sex totals.
-fn rake(seed: [[f64; 2]; 6], rows: [f64; 6], cols: [f64; 2]) -> [[f64; 2]; 6] {
+fn rake(seed: [[f64; 2]; 7], rows: [f64; 7], cols: [f64; 2]) -> [[f64; 2]; 7] {
     let mut m = seed;
     for _ in 0..500 {
         for (i, row) in m.iter_mut().enumerate() {
@@ -120,14 +121,27 @@ pub fn estimate() -> Result<BasePopulation, Error> {
     let g10_14 = total * s10_14 / 100.0;
     let g55_59 = total * s55_59 / 100.0;
     let g60_64 = p60 - old;
-    let rows = [young - g10_14, g10_14, work - g55_59 - g60_64, g55_59, g60_64, old];
-    if rows.iter().any(|r| *r <= 0.0) {
-        return Err(missing("consistent age aggregates"));
-    }
-
     let (e0_f, e0_m) = e0_by_sex()?;
     let (lt_f, lt_m) =
         (single_year(&life_table_for_e0(Sex::Female, e0_f)?, AGES - 1), single_year(&life_table_for_e0(Sex::Male, e0_m)?, AGES - 1));
+    // Ten-year survival of an age group, by the 2020 life tables and a
+    // stationary age pattern within the group.
+    let survive = |lo: usize, hi: usize| -> f64 {
+        let l = |a: usize| lt_f.big_lx[a.min(AGES - 1)] + PRIOR_SRB * lt_m.big_lx[a.min(AGES - 1)];
+        let (from, to): (f64, f64) = if hi >= AGES - 1 {
+            ((lo..AGES).map(l).sum(), (lo + 10..AGES).map(l).sum())
+        } else {
+            ((lo..=hi).map(l).sum(), (lo + 10..=hi + 10).map(l).sum())
+        };
+        to / from
+    };
+    // Those aged 75+ in 2020 are the survivors of 2010's 65+ (表1): at those
+    // ages migration is small, so the 2010 census fixes the split of 65+.
+    let g75 = TABLE1[2].count_2010.value * survive(65, AGES - 1);
+    let rows = [young - g10_14, g10_14, work - g55_59 - g60_64, g55_59, g60_64, old - g75, g75];
+    if rows.iter().any(|r| *r <= 0.0) {
+        return Err(missing("consistent age aggregates"));
+    }
     // The growth rate of the prior shape: the one whose cell shares come
     // closest to the published ones (a coarse search is enough, raking
     // fixes the totals).
@@ -139,7 +153,7 @@ pub fn estimate() -> Result<BasePopulation, Error> {
     };
     let r = (-200..=600).map(|i| f64::from(i) / 10_000.0).min_by(|a, b| misfit(*a).total_cmp(&misfit(*b))).unwrap_or(0.0);
     let (prior_f, prior_m) = shape(r);
-    let mut seed = [[0.0; 2]; 6];
+    let mut seed = [[0.0; 2]; 7];
     for (i, &(a, b)) in CELLS.iter().enumerate() {
         seed[i] = [sum(&prior_f, a, b), sum(&prior_m, a, b)];
     }
@@ -227,6 +241,19 @@ pub fn estimate() -> Result<BasePopulation, Error> {
         ),
         ("births", "births a year (the text's \"about 70,000\")", births_text, births, births_text * 0.1, plan("births_per_year")),
     ];
+    // The 2010 census groups (表1) ten years on: their survivors against the
+    // estimate. What differs is net migration (about −4.5% of the population
+    // over the decade, see the migration estimate) or error: within 5%
+    // counts as consistent. 75+ is a constraint (above), so it is met.
+    let mut fits = fits;
+    for (row, (lo, hi), id, what) in [
+        (&TABLE1[0], (0, 14), "cohort_0_14_2010", "2010's aged 0-14 (Table 1), aged 10-24 in 2020"),
+        (&TABLE1[1], (15, 64), "cohort_15_64_2010", "2010's aged 15-64 (Table 1), aged 25-74 in 2020"),
+        (&TABLE1[2], (65, AGES - 1), "cohort_65_plus_2010", "2010's aged 65+ (Table 1), aged 75+ in 2020"),
+    ] {
+        let expected = row.count_2010.value * survive(lo, hi);
+        fits.push((id, what, expected, sum(&both, lo + 10, (hi + 10).min(AGES - 1)), expected * 0.05, t1.clone()));
+    }
     let fit = fits
         .into_iter()
         .map(|(id, what, target, estimate, tolerance, source)| Fit {
@@ -252,7 +279,7 @@ mod tests {
         assert_eq!(b.female.len(), AGES);
         assert!(b.female.iter().chain(&b.male).all(|x| *x >= 0.0 && x.is_finite()));
         for f in &b.fit {
-            if !matches!(f.id, "imr" | "births") {
+            if !matches!(f.id, "imr" | "births" | "cohort_0_14_2010" | "cohort_15_64_2010") {
                 assert!(f.met, "{}: target {} estimate {}", f.id, f.target, f.estimate);
             }
         }
@@ -267,5 +294,6 @@ mod tests {
         assert!(b.tfr > 1.5 && b.tfr < 4.0, "TFR {}", b.tfr);
         let (f, m) = (b.e0_female, b.e0_male);
         assert!(f > m && (f - m - 5.75).abs() < 0.01);
+        assert_eq!(b.fit.iter().filter(|f| f.id.starts_with("cohort_")).count(), 3);
     }
 }
