@@ -22,6 +22,10 @@ pub struct CountyBase {
     pub share_60_plus_estimate: f64,
     /// Share aged 0-4 of the estimate, a proxy the birth rate steers.
     pub share_0_4_estimate: f64,
+    /// 2020 births from 表5 (birth rate × total) and those the estimate's
+    /// infants imply.
+    pub births_published: f64,
+    pub births_estimate: f64,
 }
 
 /// The 17 county base populations from the prefecture's.
@@ -88,6 +92,7 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
             }
         }
     }
+    let births_per_infant = base.births / (base.female[0] + base.male[0]);
     Ok((0..n)
         .map(|i| {
             let [f, m] = &cells[i];
@@ -101,6 +106,8 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
                 share_60_plus_published: COUNTIES[i].share_60plus_2020.value,
                 share_60_plus_estimate: band(60, AGES - 1),
                 share_0_4_estimate: band(0, 4),
+                births_published: COUNTIES[i].cbr_2020.value / 1000.0 * totals[i],
+                births_estimate: (f[0] + m[0]) * births_per_infant,
             }
         })
         .collect())
@@ -143,6 +150,17 @@ mod tests {
         }
         let by = |id: &str| cs.iter().find(|c| c.id == id).unwrap().share_0_4_estimate;
         assert!(by("xide") > by("xichang"), "a higher birth rate gives more young children");
+        // Births follow 表5's rates within a quarter (the tilt steers all
+        // children, not the infants alone).
+        for c in &cs {
+            assert!(
+                (c.births_estimate / c.births_published - 1.0).abs() < 0.25,
+                "{}: {} vs {}",
+                c.id,
+                c.births_estimate,
+                c.births_published
+            );
+        }
     }
 }
 

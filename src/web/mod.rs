@@ -153,16 +153,32 @@ pub fn scenario_assumptions(preset: &str, lang: &str) -> Result<JsValue, js_sys:
     to_js(&preset_for(p, &base, &mig))
 }
 
-/// Projects the prefecture under `assumptions` (an object with the fields
-/// of a preset's assumptions): yearly indicators 2020 to the horizon.
+/// Projects `region` ("liangshan" or a county id such as "xichang") under
+/// `assumptions` (an object with the fields of a preset's assumptions):
+/// yearly indicators from 2020 to the horizon.
 #[wasm_bindgen(js_name = projectScenario)]
-pub fn project_scenario(assumptions: JsValue, lang: &str) -> Result<JsValue, js_sys::Error> {
+pub fn project_scenario(assumptions: JsValue, region: &str, lang: &str) -> Result<JsValue, js_sys::Error> {
     use crate::projection::scenario::{run, Assumptions};
     let lang = lang_of(lang)?;
     let a: Assumptions = serde_wasm_bindgen::from_value(assumptions).map_err(|e| js_sys::Error::new(&e.to_string()))?;
     let base = crate::projection::base::estimate().map_err(|e| into_error(e, lang))?;
-    let r = run(&base, &a).map_err(|e| into_error(e, lang))?;
-    to_js(&r.years)
+    if region == "liangshan" {
+        return to_js(&run(&base, &a).map_err(|e| into_error(e, lang))?.years);
+    }
+    let i = crate::data::counties::COUNTIES.iter().position(|c| c.id == region).ok_or_else(|| {
+        into_error(
+            crate::error::ErrorKind::InvalidArgument {
+                name: "region",
+                value: region.chars().take(40).collect(),
+                expected: "liangshan or a county id (xichang, muli, ...)",
+            }
+            .into(),
+            lang,
+        )
+    })?;
+    let counties = crate::projection::counties::estimate_counties(&base).map_err(|e| into_error(e, lang))?;
+    let (runs, _) = crate::projection::counties::run_counties_exact(&base, &counties, &a).map_err(|e| into_error(e, lang))?;
+    to_js(&runs[i].years)
 }
 
 /// The plan's targets and forecasts against a preset scenario.
