@@ -46,40 +46,33 @@ pub struct Projection {
     pub net_migrants: Vec<BySex>,
 }
 
-/// One sex through one step, given its births: the population at the end
-/// of the step, and the net migrants who could actually leave or arrive.
-/// Emigrants cannot outnumber the people there are: where net migration
-/// would make a group negative, it stops at zero, and the migrants
-/// reported are the ones that moved.
-fn survive(pop: &[f64], l: &[f64], migrants: &[f64], births: f64, step: f64, radix: f64) -> (Vec<f64>, f64) {
+/// One sex through one step, given its births: writes the population at
+/// the end of the step into `end` and returns the net migrants who could
+/// actually leave or arrive. Emigrants cannot outnumber the people there
+/// are: where net migration would make a group negative, it stops at zero,
+/// and the migrants reported are the ones that moved.
+fn survive(pop: &[f64], l: &[f64], migrants: &[f64], births: f64, step: f64, radix: f64, end: &mut Vec<f64>) -> f64 {
     let k = pop.len();
+    end.clear();
+    end.resize(k, 0.0);
     let mut moved = 0.0;
-    let start: Vec<f64> = pop
-        .iter()
-        .zip(migrants)
-        .map(|(p, m)| {
-            let s = (p + m / 2.0).max(0.0);
-            moved += s - p;
-            s
-        })
-        .collect();
+    // Those present after the first half of the step's migrants.
+    let start = |x: usize| (pop[x] + migrants[x] / 2.0).max(0.0);
     let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { 0.0 };
-    let mut survivors = vec![0.0; k];
-    survivors[0] = births * l[0] / (step * radix);
-    for x in 1..k - 1 {
-        survivors[x] = start[x - 1] * ratio(l[x], l[x - 1]);
+    for (x, p) in pop.iter().enumerate() {
+        moved += start(x) - p;
     }
-    survivors[k - 1] = (start[k - 2] + start[k - 1]) * ratio(l[k - 1], l[k - 2] + l[k - 1]);
-    let end = survivors
-        .iter()
-        .zip(migrants)
-        .map(|(s, m)| {
-            let e = (s + m / 2.0).max(0.0);
-            moved += e - s;
-            e
-        })
-        .collect();
-    (end, moved)
+    let mut arrive = |x: usize, survivors: f64| {
+        let e = (survivors + migrants[x] / 2.0).max(0.0);
+        moved += e - survivors;
+        e
+    };
+    end[0] = arrive(0, births * l[0] / (step * radix));
+    for x in 1..k - 1 {
+        end[x] = arrive(x, start(x - 1) * ratio(l[x], l[x - 1]));
+    }
+    end[k - 1] = arrive(k - 1, (start(k - 2) + start(k - 1)) * ratio(l[k - 1], l[k - 2] + l[k - 1]));
+    moved
 }
 
 fn sum(v: &[f64]) -> f64 {
@@ -89,21 +82,32 @@ fn sum(v: &[f64]) -> f64 {
 /// Projects `spec` (validated first).
 pub fn project(spec: &Spec) -> Result<Projection, Error> {
     spec.validate()?;
+    Ok(project_valid(spec))
+}
+
+/// Projects a spec known to be valid (built by this crate's scenarios).
+pub(crate) fn project_valid(spec: &Spec) -> Projection {
     let step = f64::from(spec.step);
     let groups = spec.female.population.len();
+    let steps = spec.steps as usize;
     let zeros = vec![0.0; groups];
-    let mig = |female: bool, k: usize| -> Vec<f64> {
-        spec.migrants(female).map_or_else(|| zeros.clone(), |m: &PerStep<Vec<f64>>| m.at(k).clone())
-    };
+    let mig = |female: bool, k: usize| -> &[f64] { spec.migrants(female).map_or(&zeros[..], |m: &PerStep<Vec<f64>>| m.at(k).as_slice()) };
 
-    let mut female = vec![spec.female.population.clone()];
-    let mut male = spec.male.as_ref().map(|m| vec![m.population.clone()]);
-    let mut births = Vec::new();
-    let mut deaths = Vec::new();
-    let mut net = Vec::new();
-    let mut years = vec![i64::from(spec.base_year)];
+    let mut female = Vec::with_capacity(steps + 1);
+    female.push(spec.female.population.clone());
+    let mut male = spec.male.as_ref().map(|m| {
+        let mut v = Vec::with_capacity(steps + 1);
+        v.push(m.population.clone());
+        v
+    });
+    let mut births = Vec::with_capacity(steps);
+    let mut deaths = Vec::with_capacity(steps);
+    let mut net = Vec::with_capacity(steps);
+    let mut years = Vec::with_capacity(steps + 1);
+    years.push(i64::from(spec.base_year));
+    let mut scratch = Vec::with_capacity(groups);
 
-    for k in 0..spec.steps as usize {
+    for k in 0..steps {
         let f_now = &female[female.len() - 1];
         let f_mig = mig(true, k);
         let f_l = spec.female.nlx.at(k);
@@ -111,19 +115,20 @@ pub fn project(spec: &Spec) -> Result<Projection, Error> {
         let srb = *spec.srb.at(k);
         // Women at the end of the step in every group but the first (whose
         // members are born during the step and have no fertility).
-        let (f_end_without_births, _) = survive(f_now, f_l, &f_mig, 0.0, step, spec.radix);
+        survive(f_now, f_l, f_mig, 0.0, step, spec.radix, &mut scratch);
         let by_mother_age: Vec<f64> =
-            (0..groups).map(|x| step * asfr[x] * ((f_now[x] + f_mig[x] / 2.0).max(0.0) + f_end_without_births[x]) / 2.0).collect();
+            (0..groups).map(|x| step * asfr[x] * ((f_now[x] + f_mig[x] / 2.0).max(0.0) + scratch[x]) / 2.0).collect();
         let total = sum(&by_mother_age);
         let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
-        let (f_end, f_moved) = survive(f_now, f_l, &f_mig, b_f, step, spec.radix);
+        let mut f_end = Vec::with_capacity(groups);
+        let f_moved = survive(f_now, f_l, f_mig, b_f, step, spec.radix, &mut f_end);
         let f_deaths = sum(f_now) + b_f + f_moved - sum(&f_end);
 
         let (m_deaths, m_net) = match (&mut male, &spec.male) {
             (Some(series), Some(m_spec)) => {
                 let m_now = &series[series.len() - 1];
-                let m_mig = mig(false, k);
-                let (m_end, m_moved) = survive(m_now, m_spec.nlx.at(k), &m_mig, b_m, step, spec.radix);
+                let mut m_end = Vec::with_capacity(groups);
+                let m_moved = survive(m_now, m_spec.nlx.at(k), mig(false, k), b_m, step, spec.radix, &mut m_end);
                 let d = sum(m_now) + b_m + m_moved - sum(&m_end);
                 series.push(m_end);
                 (Some(d), Some(m_moved))
@@ -136,7 +141,7 @@ pub fn project(spec: &Spec) -> Result<Projection, Error> {
         net.push(BySex { female: f_moved, male: m_net });
         years.push(i64::from(spec.base_year) + i64::from(spec.step) * (k as i64 + 1));
     }
-    Ok(Projection { years, female, male, births, deaths, net_migrants: net })
+    Projection { years, female, male, births, deaths, net_migrants: net }
 }
 
 #[cfg(test)]

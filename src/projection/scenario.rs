@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES, PRIOR_SRB};
-use super::ccmpp::project;
 use super::spec::{PerStep, Sex as SexSpec, Spec};
 use crate::data::tables::TABLE1;
 use crate::demography::fertility::{relational_gompertz, GROUPS};
@@ -298,8 +297,9 @@ pub fn spec_for(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nlx
 /// Projects `base` along explicit paths (the stochastic runs perturb them).
 pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &NlxSource) -> Result<Run, Error> {
     let spec = spec_for(base, a, paths, nlx)?;
-    let p = project(&spec)?;
-    Ok(assemble_run(a, paths, p))
+    // Built here, so valid by construction; debug builds check anyway.
+    debug_assert!(spec.validate().is_ok(), "{:?}", spec.validate());
+    Ok(assemble_run(a, paths, super::ccmpp::project_valid(&spec)))
 }
 
 /// A run from a projection and the paths it followed: the yearly indicators.

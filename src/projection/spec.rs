@@ -83,22 +83,33 @@ fn invalid(field: String, message: String) -> Error {
     ErrorKind::Spec { field, message }.into()
 }
 
-fn check_vector(field: &str, v: &[f64], len: usize) -> Result<(), Error> {
+/// A field's name, built only when there is an error to report (valid
+/// specs are checked often, in the stochastic runs thousands of times).
+type Name<'a> = &'a dyn Fn() -> String;
+
+fn check_vector(field: Name, v: &[f64], len: usize) -> Result<(), Error> {
     if v.len() != len {
-        return Err(invalid(field.to_string(), format!("has {} values; the population has {len} age groups", v.len())));
+        return Err(invalid(field(), format!("has {} values; the population has {len} age groups", v.len())));
     }
-    for (i, x) in v.iter().enumerate() {
-        if !x.is_finite() {
-            return Err(invalid(format!("{field}[{i}]"), "is not a finite number".into()));
-        }
+    match v.iter().position(|x| !x.is_finite()) {
+        Some(i) => Err(invalid(format!("{}[{i}]", field()), "is not a finite number".into())),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-fn check_non_negative(field: &str, v: &[f64]) -> Result<(), Error> {
+fn check_non_negative(field: Name, v: &[f64]) -> Result<(), Error> {
     match v.iter().position(|x| *x < 0.0) {
-        Some(i) => Err(invalid(format!("{field}[{i}]"), format!("is negative ({})", v[i]))),
+        Some(i) => Err(invalid(format!("{}[{i}]", field()), format!("is negative ({})", v[i]))),
         None => Ok(()),
+    }
+}
+
+/// `name[k]` for a per-step value, `name` for a constant one.
+fn step_name<T>(name: &str, v: &PerStep<T>, k: usize) -> String {
+    if matches!(v, PerStep::Each(_)) {
+        format!("{name}[{k}]")
+    } else {
+        name.to_string()
     }
 }
 
@@ -149,33 +160,34 @@ impl Spec {
             sexes.push(("male", m));
         }
         for (name, sex) in &sexes {
-            check_vector(&format!("{name}.population"), &sex.population, groups)?;
-            check_non_negative(&format!("{name}.population"), &sex.population)?;
+            let pop_name = || format!("{name}.population");
+            check_vector(&pop_name, &sex.population, groups)?;
+            check_non_negative(&pop_name, &sex.population)?;
             check_per_step(&format!("{name}.nLx"), &sex.nlx, self.steps)?;
             for (k, l) in sex.nlx.each().into_iter().enumerate() {
-                let field = if matches!(sex.nlx, PerStep::Each(_)) { format!("{name}.nLx[{k}]") } else { format!("{name}.nLx") };
+                let field = || step_name(&format!("{name}.nLx"), &sex.nlx, k);
                 check_vector(&field, l, groups)?;
                 check_non_negative(&field, l)?;
                 let most = f64::from(self.step) * self.radix;
                 if l[0] > most * (1.0 + 1e-12) {
                     return Err(invalid(
-                        format!("{field}[0]"),
+                        format!("{}[0]", field()),
                         format!("is {}: more person-years than {} births can live in {} years ({most})", l[0], self.radix, self.step),
                     ));
                 }
                 if l[0] <= 0.0 {
-                    return Err(invalid(format!("{field}[0]"), "must be positive".into()));
+                    return Err(invalid(format!("{}[0]", field()), "must be positive".into()));
                 }
                 for i in 1..groups - 1 {
                     if l[i] > l[i - 1] * (1.0 + 1e-12) {
                         return Err(invalid(
-                            format!("{field}[{i}]"),
+                            format!("{}[{i}]", field()),
                             format!("is {}, more than the group before ({}): survival cannot increase with age", l[i], l[i - 1]),
                         ));
                     }
                 }
                 if let Some(i) = (0..groups - 1).find(|&i| l[i] == 0.0 && l[i + 1] > 0.0) {
-                    return Err(invalid(format!("{field}[{}]", i + 1), "is positive after a group where nobody survives".into()));
+                    return Err(invalid(format!("{}[{}]", field(), i + 1), "is positive after a group where nobody survives".into()));
                 }
             }
         }
@@ -183,9 +195,7 @@ impl Spec {
             if let Some(m) = self.migrants(female) {
                 check_per_step(&format!("net_migrants.{name}"), m, self.steps)?;
                 for (k, v) in m.each().into_iter().enumerate() {
-                    let field =
-                        if matches!(m, PerStep::Each(_)) { format!("net_migrants.{name}[{k}]") } else { format!("net_migrants.{name}") };
-                    check_vector(&field, v, groups)?;
+                    check_vector(&|| step_name(&format!("net_migrants.{name}"), m, k), v, groups)?;
                 }
             }
         }
@@ -194,18 +204,17 @@ impl Spec {
         }
         check_per_step("asfr", &self.asfr, self.steps)?;
         for (k, f) in self.asfr.each().into_iter().enumerate() {
-            let field = if matches!(self.asfr, PerStep::Each(_)) { format!("asfr[{k}]") } else { "asfr".to_string() };
+            let field = || step_name("asfr", &self.asfr, k);
             check_vector(&field, f, groups)?;
             check_non_negative(&field, f)?;
             if f[0] > 0.0 {
-                return Err(invalid(format!("{field}[0]"), "must be 0: the first age group is born during the step".into()));
+                return Err(invalid(format!("{}[0]", field()), "must be 0: the first age group is born during the step".into()));
             }
         }
         check_per_step("srb", &self.srb, self.steps)?;
         for (k, s) in self.srb.each().into_iter().enumerate() {
             if !s.is_finite() || *s < 0.0 {
-                let field = if matches!(self.srb, PerStep::Each(_)) { format!("srb[{k}]") } else { "srb".to_string() };
-                return Err(invalid(field, format!("must be a non-negative number, not {s}")));
+                return Err(invalid(step_name("srb", &self.srb, k), format!("must be a non-negative number, not {s}")));
             }
         }
         Ok(())
