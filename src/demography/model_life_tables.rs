@@ -129,14 +129,30 @@ pub fn brass_to_e0(standard: &ModelTable, e0: f64) -> Result<ModelTable, Error> 
         let e = nlx.iter().sum::<f64>();
         ModelTable { sex: standard.sex, level: standard.level, ages: standard.ages.clone(), lx, nax: standard.nax.clone(), nlx, nmx, e0: e }
     };
-    // e0 falls as α rises.
+    // Life expectancy alone, without building the table, for the search.
+    let e0_of = |alpha: f64| -> f64 {
+        let l = |y: f64| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + y)).exp()) };
+        let mut total = 0.0;
+        let mut lx = l(ys[0]);
+        for x in 0..k {
+            if x + 1 < k {
+                let next = l(ys[x + 1]);
+                total += (standard.ages[x + 1] - standard.ages[x]) * next + standard.nax[x] * (lx - next);
+                lx = next;
+            } else {
+                total += lx * e_open;
+            }
+        }
+        total
+    };
+    // e0 falls as α rises; 64 halvings of [−6, 6] reach the limit of f64.
     let (mut lo, mut hi) = (-6.0, 6.0);
-    if table(lo).e0 < e0 || table(hi).e0 > e0 {
-        return Err(ErrorKind::OutOfRange { name: "e0", value: e0, min: table(hi).e0, max: table(lo).e0 }.into());
+    if e0_of(lo) < e0 || e0_of(hi) > e0 {
+        return Err(ErrorKind::OutOfRange { name: "e0", value: e0, min: e0_of(hi), max: e0_of(lo) }.into());
     }
-    for _ in 0..200 {
+    for _ in 0..64 {
         let mid = (lo + hi) / 2.0;
-        if table(mid).e0 > e0 {
+        if e0_of(mid) > e0 {
             lo = mid;
         } else {
             hi = mid;

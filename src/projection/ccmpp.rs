@@ -46,32 +46,42 @@ pub struct Projection {
     pub net_migrants: Vec<BySex>,
 }
 
-/// One sex through one step, given its births: writes the population at
-/// the end of the step into `end` and returns the net migrants who could
-/// actually leave or arrive. Emigrants cannot outnumber the people there
-/// are: where net migration would make a group negative, it stops at zero,
-/// and the migrants reported are the ones that moved.
-fn survive(pop: &[f64], l: &[f64], migrants: &[f64], births: f64, step: f64, radix: f64, end: &mut Vec<f64>) -> f64 {
+/// Survival ratios of one step: `ratio[0]` takes births into the first
+/// group, `ratio[x]` takes group x−1 into x, and the last takes the last
+/// closed group and the open group together into the open group.
+fn survival_ratios(l: &[f64], step: f64, radix: f64, out: &mut Vec<f64>) {
+    let k = l.len();
+    out.clear();
+    out.push(l[0] / (step * radix));
+    for w in l.windows(2) {
+        out.push(if w[0] > 0.0 { w[1] / w[0] } else { 0.0 });
+    }
+    let den = l[k - 2] + l[k - 1];
+    out[k - 1] = if den > 0.0 { l[k - 1] / den } else { 0.0 };
+}
+
+/// One sex through one step, given its births and survival `ratio`s: writes
+/// the population at the end of the step into `end` and returns the net
+/// migrants who could actually leave or arrive. Emigrants cannot outnumber
+/// the people there are: where net migration would make a group negative,
+/// it stops at zero, and the migrants reported are the ones that moved.
+fn survive(pop: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut Vec<f64>) -> f64 {
     let k = pop.len();
     end.clear();
     end.resize(k, 0.0);
     let mut moved = 0.0;
-    // Those present after the first half of the step's migrants.
-    let start = |x: usize| (pop[x] + migrants[x] / 2.0).max(0.0);
-    let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { 0.0 };
-    for (x, p) in pop.iter().enumerate() {
-        moved += start(x) - p;
-    }
-    let mut arrive = |x: usize, survivors: f64| {
+    // Those present after the first half of the step's migrants, moved up
+    // a group by their survival (the open group gathers two groups).
+    let mut previous = births;
+    for x in 0..k {
+        let start = (pop[x] + migrants[x] / 2.0).max(0.0);
+        moved += start - pop[x];
+        let survivors = if x + 1 == k { (previous + start) * ratio[x] } else { previous * ratio[x] };
         let e = (survivors + migrants[x] / 2.0).max(0.0);
         moved += e - survivors;
-        e
-    };
-    end[0] = arrive(0, births * l[0] / (step * radix));
-    for x in 1..k - 1 {
-        end[x] = arrive(x, start(x - 1) * ratio(l[x], l[x - 1]));
+        end[x] = e;
+        previous = start;
     }
-    end[k - 1] = arrive(k - 1, (start(k - 2) + start(k - 1)) * ratio(l[k - 1], l[k - 2] + l[k - 1]));
     moved
 }
 
@@ -106,6 +116,8 @@ pub(crate) fn project_valid(spec: &Spec) -> Projection {
     let mut years = Vec::with_capacity(steps + 1);
     years.push(i64::from(spec.base_year));
     let mut scratch = Vec::with_capacity(groups);
+    let mut f_ratio = Vec::with_capacity(groups);
+    let mut m_ratio = Vec::with_capacity(groups);
 
     for k in 0..steps {
         let f_now = &female[female.len() - 1];
@@ -113,22 +125,24 @@ pub(crate) fn project_valid(spec: &Spec) -> Projection {
         let f_l = spec.female.nlx.at(k);
         let asfr = spec.asfr.at(k);
         let srb = *spec.srb.at(k);
+        survival_ratios(f_l, step, spec.radix, &mut f_ratio);
         // Women at the end of the step in every group but the first (whose
         // members are born during the step and have no fertility).
-        survive(f_now, f_l, f_mig, 0.0, step, spec.radix, &mut scratch);
+        survive(f_now, &f_ratio, f_mig, 0.0, &mut scratch);
         let by_mother_age: Vec<f64> =
             (0..groups).map(|x| step * asfr[x] * ((f_now[x] + f_mig[x] / 2.0).max(0.0) + scratch[x]) / 2.0).collect();
         let total = sum(&by_mother_age);
         let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
         let mut f_end = Vec::with_capacity(groups);
-        let f_moved = survive(f_now, f_l, f_mig, b_f, step, spec.radix, &mut f_end);
+        let f_moved = survive(f_now, &f_ratio, f_mig, b_f, &mut f_end);
         let f_deaths = sum(f_now) + b_f + f_moved - sum(&f_end);
 
         let (m_deaths, m_net) = match (&mut male, &spec.male) {
             (Some(series), Some(m_spec)) => {
                 let m_now = &series[series.len() - 1];
                 let mut m_end = Vec::with_capacity(groups);
-                let m_moved = survive(m_now, m_spec.nlx.at(k), mig(false, k), b_m, step, spec.radix, &mut m_end);
+                survival_ratios(m_spec.nlx.at(k), step, spec.radix, &mut m_ratio);
+                let m_moved = survive(m_now, &m_ratio, mig(false, k), b_m, &mut m_end);
                 let d = sum(m_now) + b_m + m_moved - sum(&m_end);
                 series.push(m_end);
                 (Some(d), Some(m_moved))

@@ -280,7 +280,9 @@ pub fn spec_for(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nlx
         nlx_m.push(nlx(Sex::Male, paths.e0[k].1)?);
         asfr.push(single_year_asfr(paths.tfr[k])?);
     }
-    let mig: Vec<Vec<f64>> = paths.migration.iter().map(|m| STANDARD.distribute(m / 2.0, AGES)).collect();
+    // One age schedule, scaled to each year's total.
+    let shares = STANDARD.shares(AGES);
+    let mig: Vec<Vec<f64>> = paths.migration.iter().map(|m| shares.iter().map(|s| s * m / 2.0).collect()).collect();
     Ok(Spec {
         base_year: i32::from(BASE_YEAR),
         step: 1,

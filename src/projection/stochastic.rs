@@ -159,7 +159,9 @@ pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, traject
     }
     let centre = paths(base, a);
     let (lo, hi) = centre.e0.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (f, m)| (l.min(f.min(*m)), h.max(f.max(*m))));
-    let grid = Grid::new((lo - 8.0).max(20.0), (hi + 8.0).min(95.0))?;
+    // Deviations of e0 have a stationary spread of about half a year; ±4
+    // years is eight of those. Beyond the grid the nearest end is used.
+    let grid = Grid::new((lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?;
     let nlx = |sex: Sex, e0: f64| grid.nlx(sex, e0);
     let mut rng = Rng::new(seed);
     let mut runs: Vec<Vec<Year>> = Vec::with_capacity(trajectories);
