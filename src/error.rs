@@ -47,6 +47,9 @@ impl Error {
             (ErrorKind::OutOfRange { name, value, min, max }, Lang::En) => {
                 format!("{name} = {} is out of range ({} to {})", short(*value), short(*min), short(*max))
             }
+            // Line 0: the problem is the whole file, or the message names its lines.
+            (ErrorKind::Csv { file, line: 0, message }, Lang::Zh) => format!("{file}：{message}"),
+            (ErrorKind::Csv { file, line: 0, message }, Lang::En) => format!("{file}: {message}"),
             (ErrorKind::Csv { file, line, message }, Lang::Zh) => {
                 format!("{file} 第 {line} 行：{message}")
             }

@@ -68,3 +68,44 @@ fn classify_names_every_county() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 17);
 }
+
+#[test]
+fn a_population_table_replaces_the_estimate_and_bad_ones_are_refused() {
+    let dir = std::env::temp_dir();
+    let good = dir.join(format!("liangshan-pop-{}.csv", std::process::id()));
+    let mut csv = String::from("age,female,male\n");
+    for g in 0..17 {
+        csv.push_str(&format!("{}-{},{},{}\n", g * 5, g * 5 + 4, 180_000 - g * 8000, 190_000 - g * 8500));
+    }
+    csv.push_str("85+,12000,7000\n");
+    std::fs::write(&good, csv).unwrap();
+    let (code, out, _) = run(&["scenario", "--population", good.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("from the population table given") && !out.contains("ESTIMATE"));
+    let bad = dir.join(format!("liangshan-bad-{}.csv", std::process::id()));
+    std::fs::write(&bad, "age,female,male\n0-4,1,x\nfoo,1,1\n").unwrap();
+    let (code, _, err) = run(&["scenario", "--population", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("第2行") && err.contains("第3行"), "{err}");
+    std::fs::remove_file(good).unwrap();
+    std::fs::remove_file(bad).unwrap();
+}
+
+#[test]
+fn the_projection_commands_run() {
+    for args in [&["base"][..], &["scenario", "low", "--lang", "en"], &["targets"], &["scenario", "--region", "yuexi", "--json"]] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!out.is_empty());
+    }
+    let (code, out, _) = run(&["simulate", "--trajectories", "30", "--seed", "5", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["trajectories"], 30);
+    let (code, _, err) = run(&["simulate", "--trajectories", "0"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("trajectories"));
+    let (code, _, err) = run(&["scenario", "utopia"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("scenario"));
+}

@@ -23,7 +23,7 @@ const USAGE: &str = "usage:
   liangshan-pop classify [--json] [--lang zh|en]   every county by the bands of Table 5's note
   liangshan-pop project [--input SPEC.json]        cohort-component projection of a spec (stdin without --input)
   liangshan-pop base [--json]                      the estimated 2020 base population and its fit
-  liangshan-pop scenario [PRESET] [--region COUNTY] [--json]
+  liangshan-pop scenario [PRESET] [--region COUNTY] [--population FILE.csv] [--json]
                                                    project 2020-2050: plan, constant, low, high, zero-migration
   liangshan-pop targets [PRESET] [--json]          the plan's targets and forecasts against that projection
   liangshan-pop bench [--input SPECS.json]        time the engine; without --input, write the 18 regions' specs to stdout
@@ -39,6 +39,7 @@ struct Args {
     trajectories: usize,
     seed: u64,
     region: Option<String>,
+    population: Option<String>,
     lang: Lang,
     width: f64,
     theme: Theme,
@@ -54,6 +55,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         trajectories: 1000,
         seed: 20_240_919,
         region: None,
+        population: None,
         lang: Lang::Zh,
         width: 720.0,
         theme: Theme::Light,
@@ -70,6 +72,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 out.lang_set = true;
             }
             "--large" => out.large = true,
+            "--population" => out.population = Some(it.next().ok_or("--population needs a CSV file (age,female,male)")?.clone()),
             "--region" => out.region = Some(it.next().ok_or("--region needs a county id (xichang, muli, ...)")?.clone()),
             "--trajectories" => {
                 let v = it.next().ok_or("--trajectories needs a number")?;
@@ -202,7 +205,7 @@ fn preset_of(a: &Args) -> Result<liangshan_pop::projection::scenario::Preset, Er
 fn run_scenario(a: &Args) -> Result<String, Error> {
     use liangshan_pop::projection::scenario::{estimate_migration, preset, run};
     let p = preset_of(a)?;
-    let base = liangshan_pop::projection::base::estimate()?;
+    let base = base_of(a)?;
     let mig = estimate_migration(&base)?;
     let assumptions = preset(p, &base, &mig);
     let (r, place) = match a.region.as_deref() {
@@ -223,12 +226,7 @@ fn run_scenario(a: &Args) -> Result<String, Error> {
     if a.json {
         return Ok(serde_json::to_string_pretty(&r.years).unwrap_or_default() + "\n");
     }
-    let mut out = format!(
-        "{}, {} (ESTIMATE: projected from an estimated base population)\n{:?}\n\n",
-        place.get(a.lang),
-        p.name().get(a.lang),
-        r.assumptions
-    );
+    let mut out = format!("{}, {} ({})\n{:?}\n\n", place.get(a.lang), p.name().get(a.lang), origin(&base), r.assumptions);
     out.push_str("year  population   births   deaths  net mig   TFR  e0 F  e0 M  0-14%  15-59%  60+%  65+%  median\n");
     for y in &r.years {
         out.push_str(&format!(
@@ -255,14 +253,14 @@ fn run_targets(a: &Args) -> Result<String, Error> {
     use liangshan_pop::projection::scenario::{estimate_migration, preset, run};
     use liangshan_pop::projection::targets::track;
     let p = preset_of(a)?;
-    let base = liangshan_pop::projection::base::estimate()?;
+    let base = base_of(a)?;
     let mig = estimate_migration(&base)?;
     let r = run(&base, &preset(p, &base, &mig))?;
     let tracked = track(&r, &liangshan_pop::projection::urbanisation::project(r.assumptions.horizon)?, a.lang)?;
     if a.json {
         return Ok(serde_json::to_string_pretty(&tracked).unwrap_or_default() + "\n");
     }
-    let mut out = format!("{} (ESTIMATE)\n", p.name().get(a.lang));
+    let mut out = format!("{} ({})\n", p.name().get(a.lang), origin(&base));
     for t in &tracked {
         out.push_str(&format!(
             "{:<60} {} target {:>10}  projected {:>12.2}  {:?}  crossed {}  {}\n",
@@ -282,15 +280,16 @@ fn run_simulate(a: &Args) -> Result<String, Error> {
     use liangshan_pop::projection::scenario::{estimate_migration, preset};
     use liangshan_pop::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
     let p = preset_of(a)?;
-    let base = liangshan_pop::projection::base::estimate()?;
+    let base = base_of(a)?;
     let mig = estimate_migration(&base)?;
     let r = simulate(&base, &preset(p, &base, &mig), &DEFAULT_UNCERTAINTY, a.trajectories, a.seed)?;
     if a.json {
         return Ok(serde_json::to_string(&r).unwrap_or_default() + "\n");
     }
     let mut out = format!(
-        "{} (ESTIMATE), {} trajectories, seed {}\nP(5 million by 2030) = {:.2}; P(60+ above 20% in 2030) = {:.2}\n",
+        "{} ({}), {} trajectories, seed {}\nP(5 million by 2030) = {:.2}; P(60+ above 20% in 2030) = {:.2}\n",
         p.name().get(a.lang),
+        origin(&base),
         r.trajectories,
         r.seed,
         r.p_5_million_2030,
@@ -353,6 +352,32 @@ fn run_bench(a: &Args) -> Result<String, Error> {
     })
     .to_string()
         + "\n")
+}
+
+/// Where the base population came from, for every heading.
+fn origin(base: &liangshan_pop::projection::base::BasePopulation) -> &'static str {
+    if base.estimate {
+        "ESTIMATE: projected from an estimated base population"
+    } else {
+        "from the population table given"
+    }
+}
+
+/// The base population: the estimate, or the reader's own table
+/// (`--population FILE.csv`), whose every problem is reported by line.
+fn base_of(a: &Args) -> Result<liangshan_pop::projection::base::BasePopulation, Error> {
+    let estimate = liangshan_pop::projection::base::estimate()?;
+    let Some(path) = &a.population else { return Ok(estimate) };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::from(liangshan_pop::ErrorKind::Csv { file: path.clone(), line: 0, message: e.to_string() }))?;
+    match liangshan_pop::projection::upload::read_population(&text) {
+        Ok((female, male)) => Ok(liangshan_pop::projection::upload::replace_base(&estimate, female, male)),
+        Err(problems) => {
+            let message =
+                problems.iter().map(|p| if a.lang == Lang::Zh { p.zh.clone() } else { p.en.clone() }).collect::<Vec<_>>().join("; ");
+            Err(liangshan_pop::ErrorKind::Csv { file: path.clone(), line: 0, message }.into())
+        }
+    }
 }
 
 fn run_classify(a: &Args) -> String {
