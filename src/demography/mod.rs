@@ -6,6 +6,7 @@ pub mod graduation;
 pub mod life_table;
 pub mod migration;
 pub mod model_life_tables;
+pub mod mortality;
 pub mod single_year;
 
 /// Sex, for the conventions that differ between women and men.

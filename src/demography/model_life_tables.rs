@@ -101,37 +101,44 @@ pub fn cd_west(sex: Sex, e0: f64) -> Result<ModelTable, Error> {
     Ok(ModelTable { sex, level: a.level, ages: a.ages.clone(), lx, nax: mix(&a.nax, &b.nax), nlx, nmx, e0: e })
 }
 
-/// Brass's logit model: logit(lx) = α + β · logit(standard lx), with
-/// logit(l) = ½ ln((1 − l) / l). With β = 1, finds the α that gives life
-/// expectancy `e0` (bisection), keeping the standard's nax and its
-/// life expectancy in the open group.
-pub fn brass_to_e0(standard: &ModelTable, e0: f64) -> Result<ModelTable, Error> {
+/// logit(l) = ½ ln((1 − l) / l) of each lx of `standard` (−∞ where l = 1).
+fn logits(standard: &ModelTable) -> Vec<f64> {
+    standard.lx.iter().map(|&l| if l >= 1.0 { f64::NEG_INFINITY } else { 0.5 * ((1.0 - l.max(1e-12)) / l.max(1e-12)).ln() }).collect()
+}
+
+/// Brass's logit model: logit(lx) = α + β · logit(standard lx), keeping the
+/// standard's nax and its life expectancy in the open group.
+pub fn brass(standard: &ModelTable, alpha: f64, beta: f64) -> ModelTable {
+    let k = standard.lx.len();
+    let ys = logits(standard);
+    let e_open = standard.nlx[k - 1] / standard.lx[k - 1];
+    let lx: Vec<f64> = ys.iter().map(|y| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + beta * y)).exp()) }).collect();
+    let nlx: Vec<f64> = (0..k)
+        .map(|x| {
+            if x + 1 < k {
+                let n = standard.ages[x + 1] - standard.ages[x];
+                n * lx[x + 1] + standard.nax[x] * (lx[x] - lx[x + 1])
+            } else {
+                lx[x] * e_open
+            }
+        })
+        .collect();
+    let nmx = (0..k).map(|x| if x + 1 < k { (lx[x] - lx[x + 1]) / nlx[x] } else { 1.0 / e_open }).collect();
+    let e = nlx.iter().sum::<f64>();
+    ModelTable { sex: standard.sex, level: standard.level, ages: standard.ages.clone(), lx, nax: standard.nax.clone(), nlx, nmx, e0: e }
+}
+
+/// With slope `beta`, the α that gives life expectancy `e0` (bisection on
+/// e0 alone, which falls as α rises; 64 halvings reach the limit of f64).
+pub fn brass_to_e0_with(standard: &ModelTable, e0: f64, beta: f64) -> Result<ModelTable, Error> {
     if !e0.is_finite() || !(15.0..=100.0).contains(&e0) {
         return Err(ErrorKind::OutOfRange { name: "e0", value: e0, min: 15.0, max: 100.0 }.into());
     }
     let k = standard.lx.len();
-    let logit = |l: f64| 0.5 * ((1.0 - l) / l).ln();
-    let ys: Vec<f64> = standard.lx.iter().map(|&l| if l >= 1.0 { f64::NEG_INFINITY } else { logit(l.max(1e-12)) }).collect();
+    let ys = logits(standard);
     let e_open = standard.nlx[k - 1] / standard.lx[k - 1];
-    let table = |alpha: f64| -> ModelTable {
-        let lx: Vec<f64> = ys.iter().map(|y| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + y)).exp()) }).collect();
-        let nlx: Vec<f64> = (0..k)
-            .map(|x| {
-                if x + 1 < k {
-                    let n = standard.ages[x + 1] - standard.ages[x];
-                    n * lx[x + 1] + standard.nax[x] * (lx[x] - lx[x + 1])
-                } else {
-                    lx[x] * e_open
-                }
-            })
-            .collect();
-        let nmx = (0..k).map(|x| if x + 1 < k { (lx[x] - lx[x + 1]) / nlx[x] } else { 1.0 / e_open }).collect();
-        let e = nlx.iter().sum::<f64>();
-        ModelTable { sex: standard.sex, level: standard.level, ages: standard.ages.clone(), lx, nax: standard.nax.clone(), nlx, nmx, e0: e }
-    };
-    // Life expectancy alone, without building the table, for the search.
     let e0_of = |alpha: f64| -> f64 {
-        let l = |y: f64| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + y)).exp()) };
+        let l = |y: f64| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + beta * y)).exp()) };
         let mut total = 0.0;
         let mut lx = l(ys[0]);
         for x in 0..k {
@@ -145,7 +152,6 @@ pub fn brass_to_e0(standard: &ModelTable, e0: f64) -> Result<ModelTable, Error> 
         }
         total
     };
-    // e0 falls as α rises; 64 halvings of [−6, 6] reach the limit of f64.
     let (mut lo, mut hi) = (-6.0, 6.0);
     if e0_of(lo) < e0 || e0_of(hi) > e0 {
         return Err(ErrorKind::OutOfRange { name: "e0", value: e0, min: e0_of(hi), max: e0_of(lo) }.into());
@@ -158,7 +164,37 @@ pub fn brass_to_e0(standard: &ModelTable, e0: f64) -> Result<ModelTable, Error> 
             hi = mid;
         }
     }
-    Ok(table((lo + hi) / 2.0))
+    Ok(brass(standard, (lo + hi) / 2.0, beta))
+}
+
+/// [`brass_to_e0_with`] a slope of 1: the standard's age pattern, shifted.
+pub fn brass_to_e0(standard: &ModelTable, e0: f64) -> Result<ModelTable, Error> {
+    brass_to_e0_with(standard, e0, 1.0)
+}
+
+/// The slope β and the table with both life expectancy `e0` and infant
+/// mortality `q0` (deaths before age 1 per birth). At a given e0 a steeper
+/// slope lowers infant mortality, so β is found by bisection.
+pub fn brass_fit(standard: &ModelTable, e0: f64, q0: f64) -> Result<(f64, ModelTable), Error> {
+    if !q0.is_finite() || !(0.0005..=0.5).contains(&q0) {
+        return Err(ErrorKind::OutOfRange { name: "q0", value: q0, min: 0.0005, max: 0.5 }.into());
+    }
+    let q0_of = |t: &ModelTable| 1.0 - t.lx[1] / t.lx[0];
+    let (mut lo, mut hi) = (0.3, 3.0);
+    let (q_lo, q_hi) = (q0_of(&brass_to_e0_with(standard, e0, lo)?), q0_of(&brass_to_e0_with(standard, e0, hi)?));
+    if !(q_hi <= q0 && q0 <= q_lo) {
+        return Err(ErrorKind::OutOfRange { name: "q0", value: q0, min: q_hi, max: q_lo }.into());
+    }
+    for _ in 0..60 {
+        let mid = (lo + hi) / 2.0;
+        if q0_of(&brass_to_e0_with(standard, e0, mid)?) > q0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let beta = (lo + hi) / 2.0;
+    Ok((beta, brass_to_e0_with(standard, e0, beta)?))
 }
 
 /// A life table at life expectancy `e0`: the West tables where they reach,
@@ -216,6 +252,16 @@ mod tests {
         }
         let e = cd_west(Sex::Female, 85.0).unwrap_err().to_string();
         assert!(e.contains("e0") && e.contains("80"), "{e}");
+    }
+
+    #[test]
+    fn brass_fits_life_expectancy_and_infant_mortality_together() {
+        let standard = cd_west(Sex::Female, 78.0).unwrap();
+        let (beta, t) = brass_fit(&standard, 78.0, 0.0055).unwrap();
+        assert!((t.e0 - 78.0).abs() < 1e-6);
+        assert!((1.0 - t.lx[1] - 0.0055).abs() < 1e-9);
+        assert!(beta > 1.0, "lower infant mortality than the West pattern needs a steeper slope: {beta}");
+        assert!(brass_fit(&standard, 78.0, 0.9).is_err());
     }
 
     #[test]

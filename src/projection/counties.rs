@@ -166,7 +166,7 @@ mod tests {
 
 use super::base::BasePopulation as Base;
 use super::ccmpp::{Births, BySex, Projection};
-use super::scenario::{assemble_run, exact_nlx, paths, run_paths, Assumptions, NlxSource, Run};
+use super::scenario::{assemble_run, model_nlx, paths, run_paths, Assumptions, NlxSource, Run};
 use crate::demography::fertility::{relational_gompertz, GROUPS};
 
 /// A county's base as a base population (the prefecture's life expectancy).
@@ -188,6 +188,7 @@ fn as_base(c: &CountyBase, pref: &Base) -> Result<Base, Error> {
         tfr: births / exposure,
         fit: Vec::new(),
         estimate: true,
+        mortality: pref.mortality.clone(),
     })
 }
 
@@ -242,7 +243,7 @@ pub fn run_counties(pref: &Base, counties: &[CountyBase], a: &Assumptions, nlx: 
 
 /// [`run_counties`] with the exact life tables.
 pub fn run_counties_exact(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Result<(Vec<Run>, Run), Error> {
-    run_counties(pref, counties, a, &exact_nlx)
+    run_counties(pref, counties, a, &model_nlx(pref))
 }
 
 #[cfg(test)]
@@ -283,14 +284,15 @@ mod county_runs {
 pub fn region_specs(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Result<Vec<super::spec::Spec>, Error> {
     let pref_paths = paths(pref, a);
     let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
-    let mut out = vec![super::scenario::spec_for(pref, a, &pref_paths, &exact_nlx)?];
+    let nlx = model_nlx(pref);
+    let mut out = vec![super::scenario::spec_for(pref, a, &pref_paths, &nlx)?];
     for c in counties {
         let b = as_base(c, pref)?;
         let mut p = pref_paths.clone();
         let ratio = b.tfr / pref.tfr;
         p.tfr.iter_mut().for_each(|t| *t *= ratio);
         p.migration.iter_mut().for_each(|m| *m *= c.total / pref_total);
-        out.push(super::scenario::spec_for(&b, a, &p, &exact_nlx)?);
+        out.push(super::scenario::spec_for(&b, a, &p, &nlx)?);
     }
     Ok(out)
 }

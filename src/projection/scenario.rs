@@ -8,7 +8,6 @@ use super::spec::{PerStep, Sex as SexSpec, Spec};
 use crate::data::tables::TABLE1;
 use crate::demography::fertility::{relational_gompertz, GROUPS};
 use crate::demography::migration::STANDARD;
-use crate::demography::model_life_tables::life_table_for_e0;
 use crate::demography::single_year::single_year;
 use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
@@ -87,7 +86,7 @@ pub fn estimate_migration(base: &BasePopulation) -> Result<MigrationEstimate, Er
     let mut births = 0.0;
     let mut deaths = 0.0;
     for (pop, sex, e0) in [(&base.female, Sex::Female, base.e0_female), (&base.male, Sex::Male, base.e0_male)] {
-        let lt = single_year(&life_table_for_e0(sex, e0)?, AGES - 1);
+        let lt = single_year(&base.mortality.table(sex, e0)?, AGES - 1);
         births += (0..10).map(|a| pop[a] / lt.big_lx[a]).sum::<f64>();
         let m = |a: usize| if a + 1 < AGES { (lt.lx[a] - lt.lx[a + 1]) / lt.big_lx[a] } else { lt.lx[a] / lt.big_lx[a] };
         deaths += (0..AGES).map(|a| pop[a] * m(a)).sum::<f64>();
@@ -245,9 +244,9 @@ pub fn paths(base: &BasePopulation, a: &Assumptions) -> Paths {
 /// Person-years by single year of age (radix 1) for a sex and life expectancy.
 pub type NlxSource<'a> = dyn Fn(Sex, f64) -> Result<Vec<f64>, Error> + 'a;
 
-/// The exact source: a West model table (or Brass beyond it) for every e0.
-pub fn exact_nlx(sex: Sex, e0: f64) -> Result<Vec<f64>, Error> {
-    Ok(single_year(&life_table_for_e0(sex, e0)?, AGES - 1).big_lx)
+/// The exact source: the base population's mortality model at every e0.
+pub fn model_nlx(base: &BasePopulation) -> impl Fn(Sex, f64) -> Result<Vec<f64>, Error> + '_ {
+    move |sex, e0| base.mortality.nlx(sex, e0, AGES - 1)
 }
 
 /// Single-year fertility rates for a TFR: Booth's standard pattern, each
@@ -265,7 +264,7 @@ pub fn single_year_asfr(tfr: f64) -> Result<Vec<f64>, Error> {
 /// Projects `base` under `a`, one year at a time.
 pub fn run(base: &BasePopulation, a: &Assumptions) -> Result<Run, Error> {
     check(a)?;
-    run_paths(base, a, &paths(base, a), &exact_nlx)
+    run_paths(base, a, &paths(base, a), &model_nlx(base))
 }
 
 /// The engine's input for `base` along `paths`: one step a year, single

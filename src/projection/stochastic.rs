@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use super::base::{BasePopulation, AGES};
 use super::scenario::{paths, run_paths, Assumptions, Paths, Year, BASE_YEAR};
-use crate::demography::model_life_tables::life_table_for_e0;
-use crate::demography::single_year::single_year;
+use crate::demography::mortality::Mortality;
 use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
 
@@ -95,13 +94,13 @@ struct Grid {
 }
 
 impl Grid {
-    fn new(lo: f64, hi: f64) -> Result<Grid, Error> {
+    fn new(mortality: &Mortality, lo: f64, hi: f64) -> Result<Grid, Error> {
         let step = 0.05;
         let n = ((hi - lo) / step).ceil() as usize + 2;
         let mut tables = [Vec::with_capacity(n), Vec::with_capacity(n)];
         for (i, sex) in [Sex::Female, Sex::Male].into_iter().enumerate() {
             for j in 0..n {
-                tables[i].push(single_year(&life_table_for_e0(sex, lo + step * j as f64)?, AGES - 1).big_lx);
+                tables[i].push(mortality.nlx(sex, lo + step * j as f64, AGES - 1)?);
             }
         }
         Ok(Grid { lo, step, tables })
@@ -161,7 +160,7 @@ pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, traject
     let (lo, hi) = centre.e0.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (f, m)| (l.min(f.min(*m)), h.max(f.max(*m))));
     // Deviations of e0 have a stationary spread of about half a year; ±4
     // years is eight of those. Beyond the grid the nearest end is used.
-    let grid = Grid::new((lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?;
+    let grid = Grid::new(&base.mortality, (lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?;
     let nlx = |sex: Sex, e0: f64| grid.nlx(sex, e0);
     let mut rng = Rng::new(seed);
     let mut runs: Vec<Vec<Year>> = Vec::with_capacity(trajectories);
