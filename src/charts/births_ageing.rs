@@ -51,10 +51,11 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let same_line = margin + text_width(size_t, style.px(0.9)) + font + key_w <= x1;
     let legend_h = shapes_h + if same_line { font * 2.6 } else { font * 4.3 };
     let top = margin + legend_h + font * 1.8;
-    let plot_h = (f64::from(width) * 0.62).clamp(font * 20.0, font * 30.0);
+    let plot_h = (f64::from(width) * 0.7).clamp(font * 22.0, font * 34.0);
     let bottom = top + plot_h;
     let x = Scale::new((5.0, 35.0), (x0, x1));
-    let y = Scale::new((0.0, 22.0), (bottom, top));
+    // Up to 32%, so that all three lines of 表5's note show: 10%, 20%, 30%.
+    let y = Scale::new((0.0, 32.0), (bottom, top));
     // Band names stand at the foot of each band, below every point.
     let band_label_px = style.px(0.8).min((x.map(2.0) - x.map(0.0)) * 0.7).floor();
     let height = (bottom + font * 3.6 + margin) as u32;
@@ -93,7 +94,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             }
         }
         c.note(if zh { "2020年人口出生率（‰）" } else { "Crude birth rate 2020 (‰)" }, x1, bottom + font * 1.9, Align::End, Baseline::Top)?;
-        for t in [0.0, 5.0, 10.0, 15.0, 20.0] {
+        for t in [0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0] {
             c.note(&fixed(t, 0, lang), x0 - 6.0, y.map(t), Align::End, Baseline::Middle)?;
         }
         c.note(
@@ -104,7 +105,11 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             Baseline::Bottom,
         )?;
         // The ageing lines of the note.
-        for (v, zh_l, en_l) in [(10.0, "10% 老龄化社会", "10% ageing"), (20.0, "20% 中度老龄化", "20% moderately aged")] {
+        for (v, zh_l, en_l) in [
+            (10.0, "10% 老龄化社会", "10% ageing"),
+            (20.0, "20% 中度老龄化", "20% moderately aged"),
+            (30.0, "30% 重度老龄化", "30% severely aged"),
+        ] {
             c.dashed((x0, y.map(v)), (x1, y.map(v)), style.muted, 1, 4.0)?;
             // At the left, where birth rates below 9‰ leave room.
             c.note(if zh { zh_l } else { en_l }, x0 + 4.0, y.map(v) - 3.0, Align::Start, Baseline::Bottom)?;
@@ -224,8 +229,8 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         })
         .collect();
     let notes = vec![match lang {
-        Lang::Zh => "背景色带为表5注①的出生率分类（区间含下限），虚线为注②的老龄化界线。".to_string(),
-        Lang::En => "Background bands are the birth-rate bands of note ① to Table 5 (each including its lower bound); dashed lines are the ageing thresholds of note ②.".to_string(),
+        Lang::Zh => "背景色带为表5注①的出生率分类（区间含下限），虚线为注②的老龄化界线（10%、20%、30%）。".to_string(),
+        Lang::En => "Background bands are the birth-rate bands of note ① to Table 5 (each including its lower bound); dashed lines are the ageing thresholds of note ② (10%, 20%, 30%).".to_string(),
     }];
     assemble(
         spec,
