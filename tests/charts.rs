@@ -340,6 +340,9 @@ fn births_ageing_marks_the_basin_by_shape_and_names_every_county() {
     for c in liangshan_pop::data::counties::COUNTIES.iter() {
         assert!(t.iter().any(|x| x == c.short.zh), "no label for {}", c.short.zh);
     }
+    for line in ["10% 老龄化社会", "20% 中度老龄化", "30% 重度老龄化"] {
+        assert!(t.iter().any(|x| x == line), "no ageing line {line}");
+    }
 }
 
 #[test]
