@@ -362,3 +362,62 @@ fn main_indicators_show_the_box_with_every_row_in_the_table() {
     assert!(t.iter().any(|x| x == "2030") && !t.iter().any(|x| x == "2,030"));
     assert!(en.summary.contains("5 million residents"), "{}", en.summary);
 }
+
+mod projection_charts {
+    use super::*;
+    use liangshan_pop::charts::projection::{render, View, POPULATION_ID, PYRAMID_ID};
+    use liangshan_pop::i18n::Text;
+    use liangshan_pop::projection::base::estimate;
+    use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
+    use liangshan_pop::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+
+    fn fixture() -> (liangshan_pop::projection::scenario::Run, liangshan_pop::projection::stochastic::Probabilistic) {
+        let base = estimate().unwrap();
+        let mig = estimate_migration(&base).unwrap();
+        let a = preset(Preset::Plan, &base, &mig);
+        (run(&base, &a).unwrap(), simulate(&base, &a, &DEFAULT_UNCERTAINTY, 40, 1).unwrap())
+    }
+
+    #[test]
+    fn pyramid_and_population_are_drawn_labelled_as_estimates_and_fit_every_width() {
+        let (r, sim) = fixture();
+        let fan = sim.fans.iter().find(|f| f.indicator == "population");
+        let view = View { run: &r, fan, year: 2035, place: Text::new("凉山州", "Liangshan") };
+        for lang in [Lang::Zh, Lang::En] {
+            for width in (280..=1440).step_by(160) {
+                for id in [PYRAMID_ID, POPULATION_ID] {
+                    let chart = render(id, &view, &Spec::new(f64::from(width), lang)).unwrap();
+                    let els = parse(&chart.svg);
+                    let (_, _, vw, _) = viewbox(&els[0]);
+                    assert!(chart.title.contains("估计") || chart.title.contains("estimate"), "{id}: {}", chart.title);
+                    let texts = text_set(&els);
+                    assert!(texts.iter().any(|t| t.contains("估计") || t.contains("estimate")), "{id}: no estimate label on the chart");
+                    for t in super::texts(&els) {
+                        let est = charts::text_width(&t.text, t.num("font-size"));
+                        let x = t.num("x");
+                        let (l, rr) = match t.attr("text-anchor") {
+                            Some("end") => (x - est, x),
+                            Some("middle") => (x - est / 2.0, x + est / 2.0),
+                            _ => (x, x + est),
+                        };
+                        assert!(l >= -1.0 && rr <= vw + 1.0, "{id} {lang:?} {width}: {:?}", t.text);
+                    }
+                    if lang == Lang::En {
+                        assert!(!texts.iter().any(|t| has_cjk(t)), "{id}: Chinese in an English chart");
+                        assert!(!has_cjk(&chart.title) && !has_cjk(&chart.summary) && !has_cjk(&chart.source), "{id}");
+                    }
+                }
+            }
+        }
+        let chart = render(PYRAMID_ID, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
+        let els = parse(&chart.svg);
+        // 101 single years a side, plus one legend swatch each.
+        assert_eq!(fills(&els, "rect", BLUE).len(), 101 + 1);
+        assert_eq!(fills(&els, "rect", VERMILION).len(), 101 + 1);
+        assert_eq!(chart.table.rows.len(), 101);
+        let pop = render(POPULATION_ID, &view, &Spec::new(720.0, Lang::En)).unwrap();
+        assert!(pop.summary.contains("target"), "{}", pop.summary);
+        assert_eq!(pop.table.columns.len(), 6, "with the fan's four bounds");
+        assert!(render(PYRAMID_ID, &View { year: 2070, ..view }, &Spec::new(720.0, Lang::En)).unwrap_err().to_string().contains("year"));
+    }
+}

@@ -354,6 +354,22 @@ fn run_bench(a: &Args) -> Result<String, Error> {
         + "\n")
 }
 
+/// A projection chart under the plan's path (with 200 trajectories for the fan).
+fn render_projection(a: &Args) -> Result<String, Error> {
+    use liangshan_pop::charts::projection::{render, View};
+    use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
+    use liangshan_pop::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+    let base = base_of(a)?;
+    let mig = estimate_migration(&base)?;
+    let assumptions = preset(Preset::Plan, &base, &mig);
+    let r = run(&base, &assumptions)?;
+    let sim = simulate(&base, &assumptions, &DEFAULT_UNCERTAINTY, 200, a.seed)?;
+    let fan = sim.fans.iter().find(|f| f.indicator == "population");
+    let view = View { run: &r, fan, year: 2035, place: liangshan_pop::i18n::Text::new("凉山州", "Liangshan") };
+    let spec = Spec { width: a.width, lang: a.lang, theme: a.theme, large: a.large };
+    render(a.positional.first().map(String::as_str).unwrap_or(""), &view, &spec).map(|c| c.svg)
+}
+
 /// Where the base population came from, for every heading.
 fn origin(base: &liangshan_pop::projection::base::BasePopulation) -> &'static str {
     if base.estimate {
@@ -432,6 +448,9 @@ fn main() -> ExitCode {
             };
             let result = ProjectionSpec::from_json(&text).and_then(|spec| project(&spec));
             return finish(result.map(|p| serde_json::to_string(&p).unwrap_or_default() + "\n"), lang);
+        }
+        "render" if args.positional.first().is_some_and(|id| liangshan_pop::charts::projection::IDS.contains(&id.as_str())) => {
+            render_projection(&args)
         }
         "render" => match args.positional.first() {
             Some(id) => {

@@ -20,6 +20,7 @@ pub mod county_share_change;
 pub mod density;
 pub mod gdp_per_capita;
 pub mod main_indicators;
+pub mod projection;
 pub mod resident_registered;
 pub mod schooling;
 pub mod urbanisation;

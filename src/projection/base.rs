@@ -87,6 +87,17 @@ fn stable(t: &SingleYear, r: f64, births: f64) -> Vec<f64> {
     t.big_lx.iter().enumerate().map(|(a, l)| births * l * (-r * (a as f64 + 0.5)).exp()).collect()
 }
 
+/// A light moving average over ages (weights 1, 2, 3, 2, 1), leaving the
+/// open group and the youngest ages, whose shape the births set, alone.
+fn smooth_ages(pop: &[f64]) -> Vec<f64> {
+    let n = pop.len();
+    let mut out = pop.to_vec();
+    for a in 2..n.saturating_sub(3) {
+        out[a] = (pop[a - 2] + 2.0 * pop[a - 1] + 3.0 * pop[a] + 2.0 * pop[a + 1] + pop[a + 2]) / 9.0;
+    }
+    out
+}
+
 /// Raking: scales the (cell × sex) table to the cell totals and the sex totals.
 fn rake(seed: [[f64; 2]; 7], rows: [f64; 7], cols: [f64; 2]) -> [[f64; 2]; 7] {
     let mut m = seed;
@@ -174,6 +185,22 @@ pub fn estimate() -> Result<BasePopulation, Error> {
         for x in a..=b {
             female[x] *= fitted[i][0] / seed[i][0];
             male[x] *= fitted[i][1] / seed[i][1];
+        }
+    }
+    // Raking scales whole cells, which leaves steps at their edges. Smooth
+    // across the edges and restore every cell's total, a few times over:
+    // the totals stay exact, the steps go.
+    for pop in [&mut female, &mut male] {
+        let cells: Vec<f64> = CELLS.iter().map(|&(a, b)| sum(pop, a, b)).collect();
+        for _ in 0..30 {
+            let smooth = smooth_ages(pop);
+            *pop = smooth;
+            for (&(a, b), total) in CELLS.iter().zip(&cells) {
+                let s = sum(pop, a, b);
+                if s > 0.0 {
+                    pop[a..=b].iter_mut().for_each(|v| *v *= total / s);
+                }
+            }
         }
     }
 
