@@ -110,8 +110,8 @@ fn pyramid(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         // The 2020 outline, as a stepped line on each side.
         for (scale, pop) in [(&xl, m0), (&xr, f0)] {
             let mut pts = Vec::with_capacity(AGES * 2);
-            for a in 0..AGES {
-                let x = scale.map(pop[a]);
+            for (a, n) in pop.iter().enumerate() {
+                let x = scale.map(*n);
                 pts.push((x, y_of(a) + row));
                 pts.push((x, y_of(a)));
             }
