@@ -21,7 +21,7 @@ function readUrl() {
   const bad = [];
   const lang = params.get('lang');
   if (lang === 'zh' || lang === 'en') state.lang = lang;
-  else if (lang !== null) bad.push(['lang', lang]);
+  else if (lang !== null && lang !== '') bad.push(['lang', lang]);
   const a11y = params.get('a11y');
   if (a11y === 'large') state.large = true;
   else if (a11y !== null && a11y !== '' && a11y !== 'off') bad.push(['a11y', a11y]);
