@@ -189,10 +189,15 @@ pub fn estimate() -> Result<BasePopulation, Error> {
     }
     // Raking scales whole cells, which leaves steps at their edges. Smooth
     // across the edges and restore every cell's total, a few times over:
-    // the totals stay exact, the steps go.
-    for pop in [&mut female, &mut male] {
+    // the totals stay exact, the steps go. Within the same loop, tilt the
+    // youngest cell linearly (keeping its total) so that those aged 0 are
+    // the survivors of the 2020 births that 表5's county birth rates imply;
+    // smoothing then blends the tilt into the ages above.
+    let births_2020 = table5_births();
+    for (pop, lt, share) in [(&mut female, &lt_f, 1.0 / (1.0 + PRIOR_SRB)), (&mut male, &lt_m, PRIOR_SRB / (1.0 + PRIOR_SRB))] {
+        let want0 = births_2020 * share * lt.big_lx[0];
         let cells: Vec<f64> = CELLS.iter().map(|&(a, b)| sum(pop, a, b)).collect();
-        for _ in 0..30 {
+        for _ in 0..40 {
             let smooth = smooth_ages(pop);
             *pop = smooth;
             for (&(a, b), total) in CELLS.iter().zip(&cells) {
@@ -201,23 +206,15 @@ pub fn estimate() -> Result<BasePopulation, Error> {
                     pop[a..=b].iter_mut().for_each(|v| *v *= total / s);
                 }
             }
-        }
-    }
-
-    // The youngest cell: tilt it linearly so that those aged 0 are the
-    // survivors of the 2020 births that 表5's county birth rates imply,
-    // keeping the cell's total.
-    let births_2020 = table5_births();
-    for (pop, lt, share) in [(&mut female, &lt_f, 1.0 / (1.0 + PRIOR_SRB)), (&mut male, &lt_m, PRIOR_SRB / (1.0 + PRIOR_SRB))] {
-        let want0 = births_2020 * share * lt.big_lx[0];
-        let cell: f64 = pop[..10].iter().sum();
-        // N'(a) = N(a)(1 + k(a − c)), with c the cell's mean age, keeps the
-        // cell's total; k gives want0 at age 0.
-        let c = pop[..10].iter().enumerate().map(|(a, n)| a as f64 * n).sum::<f64>() / cell;
-        let k = (want0 / pop[0] - 1.0) / -c;
-        if (0..10).all(|a| 1.0 + k * (a as f64 - c) > 0.0) {
-            for (a, n) in pop[..10].iter_mut().enumerate() {
-                *n *= 1.0 + k * (a as f64 - c);
+            // N'(a) = N(a)(1 + k(a − c)), with c the cell's mean age, keeps
+            // the cell's total; k gives want0 at age 0.
+            let cell: f64 = pop[..10].iter().sum();
+            let c = pop[..10].iter().enumerate().map(|(a, n)| a as f64 * n).sum::<f64>() / cell;
+            let k = (want0 / pop[0] - 1.0) / -c;
+            if (0..10).all(|a| 1.0 + k * (a as f64 - c) > 0.0) {
+                for (a, n) in pop[..10].iter_mut().enumerate() {
+                    *n *= 1.0 + k * (a as f64 - c);
+                }
             }
         }
     }
