@@ -157,3 +157,20 @@ fn reproduces_preston_heuveline_guillot_box_6_1_to_the_person() {
     // is within a person of it.
     assert!((p.births[0].total - s::BIRTHS_BY_AGE.iter().sum::<f64>()).abs() < 1.0);
 }
+
+#[test]
+fn numbers_cross_the_json_contract_exactly() {
+    // Other tools must get back to the last bit what they sent and what the
+    // engine computed: serde_json parses floats exactly (float_roundtrip).
+    let tricky = [0.30000000000000004, 1.0000000000000002, 123456.78901234567, 9.999999999999999e-5];
+    let spec = serde_json::json!({
+        "base_year": 2020, "step": 5, "steps": 0, "radix": 100000,
+        "female": { "population": tricky, "nLx": [490000, 480000, 470000, 900000] },
+        "asfr": [0, 0.05, 0.05, 0], "srb": 1.05
+    });
+    let p = project(&Spec::from_json(&spec.to_string()).unwrap()).unwrap();
+    assert_eq!(p.female[0], tricky.to_vec());
+    let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+    let again: Vec<f64> = back["female"][0].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    assert_eq!(again, tricky.to_vec());
+}
