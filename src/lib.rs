@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod indicators;
 pub mod num;
 pub mod projection;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

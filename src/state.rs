@@ -1,0 +1,234 @@
+//! The page's state in the URL: every parameter checked against an
+//! allow-list and a range. Unknown parameters are ignored; a known one with
+//! a bad value is corrected (to the nearest valid value, or the default) and
+//! a notice says so in both languages. Nothing is ever echoed unescaped: the
+//! notices quote at most 40 characters, and the page inserts them as text.
+
+use serde::Serialize;
+
+use crate::data::counties::COUNTIES;
+use crate::i18n::Lang;
+
+/// Where the projection starts and what it assumes; all optional overrides
+/// of a preset.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PageState {
+    pub lang: Lang,
+    pub large: bool,
+    pub preset: String,
+    /// `liangshan` or a county id.
+    pub region: String,
+    pub year: u16,
+    pub tfr_2030: Option<f64>,
+    pub tfr_2050: Option<f64>,
+    pub e0_2030: Option<f64>,
+    pub net_migration: Option<f64>,
+    pub srb: Option<f64>,
+}
+
+impl Default for PageState {
+    fn default() -> Self {
+        PageState {
+            lang: Lang::Zh,
+            large: false,
+            preset: "plan".into(),
+            region: "liangshan".into(),
+            year: 2030,
+            tfr_2030: None,
+            tfr_2050: None,
+            e0_2030: None,
+            net_migration: None,
+            srb: None,
+        }
+    }
+}
+
+/// A correction the page must show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Notice {
+    pub param: String,
+    pub zh: String,
+    pub en: String,
+}
+
+/// The numeric parameters: name, bounds, and how to show a value.
+pub const RANGES: [(&str, f64, f64); 6] = [
+    ("year", 2020.0, 2050.0),
+    ("tfr2030", 0.5, 5.0),
+    ("tfr2050", 0.5, 5.0),
+    ("e0_2030", 60.0, 90.0),
+    ("migration", -100_000.0, 100_000.0),
+    ("srb", 0.95, 1.25),
+];
+
+pub const PRESETS: [&str; 5] = ["plan", "constant", "low", "high", "zero-migration"];
+
+fn quote(v: &str) -> String {
+    v.chars().take(40).collect()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Decodes `%XX` and `+` of a query string value; invalid escapes stay as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads a query string (with or without the leading `?`).
+pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
+    let mut state = PageState::default();
+    let mut notices = Vec::new();
+    let mut bad = |param: &str, value: &str, zh_fix: String, en_fix: String| {
+        notices.push(Notice {
+            param: param.to_string(),
+            zh: format!("网址参数 {param} 的值“{}”无效，已改为{zh_fix}。", quote(value)),
+            en: format!("The URL parameter {param}=\"{}\" is not valid; {en_fix} is used instead.", quote(value)),
+        });
+    };
+    // At most 50 parameters are read: a URL cannot make the page do more.
+    for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).take(50) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let (key, value) = (decode(k), decode(v));
+        match key.as_str() {
+            "lang" => match value.as_str() {
+                "" => {}
+                "zh" => state.lang = Lang::Zh,
+                "en" => state.lang = Lang::En,
+                _ => bad("lang", &value, "中文".into(), "Chinese".into()),
+            },
+            "a11y" => match value.as_str() {
+                "large" => state.large = true,
+                "" | "off" => state.large = false,
+                _ => bad("a11y", &value, "标准模式".into(), "the standard mode".into()),
+            },
+            "scenario" => {
+                if PRESETS.contains(&value.as_str()) {
+                    state.preset = value;
+                } else {
+                    bad("scenario", &value, "规划路径".into(), "the plan's path".into());
+                }
+            }
+            "region" => {
+                if value == "liangshan" || COUNTIES.iter().any(|c| c.id == value) {
+                    state.region = value;
+                } else {
+                    bad("region", &value, "凉山州".into(), "Liangshan".into());
+                }
+            }
+            name => {
+                let Some(&(_, lo, hi)) = RANGES.iter().find(|r| r.0 == name) else { continue };
+                match value.trim().parse::<f64>() {
+                    Ok(v) if v.is_finite() => {
+                        let c = v.clamp(lo, hi);
+                        if c != v {
+                            bad(name, &value, format!("最接近的有效值 {c}"), format!("the nearest valid value, {c},"));
+                        }
+                        match name {
+                            "year" => state.year = c.round() as u16,
+                            "tfr2030" => state.tfr_2030 = Some(c),
+                            "tfr2050" => state.tfr_2050 = Some(c),
+                            "e0_2030" => state.e0_2030 = Some(c),
+                            "migration" => state.net_migration = Some(c),
+                            _ => state.srb = Some(c),
+                        }
+                    }
+                    _ => bad(name, &value, "默认值".into(), "the default".into()),
+                }
+            }
+        }
+    }
+    (state, notices)
+}
+
+/// The query string of a state: only what differs from the default, so
+/// that links stay short; `parse(to_query(s))` gives `s` back.
+pub fn to_query(s: &PageState) -> String {
+    let d = PageState::default();
+    let mut parts = Vec::new();
+    if s.lang != d.lang {
+        parts.push(format!("lang={}", s.lang.code()));
+    }
+    if s.large {
+        parts.push("a11y=large".into());
+    }
+    if s.preset != d.preset {
+        parts.push(format!("scenario={}", s.preset));
+    }
+    if s.region != d.region {
+        parts.push(format!("region={}", s.region));
+    }
+    if s.year != d.year {
+        parts.push(format!("year={}", s.year));
+    }
+    for (name, v) in
+        [("tfr2030", s.tfr_2030), ("tfr2050", s.tfr_2050), ("e0_2030", s.e0_2030), ("migration", s.net_migration), ("srb", s.srb)]
+    {
+        if let Some(v) = v {
+            parts.push(format!("{name}={v}"));
+        }
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_full_state_and_writes_it_back() {
+        let (s, n) = parse("?lang=en&a11y=large&scenario=low&region=xide&year=2040&tfr2030=1.4&migration=-15000&srb=1.07&utm_source=x");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!((s.lang, s.large, s.preset.as_str(), s.region.as_str(), s.year), (Lang::En, true, "low", "xide", 2040));
+        assert_eq!((s.tfr_2030, s.net_migration, s.srb), (Some(1.4), Some(-15000.0), Some(1.07)));
+        let (again, _) = parse(&to_query(&s));
+        assert_eq!(again, s);
+        assert_eq!(to_query(&PageState::default()), "");
+    }
+
+    #[test]
+    fn out_of_range_values_go_to_the_nearest_valid_one_with_a_notice() {
+        let (s, n) = parse("year=2100&tfr2030=-3&srb=NaN&region=atlantis");
+        assert_eq!(s.year, 2050);
+        assert_eq!(s.tfr_2030, Some(0.5));
+        assert_eq!(s.srb, None);
+        assert_eq!(s.region, "liangshan");
+        assert_eq!(n.len(), 4);
+        assert!(n[0].en.contains("2050") && n[0].zh.contains("2050"));
+    }
+
+    #[test]
+    fn hostile_values_are_quoted_short_and_change_nothing() {
+        let payload = "%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E".repeat(20);
+        let (s, n) = parse(&format!("lang={payload}&scenario={payload}"));
+        assert_eq!(s, PageState::default());
+        assert_eq!(n.len(), 2);
+        assert!(n[0].en.chars().count() < 200);
+        assert!(n[0].en.contains("<script>"), "decoded, quoted as text, for the page to insert as text");
+        // Broken escapes and odd separators do not panic.
+        for q in ["%", "%%", "%zz", "&&&", "=", "year", "year=", "a=b=c", "%E4%B8", "lang=%FF"] {
+            let _ = parse(q);
+        }
+        let many = "x=1&".repeat(10_000);
+        let (_, n) = parse(&many);
+        assert!(n.is_empty());
+    }
+}
