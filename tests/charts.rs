@@ -365,7 +365,7 @@ fn main_indicators_show_the_box_with_every_row_in_the_table() {
 
 mod projection_charts {
     use super::*;
-    use liangshan_pop::charts::projection::{render, View, POPULATION_ID, PYRAMID_ID};
+    use liangshan_pop::charts::projection::{render, View, AGEING_ID, POPULATION_ID, PYRAMID_ID};
     use liangshan_pop::i18n::Text;
     use liangshan_pop::projection::base::estimate;
     use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
@@ -382,10 +382,11 @@ mod projection_charts {
     fn pyramid_and_population_are_drawn_labelled_as_estimates_and_fit_every_width() {
         let (r, sim) = fixture();
         let fan = sim.fans.iter().find(|f| f.indicator == "population");
-        let view = View { run: &r, fan, year: 2035, place: Text::new("凉山州", "Liangshan") };
+        let fan_60 = sim.fans.iter().find(|f| f.indicator == "share_60_plus");
+        let view = View { run: &r, fan, fan_60, year: 2035, place: Text::new("凉山州", "Liangshan") };
         for lang in [Lang::Zh, Lang::En] {
             for width in (280..=1440).step_by(160) {
-                for id in [PYRAMID_ID, POPULATION_ID] {
+                for id in [PYRAMID_ID, POPULATION_ID, AGEING_ID] {
                     let chart = render(id, &view, &Spec::new(f64::from(width), lang)).unwrap();
                     let els = parse(&chart.svg);
                     let (_, _, vw, _) = viewbox(&els[0]);
@@ -418,6 +419,9 @@ mod projection_charts {
         let pop = render(POPULATION_ID, &view, &Spec::new(720.0, Lang::En)).unwrap();
         assert!(pop.summary.contains("target"), "{}", pop.summary);
         assert_eq!(pop.table.columns.len(), 6, "with the fan's four bounds");
+        let ageing = render(AGEING_ID, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
+        assert!(ageing.summary.contains("20%"), "{}", ageing.summary);
+        assert!(text_set(&parse(&ageing.svg)).iter().any(|t| t == "20% 中度老龄化"));
         assert!(render(PYRAMID_ID, &View { year: 2070, ..view }, &Spec::new(720.0, Lang::En)).unwrap_err().to_string().contains("year"));
     }
 }

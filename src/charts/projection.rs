@@ -13,13 +13,16 @@ use crate::projection::stochastic::Fan;
 
 pub const PYRAMID_ID: &str = "pyramid";
 pub const POPULATION_ID: &str = "projected-population";
-pub const IDS: [&str; 2] = [PYRAMID_ID, POPULATION_ID];
+pub const AGEING_ID: &str = "projected-ageing";
+pub const IDS: [&str; 3] = [PYRAMID_ID, POPULATION_ID, AGEING_ID];
 
 /// What the projection charts show.
 pub struct View<'a> {
     pub run: &'a Run,
     /// The fan of total population, when a probabilistic run is at hand.
     pub fan: Option<&'a Fan>,
+    /// The fan of the share aged 60+, likewise.
+    pub fan_60: Option<&'a Fan>,
     /// The year of the pyramid.
     pub year: u16,
     /// The region, for titles.
@@ -49,10 +52,11 @@ pub fn render(id: &str, view: &View, spec: &Spec) -> Result<Chart, Error> {
     match id {
         PYRAMID_ID => pyramid(width, view, spec),
         POPULATION_ID => population(width, view, spec),
+        AGEING_ID => ageing(width, view, spec),
         _ => Err(ErrorKind::InvalidArgument {
             name: "chart",
             value: id.chars().take(40).collect(),
-            expected: "pyramid, projected-population",
+            expected: "pyramid, projected-population, projected-ageing",
         }
         .into()),
     }
@@ -341,5 +345,124 @@ fn population(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         height,
         &raw,
         Parts { id: POPULATION_ID, title, summary, sources, notes: vec![note.to_string()], table: table(&cols, rows) },
+    )
+}
+
+/// The shares aged 60+ and 65+, with the plan's reference points: 20% (a
+/// moderately aged society, the plan's forecast for 2030) and Sichuan's 2020
+/// share aged 60+ (the 2030 target is not to exceed the provincial average).
+fn ageing(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
+    let lang = spec.lang;
+    let zh = lang == Lang::Zh;
+    let style = spec.style();
+    let font = style.font_px;
+    let years = &view.run.years;
+    let margin = 8.0;
+    let sichuan = crate::data::external::census_fact("Sichuan", 2020, "share_60plus")?.value;
+    let note = origin_note(view.run, lang);
+    let note_lines = super::wrap(note, (f64::from(width) - 2.0 * margin) / style.px(0.9));
+    let (l60, l65) = if zh { ("60岁及以上", "65岁及以上") } else { ("aged 60+", "aged 65+") };
+    let mut entries = vec![(Mark::Swatch(style.series[0]), l60), (Mark::Swatch(style.series[2]), l65)];
+    if view.fan_60.is_some() {
+        entries.push((Mark::Swatch(style.bands[0]), if zh { "60岁及以上95%区间" } else { "60+ 95% interval" }));
+    }
+    let legend = Legend { entries };
+    let legend_h = legend.height(margin, f64::from(width) - margin, font);
+    let top = margin + legend_h + note_lines.len() as f64 * font * 1.3 + font * 1.8;
+    let plot_h = (f64::from(width) * 0.5).clamp(font * 14.0, font * 24.0);
+    let bottom = top + plot_h;
+    let height = (bottom + font * 2.0 + margin) as u32;
+    let hi = years
+        .iter()
+        .map(|y| y.share_60_plus)
+        .fold(sichuan, f64::max)
+        .max(view.fan_60.map_or(0.0, |f| f.hi95.iter().fold(0.0, |a, b| a.max(*b))));
+    let y = Scale::new((0.0, super::canvas::nice_max(hi * 1.05)), (bottom, top));
+    let x0 = margin + text_width("30", font * 0.9) + 12.0;
+    let x1 = f64::from(width) - margin - font;
+    let x = Scale::new((f64::from(years[0].year), f64::from(years[years.len() - 1].year)), (x0, x1));
+
+    let raw = draw_svg(width, height, style, |c: &Canvas| {
+        legend.draw(c, margin, f64::from(width) - margin, margin)?;
+        for (i, line) in note_lines.iter().enumerate() {
+            c.text(
+                line,
+                margin,
+                margin + legend_h + i as f64 * font * 1.3,
+                style.px(0.9),
+                style.series[1],
+                Align::Start,
+                Baseline::Top,
+                true,
+            )?;
+        }
+        c.note("%", margin, top - font * 1.2, Align::Start, Baseline::Bottom)?;
+        for t in y.ticks(font * 3.0) {
+            c.line(&[(x0, y.map(t)), (x1, y.map(t))], style.grid, 1)?;
+            c.note(&fixed(t, 0, lang), x0 - 6.0, y.map(t), Align::End, Baseline::Middle)?;
+        }
+        if let Some(fan) = view.fan_60 {
+            let mut poly: Vec<(f64, f64)> = fan.years.iter().zip(&fan.hi95).map(|(yr, v)| (x.map(f64::from(*yr)), y.map(*v))).collect();
+            poly.extend(fan.years.iter().zip(&fan.lo95).rev().map(|(yr, v)| (x.map(f64::from(*yr)), y.map(*v))));
+            c.polygon(&poly, style.bands[0])?;
+        }
+        for (v, zh_l, en_l) in
+            [(20.0, "20% 中度老龄化", "20% moderately aged"), (sichuan, "四川省2020年60岁及以上", "Sichuan 2020, aged 60+")]
+        {
+            c.dashed((x0, y.map(v)), (x1, y.map(v)), style.muted, 1, 4.0)?;
+            let label = if zh { zh_l.to_string() } else { en_l.to_string() };
+            let (anchor, at) = if v == 20.0 { (Baseline::Top, y.map(v) + 3.0) } else { (Baseline::Bottom, y.map(v) - 3.0) };
+            c.note(&label, x0 + 4.0, at, Align::Start, anchor)?;
+        }
+        for (pick, colour) in [(0usize, style.series[0]), (1, style.series[2])] {
+            let pts: Vec<(f64, f64)> = years
+                .iter()
+                .map(|r| (x.map(f64::from(r.year)), y.map(if pick == 0 { r.share_60_plus } else { r.share_65_plus })))
+                .collect();
+            c.line(&pts, colour, 3)?;
+        }
+        for yr in (years[0].year..=years[years.len() - 1].year).filter(|y| y % 10 == 0) {
+            c.note(&yr.to_string(), x.map(f64::from(yr)), bottom + 4.0, Align::Middle, Baseline::Top)?;
+        }
+        c.line(&[(x0, bottom), (x1, bottom)], style.ink, 1)
+    })?;
+
+    let at = |yr: u16| years.iter().find(|r| r.year == yr);
+    let s2030 = at(2030).map_or(f64::NAN, |r| r.share_60_plus);
+    let crossed = years.iter().find(|r| r.share_60_plus > 20.0).map(|r| r.year);
+    let summary = match lang {
+        Lang::Zh => format!(
+            "按此情景，{}60岁及以上人口占比2030年约{}%（规划预计超过20%）{}。",
+            view.place.zh,
+            fixed(s2030, 1, lang),
+            crossed.map_or("，到预测末年仍未超过20%".to_string(), |y| format!("，{y}年超过20%"))
+        ),
+        Lang::En => format!(
+            "Under this scenario {}% of {}'s residents are aged 60+ in 2030 (the plan expects more than 20%){}.",
+            fixed(s2030, 1, lang),
+            view.place.en,
+            crossed.map_or(", and the share stays below 20% to the horizon".to_string(), |y| format!("; 20% is passed in {y}"))
+        ),
+    };
+    let cols: [&str; 3] =
+        if zh { ["年份", "60岁及以上（%）", "65岁及以上（%）"] } else { ["Year", "Aged 60+ (%)", "Aged 65+ (%)"] };
+    let rows = years.iter().map(|r| vec![r.year.to_string(), fixed(r.share_60_plus, 2, lang), fixed(r.share_65_plus, 2, lang)]).collect();
+    let title = if zh {
+        format!("{}老龄化预测（估计）", view.place.zh)
+    } else {
+        format!("Projected ageing of {} (estimate)", view.place.en)
+    };
+    let title = if view.run.estimate { title } else { title.replace("（估计）", "").replace(" (estimate)", "") };
+    let sources = vec![
+        projection_source(lang),
+        crate::data::sec(1, 2).cite(lang),
+        crate::data::external::census_fact("Sichuan", 2020, "share_60plus")?.source.cite(lang),
+    ];
+    assemble(
+        spec,
+        width,
+        height,
+        &raw,
+        Parts { id: AGEING_ID, title, summary, sources, notes: vec![note.to_string()], table: table(&cols, rows) },
     )
 }
