@@ -78,6 +78,12 @@ fn short(x: f64) -> String {
     }
 }
 
+/// An item of the plan's data that the code asks for by id is missing: a
+/// bug (tests check every id the code uses), reported rather than panicking.
+pub(crate) fn missing_data(what: &str) -> Error {
+    ErrorKind::InvalidArgument { name: "data", value: what.to_string(), expected: "an item of the plan's data (src/data)" }.into()
+}
+
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Self {
         Error(Box::new(kind))

@@ -7,7 +7,7 @@ use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
 use super::{assemble, table, Chart, Parts, Spec};
 use crate::data::targets::{target, Goal, Kind, Target, TARGETS};
 use crate::data::{at, Item, Unit};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 
 pub const ID: &str = "main-indicators";
@@ -26,9 +26,7 @@ fn goal_value(t: &Target) -> Option<f64> {
     }
 }
 
-fn missing(id: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "target", value: id.to_string(), expected: "a target of src/data/targets.rs" }.into()
-}
+use crate::error::missing_data as missing;
 
 fn panels(lang: Lang) -> Result<Vec<Panel>, Error> {
     let t = |id: &str| target(id).ok_or_else(|| missing(id));

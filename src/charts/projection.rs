@@ -39,6 +39,38 @@ fn origin_note(run: &Run, lang: Lang) -> &'static str {
     }
 }
 
+/// The top of every projection chart: the legend, and under it the note on
+/// where the base population comes from, in the accent colour.
+struct Header<'l> {
+    legend: Legend<'l>,
+    note: Vec<String>,
+    legend_h: f64,
+}
+
+impl<'l> Header<'l> {
+    fn new(legend: Legend<'l>, run: &Run, width: u32, style: &super::Style, lang: Lang) -> Header<'l> {
+        let margin = 8.0;
+        let legend_h = legend.height(margin, f64::from(width) - margin, style.font_px);
+        let note = super::wrap(origin_note(run, lang), (f64::from(width) - 2.0 * margin) / style.px(0.9));
+        Header { legend, note, legend_h }
+    }
+
+    /// Where the header ends.
+    fn bottom(&self, margin: f64, font: f64) -> f64 {
+        margin + self.legend_h + self.note.len() as f64 * font * 1.3
+    }
+
+    fn draw(&self, c: &Canvas, width: u32, margin: f64) -> Result<(), Error> {
+        let style = c.style;
+        self.legend.draw(c, margin, f64::from(width) - margin, margin)?;
+        for (i, line) in self.note.iter().enumerate() {
+            let y = margin + self.legend_h + i as f64 * style.font_px * 1.3;
+            c.text(line, margin, y, style.px(0.9), style.series[1], Align::Start, Baseline::Top, true)?;
+        }
+        Ok(())
+    }
+}
+
 fn year_index(run: &Run, year: u16) -> Result<usize, Error> {
     run.years.iter().position(|y| y.year == year).ok_or_else(|| {
         let (lo, hi) = (run.years.first().map_or(0, |y| y.year), run.years.last().map_or(0, |y| y.year));
@@ -76,10 +108,9 @@ fn pyramid(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let legend = Legend {
         entries: vec![(Mark::Swatch(style.series[0]), men), (Mark::Swatch(style.series[1]), women), (Mark::Ring(style.ink), outline)],
     };
-    let legend_h = legend.height(margin, f64::from(width) - margin, font);
     let note = origin_note(view.run, lang);
-    let note_lines = super::wrap(note, (f64::from(width) - 2.0 * margin) / style.px(0.9));
-    let top = margin + legend_h + note_lines.len() as f64 * font * 1.3 + font * 0.6;
+    let header = Header::new(legend, view.run, width, &style, lang);
+    let top = header.bottom(margin, font) + font * 0.6;
     let plot_h = (f64::from(width) * 0.9).clamp(font * 24.0, font * 40.0);
     let bottom = top + plot_h;
     let height = (bottom + font * 3.2 + margin) as u32;
@@ -93,19 +124,7 @@ fn pyramid(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let y_of = |a: usize| bottom - row * (a as f64 + 1.0);
 
     let raw = draw_svg(width, height, style, |c: &Canvas| {
-        legend.draw(c, margin, f64::from(width) - margin, margin)?;
-        for (i, line) in note_lines.iter().enumerate() {
-            c.text(
-                line,
-                margin,
-                margin + legend_h + i as f64 * font * 1.3,
-                style.px(0.9),
-                style.series[1],
-                Align::Start,
-                Baseline::Top,
-                true,
-            )?;
-        }
+        header.draw(c, width, margin)?;
         for a in 0..AGES {
             let y = y_of(a);
             c.rect(xl.map(m[a]), y, xl.map(0.0), y + row, style.series[0])?;
@@ -226,15 +245,13 @@ fn population(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let pad = (hi - lo).max(1.0) * 0.1;
     let (lo, hi) = (lo - pad, hi + pad);
     let note = origin_note(view.run, lang);
-    let note_lines = super::wrap(note, (f64::from(width) - 2.0 * margin) / style.px(0.9));
     let mut entries = vec![(Mark::Swatch(style.series[0]), if zh { "预测" } else { "projection" })];
     if view.fan.is_some() {
         entries.push((Mark::Swatch(style.grid), if zh { "80%区间" } else { "80% interval" }));
         entries.push((Mark::Swatch(style.bands[0]), if zh { "95%区间" } else { "95% interval" }));
     }
-    let legend = Legend { entries };
-    let legend_h = legend.height(margin, f64::from(width) - margin, font);
-    let top = margin + legend_h + note_lines.len() as f64 * font * 1.3 + font * 1.8;
+    let header = Header::new(Legend { entries }, view.run, width, &style, lang);
+    let top = header.bottom(margin, font) + font * 1.8;
     let plot_h = (f64::from(width) * 0.5).clamp(font * 14.0, font * 24.0);
     let bottom = top + plot_h;
     let height = (bottom + font * 2.0 + margin) as u32;
@@ -247,19 +264,7 @@ fn population(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let y = Scale::new((lo, hi), (bottom, top));
 
     let raw = draw_svg(width, height, style, |c: &Canvas| {
-        legend.draw(c, margin, f64::from(width) - margin, margin)?;
-        for (i, line) in note_lines.iter().enumerate() {
-            c.text(
-                line,
-                margin,
-                margin + legend_h + i as f64 * font * 1.3,
-                style.px(0.9),
-                style.series[1],
-                Align::Start,
-                Baseline::Top,
-                true,
-            )?;
-        }
+        header.draw(c, width, margin)?;
         c.note(if zh { "万人" } else { "10,000 persons" }, margin, top - font * 1.2, Align::Start, Baseline::Bottom)?;
         for t in y.ticks(font * 3.0) {
             c.line(&[(x0, y.map(t)), (x1, y.map(t))], style.grid, 1)?;
@@ -360,15 +365,13 @@ fn ageing(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let margin = 8.0;
     let sichuan = crate::data::external::census_fact("Sichuan", 2020, "share_60plus")?.value;
     let note = origin_note(view.run, lang);
-    let note_lines = super::wrap(note, (f64::from(width) - 2.0 * margin) / style.px(0.9));
     let (l60, l65) = if zh { ("60岁及以上", "65岁及以上") } else { ("aged 60+", "aged 65+") };
     let mut entries = vec![(Mark::Swatch(style.series[0]), l60), (Mark::Swatch(style.series[2]), l65)];
     if view.fan_60.is_some() {
         entries.push((Mark::Swatch(style.bands[0]), if zh { "60岁及以上95%区间" } else { "60+ 95% interval" }));
     }
-    let legend = Legend { entries };
-    let legend_h = legend.height(margin, f64::from(width) - margin, font);
-    let top = margin + legend_h + note_lines.len() as f64 * font * 1.3 + font * 1.8;
+    let header = Header::new(Legend { entries }, view.run, width, &style, lang);
+    let top = header.bottom(margin, font) + font * 1.8;
     let plot_h = (f64::from(width) * 0.5).clamp(font * 14.0, font * 24.0);
     let bottom = top + plot_h;
     let height = (bottom + font * 2.0 + margin) as u32;
@@ -383,19 +386,7 @@ fn ageing(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let x = Scale::new((f64::from(years[0].year), f64::from(years[years.len() - 1].year)), (x0, x1));
 
     let raw = draw_svg(width, height, style, |c: &Canvas| {
-        legend.draw(c, margin, f64::from(width) - margin, margin)?;
-        for (i, line) in note_lines.iter().enumerate() {
-            c.text(
-                line,
-                margin,
-                margin + legend_h + i as f64 * font * 1.3,
-                style.px(0.9),
-                style.series[1],
-                Align::Start,
-                Baseline::Top,
-                true,
-            )?;
-        }
+        header.draw(c, width, margin)?;
         c.note("%", margin, top - font * 1.2, Align::Start, Baseline::Bottom)?;
         for t in y.ticks(font * 3.0) {
             c.line(&[(x0, y.map(t)), (x1, y.map(t))], style.grid, 1)?;

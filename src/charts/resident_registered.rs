@@ -6,7 +6,7 @@ use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::facts::fact;
 use crate::data::tables::{FIGURES, TABLE1, TABLE1_AT};
 use crate::data::Source;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::i18n::{fixed, ten_thousands, Lang, Text};
 use crate::indicators::derived::derived_figures;
 
@@ -20,9 +20,7 @@ struct Year {
     registered_derived: bool,
 }
 
-fn missing(what: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "data", value: what.to_string(), expected: "a figure of the plan" }.into()
-}
+use crate::error::missing_data as missing;
 
 fn data() -> Result<[Year; 2], Error> {
     let resident_2010 = TABLE1.iter().map(|r| r.count_2010.value).sum::<f64>() / 1e4;

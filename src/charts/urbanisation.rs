@@ -10,7 +10,7 @@ use crate::data::external::{census_fact, CENSUS_FACTS_FILE};
 use crate::data::facts::fact;
 use crate::data::tables::FIGURES;
 use crate::data::targets::{target, Goal};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::i18n::{fixed, list, Lang, Text};
 use crate::indicators::derived::derived_figures;
 
@@ -31,9 +31,7 @@ struct Item {
     kind: Kind,
 }
 
-fn missing(what: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "data", value: what.to_string(), expected: "a figure of the plan" }.into()
-}
+use crate::error::missing_data as missing;
 
 fn goal(id: &str) -> Result<f64, Error> {
     match target(id).map(|t| t.goal) {

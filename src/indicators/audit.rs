@@ -18,7 +18,7 @@ use crate::data::facts::{fact, Fact};
 use crate::data::tables::{TABLE1, TABLE1_AT, TABLE2, TABLE2_AT, TABLE4, TABLE4_AT};
 use crate::data::targets::{target, Goal};
 use crate::data::{sec, Loc};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 use crate::num::{Interval, Num};
 
@@ -127,9 +127,7 @@ fn pct(part: Interval, whole: Interval) -> Interval {
     part.div(whole).map_or(Interval::new(f64::NEG_INFINITY, f64::INFINITY), |q| q.scale(100.0))
 }
 
-fn missing(what: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "plan item", value: what.to_string(), expected: "an item of src/data" }.into()
-}
+use crate::error::missing_data as missing;
 
 fn f(id: &str) -> Result<&'static Fact, Error> {
     fact(id).ok_or_else(|| missing(id))

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::data::external::census_fact;
 use crate::data::facts::fact;
 use crate::data::{Source, Unit};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 use crate::num::Interval;
 
@@ -48,9 +48,7 @@ const RECIPES: [Recipe; 9] = [
     Recipe { id: "separated_from_hukou_2010", name: Text::new("人户分离人口", "Persons living away from their place of registration"), year: 2010, base: "separated_from_hukou_2020", sign: -1.0, change: "separated_from_hukou_rise", how: "1265603 − 661722" },
 ];
 
-fn missing(id: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "fact", value: id.to_string(), expected: "a fact of src/data/facts.rs" }.into()
-}
+use crate::error::missing_data as missing;
 
 /// Every derived figure.
 pub fn derived_figures() -> Result<Vec<DerivedFigure>, Error> {

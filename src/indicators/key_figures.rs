@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::data::facts::{fact, Fact};
 use crate::data::Unit;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::i18n::{fixed, Lang};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -55,9 +55,7 @@ pub fn key_figures(lang: Lang) -> Result<Vec<KeyFigure>, Error> {
     KEY_FIGURE_IDS
         .iter()
         .map(|id| {
-            let f = fact(id).ok_or_else(|| {
-                Error::from(ErrorKind::InvalidArgument { name: "fact", value: id.to_string(), expected: "a fact of src/data/facts.rs" })
-            })?;
+            let f = fact(id).ok_or_else(|| crate::error::missing_data(id))?;
             Ok(KeyFigure {
                 id: f.id,
                 label: f.name.get(lang).to_string(),

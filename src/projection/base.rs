@@ -14,7 +14,7 @@ use crate::data::tables::TABLE1;
 use crate::demography::mortality::Mortality;
 use crate::demography::single_year::{single_year, SingleYear};
 use crate::demography::Sex;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 /// Single years 0..=100; 100 is 100 and over.
 pub const AGES: usize = 101;
@@ -60,9 +60,7 @@ pub struct BasePopulation {
     pub mortality: Mortality,
 }
 
-fn missing(what: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "data", value: what.to_string(), expected: "a published figure" }.into()
-}
+use crate::error::missing_data as missing;
 
 fn sum(v: &[f64], from: usize, to: usize) -> f64 {
     v[from..=to.min(v.len() - 1)].iter().sum()

@@ -9,7 +9,7 @@ use super::urbanisation::Urbanisation;
 use crate::data::external::census_fact;
 use crate::data::facts::FORECASTS;
 use crate::data::targets::{target, Goal};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::i18n::{fixed, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -39,9 +39,7 @@ pub struct Tracked {
     pub note: String,
 }
 
-fn missing(what: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "target", value: what.to_string(), expected: "a target of the plan" }.into()
-}
+use crate::error::missing_data as missing;
 
 fn reach(id: &str) -> Result<f64, Error> {
     match target(id).map(|t| t.goal) {

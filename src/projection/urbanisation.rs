@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::data::facts::fact;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::indicators::derived::derived_figures;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -23,9 +23,7 @@ fn logit(p: f64) -> f64 {
     (p / (1.0 - p)).ln()
 }
 
-fn missing(what: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "data", value: what.to_string(), expected: "a figure of the plan" }.into()
-}
+use crate::error::missing_data as missing;
 
 /// The logistic trend to `horizon`.
 pub fn project(horizon: u16) -> Result<Urbanisation, Error> {
