@@ -295,7 +295,7 @@ fn run_simulate(a: &Args) -> Result<String, Error> {
         r.p_5_million_2030,
         r.p_60_plus_over_20_in_2030
     );
-    for f in r.fans.iter().filter(|f| matches!(f.indicator, "population" | "share_60_plus")) {
+    for f in r.fans.iter().filter(|f| matches!(f.indicator.as_str(), "population" | "share_60_plus")) {
         out.push_str(&format!("\n{}: year, 2.5%, 10%, median, 90%, 97.5%\n", f.indicator));
         for (k, y) in f.years.iter().enumerate().filter(|(_, y)| *y % 5 == 0) {
             out.push_str(&format!(

@@ -166,7 +166,7 @@ mod tests {
 
 use super::base::BasePopulation as Base;
 use super::ccmpp::{Births, BySex, Projection};
-use super::scenario::{assemble_run, model_nlx, paths, run_paths, Assumptions, NlxSource, Run};
+use super::scenario::{assemble_run, model_nlx, paths, run_paths, Assumptions, NlxSource, Paths, Run};
 use crate::demography::fertility::{relational_gompertz, GROUPS};
 
 /// A county's base as a base population (the prefecture's life expectancy).
@@ -192,21 +192,52 @@ fn as_base(c: &CountyBase, pref: &Base) -> Result<Base, Error> {
     })
 }
 
+/// One region's projection inputs: its base population, and how the
+/// prefecture's paths carry over to it (its fertility moves with the
+/// prefecture's in proportion to its 2020 level; it takes a share of the
+/// prefecture's migration in proportion to its population).
+#[derive(Clone, Debug)]
+pub struct Region {
+    pub base: Base,
+    pub tfr_ratio: f64,
+    pub migration_share: f64,
+}
+
+impl Region {
+    /// The prefecture itself.
+    pub fn whole(pref: &Base) -> Region {
+        Region { base: pref.clone(), tfr_ratio: 1.0, migration_share: 1.0 }
+    }
+
+    /// County `c` of the prefecture `pref`.
+    pub fn county(pref: &Base, c: &CountyBase) -> Result<Region, Error> {
+        let base = as_base(c, pref)?;
+        let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
+        Ok(Region { tfr_ratio: base.tfr / pref.tfr, migration_share: c.total / pref_total, base })
+    }
+
+    /// The prefecture's paths carried over to this region.
+    pub fn scale(&self, mut p: Paths) -> Paths {
+        p.tfr.iter_mut().for_each(|t| *t *= self.tfr_ratio);
+        p.migration.iter_mut().for_each(|m| *m *= self.migration_share);
+        p
+    }
+
+    /// Projects the region along the prefecture's paths `pref_paths`.
+    pub fn run(&self, a: &Assumptions, pref_paths: &Paths, nlx: &NlxSource) -> Result<Run, Error> {
+        run_paths(&self.base, a, &self.scale(pref_paths.clone()), nlx)
+    }
+}
+
 /// Every county projected with its own fertility (its 2020 TFR, moving
 /// with the scenario's path in proportion) and a share of the scenario's
 /// migration in proportion to its population; and the prefecture as their
 /// sum, so that the counties always add up to it.
 pub fn run_counties(pref: &Base, counties: &[CountyBase], a: &Assumptions, nlx: &NlxSource) -> Result<(Vec<Run>, Run), Error> {
     let pref_paths = paths(pref, a);
-    let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
     let mut runs = Vec::with_capacity(counties.len());
     for c in counties {
-        let b = as_base(c, pref)?;
-        let mut p = pref_paths.clone();
-        let ratio = b.tfr / pref.tfr;
-        p.tfr.iter_mut().for_each(|t| *t *= ratio);
-        p.migration.iter_mut().for_each(|m| *m *= c.total / pref_total);
-        runs.push(run_paths(&b, a, &p, nlx)?);
+        runs.push(Region::county(pref, c)?.run(a, &pref_paths, nlx)?);
     }
     // The sum, year by year and age by age.
     let years = runs[0].female.len();
@@ -283,16 +314,11 @@ mod county_runs {
 /// share of migration.
 pub fn region_specs(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Result<Vec<super::spec::Spec>, Error> {
     let pref_paths = paths(pref, a);
-    let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
     let nlx = model_nlx(pref);
     let mut out = vec![super::scenario::spec_for(pref, a, &pref_paths, &nlx)?];
     for c in counties {
-        let b = as_base(c, pref)?;
-        let mut p = pref_paths.clone();
-        let ratio = b.tfr / pref.tfr;
-        p.tfr.iter_mut().for_each(|t| *t *= ratio);
-        p.migration.iter_mut().for_each(|m| *m *= c.total / pref_total);
-        out.push(super::scenario::spec_for(&b, a, &p, &nlx)?);
+        let r = Region::county(pref, c)?;
+        out.push(super::scenario::spec_for(&r.base, a, &r.scale(pref_paths.clone()), &nlx)?);
     }
     Ok(out)
 }

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES};
-use super::scenario::{paths, run_paths, Assumptions, Paths, Year, BASE_YEAR};
+use super::counties::Region;
+use super::scenario::{paths, Assumptions, Paths, Year, BASE_YEAR};
 use crate::demography::mortality::Mortality;
 use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
@@ -63,9 +64,9 @@ pub const DEFAULT_UNCERTAINTY: Uncertainty = Uncertainty {
 };
 
 /// Median and intervals of one indicator, year by year.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Fan {
-    pub indicator: &'static str,
+    pub indicator: String,
     pub years: Vec<u16>,
     pub median: Vec<f64>,
     pub lo80: Vec<f64>,
@@ -74,7 +75,7 @@ pub struct Fan {
     pub hi95: Vec<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Probabilistic {
     pub trajectories: usize,
     pub seed: u64,
@@ -153,14 +154,28 @@ const INDICATORS: [(&str, Pick); 21] = [
 
 /// `trajectories` runs around `a`'s paths from `seed`.
 pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, trajectories: usize, seed: u64) -> Result<Probabilistic, Error> {
+    simulate_region(base, &Region::whole(base), a, u, trajectories, seed)
+}
+
+/// [`simulate`] for a region of the prefecture `pref`: the prefecture's
+/// paths wander, and the region follows them as it does in a deterministic
+/// run (fertility in proportion, its share of migration).
+pub fn simulate_region(
+    pref: &BasePopulation,
+    region: &Region,
+    a: &Assumptions,
+    u: &Uncertainty,
+    trajectories: usize,
+    seed: u64,
+) -> Result<Probabilistic, Error> {
     if trajectories == 0 || trajectories > 20_000 {
         return Err(ErrorKind::OutOfRange { name: "trajectories", value: trajectories as f64, min: 1.0, max: 20_000.0 }.into());
     }
-    let centre = paths(base, a);
+    let centre = paths(pref, a);
     let (lo, hi) = centre.e0.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (f, m)| (l.min(f.min(*m)), h.max(f.max(*m))));
     // Deviations of e0 have a stationary spread of about half a year; ±4
     // years is eight of those. Beyond the grid the nearest end is used.
-    let grid = Grid::new(&base.mortality, (lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?;
+    let grid = Grid::new(&region.base.mortality, (lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?;
     let nlx = |sex: Sex, e0: f64| grid.nlx(sex, e0);
     let mut rng = Rng::new(seed);
     let mut runs: Vec<Vec<Year>> = Vec::with_capacity(trajectories);
@@ -179,14 +194,14 @@ pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, traject
                 p.migration.push(centre.migration[k] + dm);
             }
         }
-        runs.push(run_paths(base, a, &p, &nlx)?.years);
+        runs.push(region.run(a, &p, &nlx)?.years);
     }
     let years: Vec<u16> = (0..centre.tfr.len()).map(|k| BASE_YEAR + k as u16).collect();
     let fans = INDICATORS
         .iter()
         .map(|(name, pick)| {
             let mut fan =
-                Fan { indicator: name, years: years.clone(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
+                Fan { indicator: name.to_string(), years: years.clone(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
             for k in 0..years.len() {
                 let mut v: Vec<f64> = runs.iter().map(|r| pick(&r[k])).filter(|x| x.is_finite()).collect();
                 v.sort_by(f64::total_cmp);
