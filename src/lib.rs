@@ -11,6 +11,7 @@ pub mod csv;
 pub mod data;
 pub mod demography;
 pub mod error;
+pub mod explorer;
 pub mod i18n;
 pub mod indicators;
 pub mod num;

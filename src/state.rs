@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::data::counties::COUNTIES;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// Where the projection starts and what it assumes; all optional overrides
 /// of a preset.
@@ -22,6 +22,7 @@ pub struct PageState {
     pub tfr_2030: Option<f64>,
     pub tfr_2050: Option<f64>,
     pub e0_2030: Option<f64>,
+    pub e0_2050: Option<f64>,
     pub net_migration: Option<f64>,
     pub srb: Option<f64>,
 }
@@ -37,6 +38,7 @@ impl Default for PageState {
             tfr_2030: None,
             tfr_2050: None,
             e0_2030: None,
+            e0_2050: None,
             net_migration: None,
             srb: None,
         }
@@ -51,15 +53,86 @@ pub struct Notice {
     pub en: String,
 }
 
-/// The numeric parameters: name, bounds, and how to show a value.
-pub const RANGES: [(&str, f64, f64); 6] = [
-    ("year", 2020.0, 2050.0),
-    ("tfr2030", 0.5, 5.0),
-    ("tfr2050", 0.5, 5.0),
-    ("e0_2030", 60.0, 90.0),
-    ("migration", -100_000.0, 100_000.0),
-    ("srb", 0.95, 1.25),
+/// A control of the explorer: its URL parameter, bounds, steps (arrow
+/// keys and Page Up/Down), how many decimals it shows, label and unit.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Control {
+    pub param: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub big_step: f64,
+    pub decimals: usize,
+    pub label: Text,
+    pub unit: Text,
+}
+
+/// The scenario's controls. The URL accepts exactly their ranges.
+pub const CONTROLS: [Control; 6] = [
+    Control {
+        param: "tfr2030",
+        min: 0.5,
+        max: 4.0,
+        step: 0.05,
+        big_step: 0.5,
+        decimals: 2,
+        label: Text::new("2030年总和生育率", "Total fertility rate in 2030"),
+        unit: Text::new("孩次/妇女", "children per woman"),
+    },
+    Control {
+        param: "tfr2050",
+        min: 0.5,
+        max: 4.0,
+        step: 0.05,
+        big_step: 0.5,
+        decimals: 2,
+        label: Text::new("2050年总和生育率", "Total fertility rate in 2050"),
+        unit: Text::new("孩次/妇女", "children per woman"),
+    },
+    Control {
+        param: "e0_2030",
+        min: 65.0,
+        max: 85.0,
+        step: 0.1,
+        big_step: 1.0,
+        decimals: 1,
+        label: Text::new("2030年人均预期寿命", "Life expectancy in 2030"),
+        unit: Text::new("岁", "years"),
+    },
+    Control {
+        param: "e0_2050",
+        min: 65.0,
+        max: 90.0,
+        step: 0.1,
+        big_step: 1.0,
+        decimals: 1,
+        label: Text::new("2050年人均预期寿命", "Life expectancy in 2050"),
+        unit: Text::new("岁", "years"),
+    },
+    Control {
+        param: "migration",
+        min: -60_000.0,
+        max: 60_000.0,
+        step: 500.0,
+        big_step: 5_000.0,
+        decimals: 0,
+        label: Text::new("每年净迁移人数", "Net migrants a year"),
+        unit: Text::new("人（负数为净迁出）", "persons (negative: more leave)"),
+    },
+    Control {
+        param: "srb",
+        min: 1.0,
+        max: 1.2,
+        step: 0.005,
+        big_step: 0.02,
+        decimals: 3,
+        label: Text::new("出生人口性别比", "Sex ratio at birth"),
+        unit: Text::new("男婴/女婴", "boys per girl"),
+    },
 ];
+
+/// The year of the pyramid.
+pub const YEARS: (u16, u16) = (2020, 2050);
 
 pub const PRESETS: [&str; 5] = ["plan", "constant", "low", "high", "zero-migration"];
 
@@ -91,6 +164,13 @@ fn decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+fn bounds(param: &str) -> Option<(f64, f64)> {
+    if param == "year" {
+        return Some((f64::from(YEARS.0), f64::from(YEARS.1)));
+    }
+    CONTROLS.iter().find(|c| c.param == param).map(|c| (c.min, c.max))
 }
 
 /// Reads a query string (with or without the leading `?`).
@@ -135,7 +215,7 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                 }
             }
             name => {
-                let Some(&(_, lo, hi)) = RANGES.iter().find(|r| r.0 == name) else { continue };
+                let Some((lo, hi)) = bounds(name) else { continue };
                 match value.trim().parse::<f64>() {
                     Ok(v) if v.is_finite() => {
                         let c = v.clamp(lo, hi);
@@ -147,6 +227,7 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                             "tfr2030" => state.tfr_2030 = Some(c),
                             "tfr2050" => state.tfr_2050 = Some(c),
                             "e0_2030" => state.e0_2030 = Some(c),
+                            "e0_2050" => state.e0_2050 = Some(c),
                             "migration" => state.net_migration = Some(c),
                             _ => state.srb = Some(c),
                         }
@@ -179,9 +260,14 @@ pub fn to_query(s: &PageState) -> String {
     if s.year != d.year {
         parts.push(format!("year={}", s.year));
     }
-    for (name, v) in
-        [("tfr2030", s.tfr_2030), ("tfr2050", s.tfr_2050), ("e0_2030", s.e0_2030), ("migration", s.net_migration), ("srb", s.srb)]
-    {
+    for (name, v) in [
+        ("tfr2030", s.tfr_2030),
+        ("tfr2050", s.tfr_2050),
+        ("e0_2030", s.e0_2030),
+        ("e0_2050", s.e0_2050),
+        ("migration", s.net_migration),
+        ("srb", s.srb),
+    ] {
         if let Some(v) = v {
             parts.push(format!("{name}={v}"));
         }

@@ -365,7 +365,7 @@ fn main_indicators_show_the_box_with_every_row_in_the_table() {
 
 mod projection_charts {
     use super::*;
-    use liangshan_pop::charts::projection::{render, View, AGEING_ID, POPULATION_ID, PYRAMID_ID};
+    use liangshan_pop::charts::projection::{render, View, AGEING_ID, IDS, POPULATION_ID, PYRAMID_ID, URBANISATION_ID};
     use liangshan_pop::i18n::Text;
     use liangshan_pop::projection::base::estimate;
     use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
@@ -381,18 +381,22 @@ mod projection_charts {
     #[test]
     fn pyramid_and_population_are_drawn_labelled_as_estimates_and_fit_every_width() {
         let (r, sim) = fixture();
-        let fan = sim.fans.iter().find(|f| f.indicator == "population");
-        let fan_60 = sim.fans.iter().find(|f| f.indicator == "share_60_plus");
-        let view = View { run: &r, fan, fan_60, year: 2035, place: Text::new("凉山州", "Liangshan") };
+        let urban = liangshan_pop::projection::urbanisation::project(2050).unwrap();
+        let view = View { run: &r, fans: Some(&sim), year: 2035, place: Text::new("凉山州", "Liangshan"), urbanisation: Some(&urban) };
         for lang in [Lang::Zh, Lang::En] {
             for width in (280..=1440).step_by(160) {
-                for id in [PYRAMID_ID, POPULATION_ID, AGEING_ID] {
-                    let chart = render(id, &view, &Spec::new(f64::from(width), lang)).unwrap();
+                for (id, large) in IDS.iter().flat_map(|id| [(*id, false), (*id, true)]) {
+                    let spec = Spec { large, ..Spec::new(f64::from(width), lang) };
+                    let chart = render(id, &view, &spec).unwrap();
                     let els = parse(&chart.svg);
                     let (_, _, vw, _) = viewbox(&els[0]);
-                    assert!(chart.title.contains("估计") || chart.title.contains("estimate"), "{id}: {}", chart.title);
                     let texts = text_set(&els);
-                    assert!(texts.iter().any(|t| t.contains("估计") || t.contains("estimate")), "{id}: no estimate label on the chart");
+                    // Every chart drawn from the estimated base says so, in its title and on the chart.
+                    if id != URBANISATION_ID {
+                        assert!(chart.title.contains("估计") || chart.title.contains("estimate"), "{id}: {}", chart.title);
+                        assert!(texts.iter().any(|t| t.contains("估计") || t.contains("estimate")), "{id}: no estimate label on the chart");
+                    }
+                    assert!(!chart.table.rows.is_empty() && chart.table.rows.iter().all(|r| r.len() == chart.table.columns.len()), "{id}");
                     for t in super::texts(&els) {
                         let est = charts::text_width(&t.text, t.num("font-size"));
                         let x = t.num("x");
@@ -422,6 +426,12 @@ mod projection_charts {
         let ageing = render(AGEING_ID, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
         assert!(ageing.summary.contains("20%"), "{}", ageing.summary);
         assert!(text_set(&parse(&ageing.svg)).iter().any(|t| t == "20% 中度老龄化"));
-        assert!(render(PYRAMID_ID, &View { year: 2070, ..view }, &Spec::new(720.0, Lang::En)).unwrap_err().to_string().contains("year"));
+        let urb = render(URBANISATION_ID, &view, &Spec::new(720.0, Lang::En)).unwrap();
+        assert!(urb.summary.contains("below the plan's 46% and 50%"), "{}", urb.summary);
+        assert_eq!(urb.table.rows[0][0], "2010", "the census point before the trend");
+        // Without a probabilistic run, no fan and no interval columns.
+        let bare = View { fans: None, ..view };
+        assert_eq!(render(POPULATION_ID, &bare, &Spec::new(720.0, Lang::En)).unwrap().table.columns.len(), 2);
+        assert!(render(PYRAMID_ID, &View { year: 2070, ..bare }, &Spec::new(720.0, Lang::En)).unwrap_err().to_string().contains("year"));
     }
 }

@@ -364,9 +364,14 @@ fn render_projection(a: &Args) -> Result<String, Error> {
     let assumptions = preset(Preset::Plan, &base, &mig);
     let r = run(&base, &assumptions)?;
     let sim = simulate(&base, &assumptions, &DEFAULT_UNCERTAINTY, 200, a.seed)?;
-    let fan = sim.fans.iter().find(|f| f.indicator == "population");
-    let fan_60 = sim.fans.iter().find(|f| f.indicator == "share_60_plus");
-    let view = View { run: &r, fan, fan_60, year: 2035, place: liangshan_pop::i18n::Text::new("凉山州", "Liangshan") };
+    let urban = liangshan_pop::projection::urbanisation::project(assumptions.horizon)?;
+    let view = View {
+        run: &r,
+        fans: Some(&sim),
+        year: 2035,
+        place: liangshan_pop::i18n::Text::new("凉山州", "Liangshan"),
+        urbanisation: Some(&urban),
+    };
     let spec = Spec { width: a.width, lang: a.lang, theme: a.theme, large: a.large };
     render(a.positional.first().map(String::as_str).unwrap_or(""), &view, &spec).map(|c| c.svg)
 }

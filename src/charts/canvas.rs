@@ -379,6 +379,7 @@ pub enum Mark {
     Dot(RGBColor),
     Ring(RGBColor),
     Triangle(RGBColor),
+    Square(RGBColor),
 }
 
 /// A legend that wraps onto as many lines as the width needs.
@@ -420,6 +421,7 @@ impl Legend<'_> {
                 Mark::Dot(col) => c.circle(a + font / 2.0, cy, font * 0.4, col, true)?,
                 Mark::Ring(col) => c.circle(a + font / 2.0, cy, font * 0.35, col, false)?,
                 Mark::Triangle(col) => c.triangle(a + font / 2.0, cy, font * 0.38, col)?,
+                Mark::Square(col) => c.square(a + font / 2.0, cy, font * 0.32, col)?,
             }
             c.label(label, x + font * 1.5, cy, Align::Start, Baseline::Middle)?;
         }

@@ -300,7 +300,9 @@ pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nl
     let spec = spec_for(base, a, paths, nlx)?;
     // Built here, so valid by construction; debug builds check anyway.
     debug_assert!(spec.validate().is_ok(), "{:?}", spec.validate());
-    Ok(assemble_run(a, paths, super::ccmpp::project_valid(&spec)))
+    let mut run = assemble_run(a, paths, super::ccmpp::project_valid(&spec));
+    run.estimate = base.estimate;
+    Ok(run)
 }
 
 /// A run from a projection and the paths it followed: the yearly indicators.

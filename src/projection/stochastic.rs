@@ -200,8 +200,15 @@ pub fn simulate_region(
     let fans = INDICATORS
         .iter()
         .map(|(name, pick)| {
-            let mut fan =
-                Fan { indicator: name.to_string(), years: years.clone(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
+            let mut fan = Fan {
+                indicator: name.to_string(),
+                years: years.clone(),
+                median: vec![],
+                lo80: vec![],
+                hi80: vec![],
+                lo95: vec![],
+                hi95: vec![],
+            };
             for k in 0..years.len() {
                 let mut v: Vec<f64> = runs.iter().map(|r| pick(&r[k])).filter(|x| x.is_finite()).collect();
                 v.sort_by(f64::total_cmp);

@@ -1,0 +1,547 @@
+//! The projection explorer: a page state (from the URL) in, the projection
+//! of the chosen region and scenario, its charts and the plan's targets
+//! out. Holds what every redraw reuses (the estimated base populations, the
+//! last run, a reader's uploaded table), so that dragging the year of the
+//! pyramid draws without projecting again.
+//!
+//! Plain Rust, tested natively; `web` wraps it for the page's worker.
+
+use std::cell::RefCell;
+
+use serde::Serialize;
+
+use crate::charts::projection::{self as pcharts, View};
+use crate::charts::{Chart, DataTable, Spec};
+use crate::data::counties::COUNTIES;
+use crate::error::{Error, ErrorKind};
+use crate::i18n::{fixed, Lang, Text};
+use crate::projection::base::{self, BasePopulation, PRIOR_SRB};
+use crate::projection::counties::{estimate_counties, CountyBase, Region};
+use crate::projection::scenario::{estimate_migration, paths, preset, Assumptions, MigrationEstimate, Preset, Run};
+use crate::projection::stochastic::{simulate_region, Probabilistic, DEFAULT_UNCERTAINTY};
+use crate::projection::targets::{self, Tracked};
+use crate::projection::upload::{self, Problem};
+use crate::projection::urbanisation;
+use crate::state::PageState;
+
+/// Trajectories of the explorer's probabilistic run.
+pub const TRAJECTORIES: usize = 1000;
+/// Its seed: the same state always gives the same intervals.
+pub const SEED: u64 = 2024;
+
+/// A reader's own population table, in place of a region's estimate.
+#[derive(Clone, Debug)]
+struct Upload {
+    region: String,
+    female: Vec<f64>,
+    male: Vec<f64>,
+    /// Counts uploads, so that intervals of an earlier table are never
+    /// shown with a later one.
+    generation: u32,
+}
+
+/// What an accepted upload holds, for the page to say.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UploadSummary {
+    pub region: String,
+    pub total: f64,
+    pub female: f64,
+    pub male: f64,
+    pub message: String,
+}
+
+/// The probabilistic runs of one state: the region's (for its fans) and the
+/// prefecture's (for the targets, which are the prefecture's).
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct FanSet {
+    /// [`Explorer::key`] of the state they belong to.
+    pub key: String,
+    pub region: Probabilistic,
+    pub prefecture: Probabilistic,
+}
+
+/// The targets tracker as the page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tracker {
+    pub caption: String,
+    pub table: DataTable,
+    /// The status of each row (for styling; the table's text says it too).
+    pub statuses: Vec<targets::Status>,
+    /// Whether intervals from a probabilistic run are in.
+    pub intervals: bool,
+}
+
+pub struct Explorer {
+    estimate: BasePopulation,
+    migration: MigrationEstimate,
+    counties: Vec<CountyBase>,
+    upload: Option<Upload>,
+    generation: u32,
+    /// The last run: (key, region's run, prefecture's run).
+    cache: RefCell<Option<(String, Run, Run)>>,
+}
+
+fn preset_of(name: &str) -> Preset {
+    match name {
+        "constant" => Preset::Constant,
+        "low" => Preset::Low,
+        "high" => Preset::High,
+        "zero-migration" => Preset::ZeroMigration,
+        _ => Preset::Plan,
+    }
+}
+
+/// The region's name in both languages.
+pub fn place(region: &str) -> Text {
+    COUNTIES.iter().find(|c| c.id == region).map_or(Text::new("凉山州", "Liangshan"), |c| c.name)
+}
+
+impl Explorer {
+    pub fn new() -> Result<Explorer, Error> {
+        let estimate = base::estimate()?;
+        let migration = estimate_migration(&estimate)?;
+        let counties = estimate_counties(&estimate)?;
+        Ok(Explorer { estimate, migration, counties, upload: None, generation: 0, cache: RefCell::new(None) })
+    }
+
+    /// A preset's assumptions, with the state's overrides on top. A new
+    /// life expectancy for 2030 moves 2025 with it in proportion (the
+    /// plan's 77.1 lies 70% of the way from 2020's level to 2030's); one for
+    /// 2050 sets the yearly gain after 2030.
+    pub fn assumptions(&self, s: &PageState) -> Assumptions {
+        let mut a = preset(preset_of(&s.preset), &self.estimate, &self.migration);
+        let e0_base = (self.estimate.e0_female + PRIOR_SRB * self.estimate.e0_male) / (1.0 + PRIOR_SRB);
+        if let Some(e) = s.e0_2030 {
+            let w = if (a.e0_2030 - e0_base).abs() > 1e-9 { (a.e0_2025 - e0_base) / (a.e0_2030 - e0_base) } else { 0.5 };
+            let e0_2050 = a.e0_2030 + 20.0 * a.e0_gain_per_year;
+            a.e0_2025 = e0_base + w * (e - e0_base);
+            a.e0_2030 = e;
+            // The 2050 value stays where the preset had it unless set too.
+            a.e0_gain_per_year = (e0_2050 - e) / 20.0;
+        }
+        if let Some(e) = s.e0_2050 {
+            a.e0_gain_per_year = (e - a.e0_2030) / 20.0;
+        }
+        if let Some(t) = s.tfr_2030 {
+            a.tfr_2030 = t;
+        }
+        if let Some(t) = s.tfr_2050 {
+            a.tfr_2050 = t;
+        }
+        if let Some(m) = s.net_migration {
+            a.net_migration = m;
+        }
+        if let Some(r) = s.srb {
+            a.srb = r;
+        }
+        a
+    }
+
+    /// The values the controls show for a state (the preset's where the
+    /// state does not set them), by URL parameter.
+    pub fn control_values(&self, s: &PageState) -> Vec<(&'static str, f64)> {
+        let a = self.assumptions(s);
+        vec![
+            ("tfr2030", a.tfr_2030),
+            ("tfr2050", a.tfr_2050),
+            ("e0_2030", a.e0_2030),
+            ("e0_2050", a.e0_2030 + 20.0 * a.e0_gain_per_year),
+            ("migration", a.net_migration),
+            ("srb", a.srb),
+        ]
+    }
+
+    /// Everything a projection depends on, as a string: two states with the
+    /// same key have the same projection.
+    pub fn key(&self, s: &PageState) -> String {
+        let scenario = PageState { lang: Lang::Zh, large: false, year: PageState::default().year, ..s.clone() };
+        let upload = self.upload.as_ref().map_or(0, |u| u.generation);
+        format!("{}|upload={upload}", crate::state::to_query(&scenario))
+    }
+
+    fn prefecture_base(&self) -> BasePopulation {
+        match &self.upload {
+            Some(u) if u.region == "liangshan" => upload::replace_base(&self.estimate, u.female.clone(), u.male.clone()),
+            _ => self.estimate.clone(),
+        }
+    }
+
+    /// The region's inputs: the prefecture's own, or a county's (the
+    /// reader's table where they gave one).
+    fn region(&self, id: &str) -> Result<Region, Error> {
+        if id == "liangshan" {
+            return Ok(Region::whole(&self.prefecture_base()));
+        }
+        let county = self.counties.iter().find(|c| c.id == id).ok_or_else(|| {
+            Error::from(ErrorKind::InvalidArgument {
+                name: "region",
+                value: id.chars().take(40).collect(),
+                expected: "liangshan or a county id (xichang, muli, ...)",
+            })
+        })?;
+        let mut region = match &self.upload {
+            Some(u) if u.region == id => {
+                let total = u.female.iter().chain(&u.male).sum();
+                Region::county(&self.estimate, &CountyBase { female: u.female.clone(), male: u.male.clone(), total, ..county.clone() })?
+            }
+            _ => Region::county(&self.estimate, county)?,
+        };
+        region.base.estimate = !self.is_uploaded(id);
+        Ok(region)
+    }
+
+    fn is_uploaded(&self, region: &str) -> bool {
+        self.upload.as_ref().is_some_and(|u| u.region == region)
+    }
+
+    /// The projections of the state's region and of the prefecture (the
+    /// same when the region is the prefecture), from the cache when the
+    /// key has not changed.
+    pub fn runs(&self, s: &PageState) -> Result<(Run, Run), Error> {
+        let key = self.key(s);
+        if let Some((k, r, p)) = &*self.cache.borrow() {
+            if *k == key {
+                return Ok((r.clone(), p.clone()));
+            }
+        }
+        let a = self.assumptions(s);
+        let pref_run = crate::projection::scenario::run(&self.prefecture_base(), &a)?;
+        // Counties follow the estimate's paths (an uploaded prefecture table
+        // changes the prefecture alone).
+        let pref_paths = paths(&self.estimate, &a);
+        let nlx = crate::projection::scenario::model_nlx(&self.estimate);
+        let region_run = if s.region == "liangshan" { pref_run.clone() } else { self.region(&s.region)?.run(&a, &pref_paths, &nlx)? };
+        *self.cache.borrow_mut() = Some((key, region_run.clone(), pref_run.clone()));
+        Ok((region_run, pref_run))
+    }
+
+    /// The probabilistic runs of a state.
+    pub fn simulate(&self, s: &PageState, trajectories: usize, seed: u64) -> Result<FanSet, Error> {
+        let a = self.assumptions(s);
+        let pref = self.prefecture_base();
+        let prefecture = simulate_region(&pref, &Region::whole(&pref), &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+        let region = if s.region == "liangshan" {
+            prefecture.clone()
+        } else {
+            simulate_region(&self.estimate, &self.region(&s.region)?, &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?
+        };
+        Ok(FanSet { key: self.key(s), region, prefecture })
+    }
+
+    /// The explorer's charts for a state (`only`: those ids, or all when
+    /// empty). Fans are drawn when they belong to this state.
+    pub fn charts(&self, s: &PageState, fans: Option<&FanSet>, spec: &Spec, only: &[&str]) -> Result<Vec<Chart>, Error> {
+        let (run, _) = self.runs(s)?;
+        let fans = fans.filter(|f| f.key == self.key(s));
+        let urban = urbanisation::project(run.assumptions.horizon)?;
+        let view = View { run: &run, fans: fans.map(|f| &f.region), year: s.year, place: place(&s.region), urbanisation: Some(&urban) };
+        pcharts::IDS.iter().filter(|id| only.is_empty() || only.contains(id)).map(|id| pcharts::render(id, &view, spec)).collect()
+    }
+
+    /// The plan's targets under the state's scenario (always the
+    /// prefecture's: the targets are the prefecture's).
+    pub fn tracker(&self, s: &PageState, fans: Option<&FanSet>, lang: Lang) -> Result<Tracker, Error> {
+        let (_, pref) = self.runs(s)?;
+        let urban = urbanisation::project(pref.assumptions.horizon)?;
+        let mut rows = targets::track(&pref, &urban, lang)?;
+        let fans = fans.filter(|f| f.key == self.key(s));
+        if let Some(f) = fans {
+            targets::apply_fans(&mut rows, &f.prefecture);
+        }
+        let zh = lang == Lang::Zh;
+        let columns: Vec<String> = if zh {
+            ["目标或预计", "年份", "2020年", "目标", "预测值", "80%区间", "判断", "达到年份", "说明"]
+        } else {
+            ["Target or forecast", "Year", "2020", "Target", "Projected", "80% interval", "Verdict", "Reached in", "Note"]
+        }
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let show = |t: &Tracked, v: f64| -> String {
+            if !v.is_finite() {
+                return "—".into();
+            }
+            match t.id {
+                "resident_pop_2030" => fixed(v, 0, lang),
+                "srb" => fixed(v, 1, lang),
+                _ => fixed(v, 2, lang),
+            }
+        };
+        let body = rows
+            .iter()
+            .map(|t| {
+                vec![
+                    t.claim.clone(),
+                    t.year.to_string(),
+                    t.value_2020.map_or("—".into(), |v| show(t, v)),
+                    t.target.clone(),
+                    show(t, t.projected),
+                    t.interval_80.map_or(
+                        if t.check.is_some() && fans.is_none() {
+                            (if zh { "计算中…" } else { "computing…" }).into()
+                        } else {
+                            "—".into()
+                        },
+                        |(lo, hi)| format!("{} – {}", show(t, lo), show(t, hi)),
+                    ),
+                    t.status.label(lang).to_string(),
+                    t.crossed_in.map_or(
+                        if t.check.is_some() { (if zh { "预测期内未达到" } else { "not by 2050" }).into() } else { "—".into() },
+                        |y| y.to_string(),
+                    ),
+                    t.note.clone(),
+                ]
+            })
+            .collect();
+        let scenario =
+            crate::projection::scenario::Preset::ALL.iter().find(|p| **p == preset_of(&s.preset)).map_or("", |p| p.name().get(lang));
+        let custom = self.assumptions(s) != preset(preset_of(&s.preset), &self.estimate, &self.migration);
+        let caption = match (lang, custom) {
+            (Lang::Zh, false) => format!("规划目标与预计对照（全州，情景：{scenario}）"),
+            (Lang::Zh, true) => format!("规划目标与预计对照（全州，情景：{scenario}，已调整）"),
+            (Lang::En, false) => format!("The plan's targets and forecasts (Liangshan, scenario: {scenario})"),
+            (Lang::En, true) => format!("The plan's targets and forecasts (Liangshan, scenario: {scenario}, adjusted)"),
+        };
+        Ok(Tracker {
+            caption,
+            table: DataTable { columns, rows: body },
+            statuses: rows.iter().map(|t| t.status).collect(),
+            intervals: fans.is_some(),
+        })
+    }
+
+    /// Reads a reader's population table for `region`. A bad file changes
+    /// nothing; every problem comes back by line.
+    pub fn upload(&mut self, text: &str, region: &str, lang: Lang) -> Result<UploadSummary, Vec<Problem>> {
+        if region != "liangshan" && !COUNTIES.iter().any(|c| c.id == region) {
+            return Err(vec![Problem {
+                line: 0,
+                zh: format!("未知地区“{}”", region.chars().take(40).collect::<String>()),
+                en: format!("unknown region “{}”", region.chars().take(40).collect::<String>()),
+            }]);
+        }
+        let (female, male) = upload::read_population(text)?;
+        let (f, m): (f64, f64) = (female.iter().sum(), male.iter().sum());
+        self.generation += 1;
+        self.upload = Some(Upload { region: region.to_string(), female, male, generation: self.generation });
+        *self.cache.borrow_mut() = None;
+        let name = place(region).get(lang);
+        let message = match lang {
+            Lang::Zh => format!(
+                "已使用您提供的{name}人口数据（共{}人：女{}，男{}），取代估计值。数据只在本浏览器中使用。",
+                fixed(f + m, 0, lang),
+                fixed(f, 0, lang),
+                fixed(m, 0, lang)
+            ),
+            Lang::En => format!(
+                "Your population table for {name} ({} persons: {} women, {} men) replaces the estimate. It stays in this browser.",
+                fixed(f + m, 0, lang),
+                fixed(f, 0, lang),
+                fixed(m, 0, lang)
+            ),
+        };
+        Ok(UploadSummary { region: region.to_string(), total: f + m, female: f, male: m, message })
+    }
+
+    /// Back to the estimate.
+    pub fn clear_upload(&mut self) {
+        self.upload = None;
+        *self.cache.borrow_mut() = None;
+    }
+
+    /// The region an upload replaces, if any.
+    pub fn uploaded_region(&self) -> Option<&str> {
+        self.upload.as_ref().map(|u| u.region.as_str())
+    }
+
+    /// The base population of a region as a CSV in the form uploads take:
+    /// a template to edit, and a record of the estimate.
+    pub fn base_csv(&self, region: &str) -> Result<String, Error> {
+        let r = self.region(region)?;
+        let mut out = String::from("age,female,male\n");
+        for a in 0..base::AGES {
+            let age = if a + 1 == base::AGES { format!("{a}+") } else { a.to_string() };
+            out.push_str(&format!("{age},{:.0},{:.0}\n", r.base.female[a], r.base.male[a]));
+        }
+        Ok(out)
+    }
+
+    /// The estimate's fit to every published aggregate, as a table.
+    pub fn fit_table(&self, lang: Lang) -> DataTable {
+        let zh = lang == Lang::Zh;
+        let columns = if zh {
+            ["约束", "公布值", "估计值", "容差", "是否满足", "来源"]
+        } else {
+            ["Constraint", "Published", "Estimate", "Tolerance", "Met", "Source"]
+        };
+        let rows = self
+            .estimate
+            .fit
+            .iter()
+            .map(|f| {
+                let d = if f.target.abs() >= 1000.0 { 0 } else { 2 };
+                vec![
+                    f.what.to_string(),
+                    fixed(f.target, d, lang),
+                    fixed(f.estimate, d, lang),
+                    format!("± {}", fixed(f.tolerance, d, lang)),
+                    (if f.met {
+                        if zh {
+                            "✓ 是"
+                        } else {
+                            "✓ yes"
+                        }
+                    } else if zh {
+                        "✗ 否"
+                    } else {
+                        "✗ no"
+                    })
+                    .to_string(),
+                    f.source.clone(),
+                ]
+            })
+            .collect();
+        DataTable { columns: columns.iter().map(|c| c.to_string()).collect(), rows }
+    }
+
+    /// Figures the methods text quotes, computed.
+    pub fn method_figures(&self) -> MethodFigures {
+        MethodFigures {
+            tfr_2020: self.estimate.tfr,
+            net_migration_per_year: self.migration.per_year,
+            e0_female: self.estimate.e0_female,
+            e0_male: self.estimate.e0_male,
+            births_2020: self.estimate.births,
+            constraints: self.estimate.fit.len(),
+            constraints_met: self.estimate.fit.iter().filter(|f| f.met).count(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MethodFigures {
+    pub tfr_2020: f64,
+    pub net_migration_per_year: f64,
+    pub e0_female: f64,
+    pub e0_male: f64,
+    pub births_2020: f64,
+    pub constraints: usize,
+    pub constraints_met: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::parse;
+
+    fn state(q: &str) -> PageState {
+        let (s, n) = parse(q);
+        assert!(n.is_empty(), "{n:?}");
+        s
+    }
+
+    #[test]
+    fn overrides_sit_on_the_preset_and_setting_the_presets_own_value_changes_nothing() {
+        let x = Explorer::new().unwrap();
+        let plan = x.assumptions(&state(""));
+        assert_eq!(x.assumptions(&state("e0_2030=78")), plan, "78 is the plan's own 2030 value");
+        let a = x.assumptions(&state("scenario=low&tfr2030=2.1&e0_2030=80&e0_2050=84&migration=-5000&srb=1.1"));
+        assert_eq!((a.tfr_2030, a.tfr_2050, a.e0_2030, a.net_migration, a.srb), (2.1, 1.1, 80.0, -5000.0, 1.1));
+        assert!((a.e0_2030 + 20.0 * a.e0_gain_per_year - 84.0).abs() < 1e-9);
+        assert!(a.e0_2025 > plan.e0_2025 && a.e0_2025 < 80.0, "2025 moves with 2030: {}", a.e0_2025);
+        let values = x.control_values(&state("e0_2030=80"));
+        let e0_2050 = values.iter().find(|v| v.0 == "e0_2050").unwrap().1;
+        assert!((e0_2050 - (78.0 + 20.0 * 0.15)).abs() < 1e-9, "2050 stays where the preset had it: {e0_2050}");
+    }
+
+    #[test]
+    fn the_key_follows_the_projection_not_the_view() {
+        let x = Explorer::new().unwrap();
+        assert_eq!(x.key(&state("lang=en&year=2045&a11y=large")), x.key(&state("")));
+        assert_ne!(x.key(&state("tfr2030=2")), x.key(&state("")));
+        assert_ne!(x.key(&state("region=xide")), x.key(&state("")));
+    }
+
+    #[test]
+    fn every_chart_draws_for_the_prefecture_and_a_county_and_old_fans_are_ignored() {
+        let x = Explorer::new().unwrap();
+        let spec = Spec::new(720.0, Lang::En);
+        let s = state("region=xide&year=2040");
+        let fans = x.simulate(&s, 30, 1).unwrap();
+        let charts = x.charts(&s, Some(&fans), &spec, &[]).unwrap();
+        assert_eq!(charts.len(), pcharts::IDS.len());
+        assert!(charts[0].title.contains("Xide") && charts[0].title.contains("2040"), "{}", charts[0].title);
+        let pop = charts.iter().find(|c| c.id == pcharts::POPULATION_ID).unwrap();
+        assert_eq!(pop.table.columns.len(), 6, "the fan is drawn");
+        // A different scenario: the fans no longer belong; not drawn.
+        let other = state("region=xide&tfr2030=3");
+        let pop = x.charts(&other, Some(&fans), &spec, &[pcharts::POPULATION_ID]).unwrap();
+        assert_eq!(pop.len(), 1);
+        assert_eq!(pop[0].table.columns.len(), 2);
+        // The county grows faster than the prefecture (Xide's fertility is higher).
+        let (xide, pref) = x.runs(&s).unwrap();
+        assert!(xide.years[20].population / xide.years[0].population > pref.years[20].population / pref.years[0].population);
+    }
+
+    #[test]
+    fn the_tracker_lists_every_target_and_takes_intervals_when_they_come() {
+        let x = Explorer::new().unwrap();
+        let s = state("");
+        let t = x.tracker(&s, None, Lang::Zh).unwrap();
+        assert_eq!(t.table.rows.len(), 20);
+        assert!(!t.intervals);
+        assert!(t.table.rows.iter().any(|r| r[5] == "计算中…"));
+        let fans = x.simulate(&s, 100, 1).unwrap();
+        let t = x.tracker(&s, Some(&fans), Lang::En).unwrap();
+        assert!(t.intervals && !t.table.rows.iter().any(|r| r[5] == "computing…"));
+        let pop = &t.table.rows[0];
+        assert!(pop[5].contains(" – ") && pop[6] == "! at risk", "{pop:?}");
+        // The tracker is the prefecture's whatever region is shown.
+        let county = x.tracker(&state("region=muli"), None, Lang::En).unwrap();
+        assert_eq!(county.table.rows[0][4], t.table.rows[0][4]);
+    }
+
+    #[test]
+    fn an_upload_replaces_the_estimate_and_a_bad_one_changes_nothing() {
+        let mut x = Explorer::new().unwrap();
+        let s = state("region=xichang");
+        let before = x.runs(&s).unwrap().0.years[10].population;
+        let key = x.key(&s);
+        let problems = x.upload("age,female,male\n0-4,abc,1\n", "xichang", Lang::Zh).unwrap_err();
+        assert!(problems.iter().any(|p| p.line == 2), "{problems:?}");
+        assert_eq!(x.key(&s), key, "a bad file changes nothing");
+        let csv = x.base_csv("xichang").unwrap();
+        let doubled: String = csv
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    return format!("{l}\n");
+                }
+                let f: Vec<&str> = l.split(',').collect();
+                format!("{},{},{}\n", f[0], f[1].parse::<f64>().unwrap() * 2.0, f[2].parse::<f64>().unwrap() * 2.0)
+            })
+            .collect();
+        let summary = x.upload(&doubled, "xichang", Lang::En).unwrap();
+        assert!(summary.message.contains("Xichang") && summary.message.contains("stays in this browser"));
+        assert_ne!(x.key(&s), key);
+        let (run, _) = x.runs(&s).unwrap();
+        assert!(!run.estimate);
+        assert!((run.years[10].population / before - 2.0).abs() < 0.05, "{} vs {before}", run.years[10].population);
+        let chart = &x.charts(&s, None, &Spec::new(720.0, Lang::Zh), &[pcharts::PYRAMID_ID]).unwrap()[0];
+        assert!(!chart.title.contains("估计") && chart.notes[0].contains("用户"), "{} {:?}", chart.title, chart.notes);
+        // Other regions keep the estimate.
+        assert!(x.runs(&state("region=muli")).unwrap().0.estimate);
+        x.clear_upload();
+        assert_eq!(x.key(&s), key);
+        assert!(x.upload("age,female,male\n", "atlantis", Lang::En).is_err());
+    }
+
+    #[test]
+    fn the_methods_figures_come_from_the_estimate() {
+        let x = Explorer::new().unwrap();
+        let m = x.method_figures();
+        assert!((2.0..3.0).contains(&m.tfr_2020) && m.net_migration_per_year < 0.0);
+        assert_eq!(x.fit_table(Lang::En).rows.len(), m.constraints);
+    }
+}
