@@ -381,7 +381,7 @@ impl Explorer {
             .map(|f| {
                 let d = if f.target.abs() >= 1000.0 { 0 } else { 2 };
                 vec![
-                    f.what.to_string(),
+                    f.what.get(lang).to_string(),
                     fixed(f.target, d, lang),
                     fixed(f.estimate, d, lang),
                     format!("± {}", fixed(f.tolerance, d, lang)),
@@ -397,7 +397,7 @@ impl Explorer {
                         "✗ no"
                     })
                     .to_string(),
-                    f.source.clone(),
+                    if zh { f.source.0.clone() } else { f.source.1.clone() },
                 ]
             })
             .collect();

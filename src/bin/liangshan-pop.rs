@@ -171,7 +171,7 @@ fn run_base(a: &Args) -> Result<String, Error> {
     for f in &b.fit {
         out.push_str(&format!(
             "{:<44} {:>14.3} {:>14.3} {:>10.3}  {}\n",
-            f.what,
+            f.what.en,
             f.target,
             f.estimate,
             f.tolerance,

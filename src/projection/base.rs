@@ -15,6 +15,7 @@ use crate::demography::mortality::Mortality;
 use crate::demography::single_year::{single_year, SingleYear};
 use crate::demography::Sex;
 use crate::error::Error;
+use crate::i18n::Text;
 
 /// Single years 0..=100; 100 is 100 and over.
 pub const AGES: usize = 101;
@@ -30,14 +31,15 @@ pub const MALE_INFANT_EXCESS: f64 = 1.15;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fit {
     pub id: &'static str,
-    pub what: &'static str,
+    pub what: Text,
     pub target: f64,
     pub estimate: f64,
     /// The tolerance the target carries (its printed rounding, or what
     /// "about" allows).
     pub tolerance: f64,
     pub met: bool,
-    pub source: String,
+    /// Where the target comes from, in Chinese and English.
+    pub source: (String, String),
 }
 
 /// The estimated base population and its fit.
@@ -226,28 +228,29 @@ pub fn estimate() -> Result<BasePopulation, Error> {
 
     let both: Vec<f64> = female.iter().zip(&male).map(|(f, m)| f + m).collect();
     let share = |a: usize, b: usize| sum(&both, a, b) / total * 100.0;
-    let plan = |id: &str| fact(id).map(|f| f.at.cite(crate::Lang::En)).unwrap_or_default();
-    let census = |id: &str| census_fact("Liangshan", 2020, id).map(|c| c.source.cite(crate::Lang::En)).unwrap_or_default();
-    let t1 = crate::data::tables::TABLE1_AT.cite(crate::Lang::En);
+    let both_langs = |cite: &dyn Fn(crate::Lang) -> String| (cite(crate::Lang::Zh), cite(crate::Lang::En));
+    let plan = |id: &str| fact(id).map(|f| both_langs(&|l| f.at.cite(l))).unwrap_or_default();
+    let census = |id: &str| census_fact("Liangshan", 2020, id).map(|c| both_langs(&|l| c.source.cite(l))).unwrap_or_default();
+    let t1 = both_langs(&|l| crate::data::tables::TABLE1_AT.cite(l));
     let q0 = 1.0 - (lt_f.lx[1] + PRIOR_SRB * lt_m.lx[1]) / (1.0 + PRIOR_SRB);
     let births_text = fact("births_per_year").ok_or_else(|| missing("births_per_year"))?.value.value * 1e4;
     let fits = vec![
-        ("total", "population", total, both.iter().sum(), 0.5, t1.clone()),
-        ("female", "women", females, female.iter().sum(), 0.5, census("female")),
-        ("male", "men", males, male.iter().sum(), 0.5, census("male")),
-        ("pop_0_14", "aged 0-14", young, sum(&both, 0, 14), 0.5, t1.clone()),
-        ("pop_15_64", "aged 15-64", work, sum(&both, 15, 64), 0.5, t1.clone()),
-        ("pop_65_plus", "aged 65+", old, sum(&both, 65, 100), 0.5, t1.clone()),
-        ("pop_60_plus", "aged 60+", p60, sum(&both, 60, 100), 0.5, census("pop_60plus")),
-        ("share_0_14", "share aged 0-14 (%)", 27.64, share(0, 14), 0.005, plan("share_0_14_2020")),
-        ("share_15_59", "share aged 15-59 (%)", 59.92, share(15, 59), 0.005, census("share_15_59")),
-        ("share_60_plus", "share aged 60+ (%)", 12.44, share(60, 100), 0.005, plan("share_60plus_2020")),
-        ("share_65_plus", "share aged 65+ (%)", 9.49, share(65, 100), 0.005, t1.clone()),
-        ("share_10_14", "share aged 10-14 (%)", s10_14, share(10, 14), 0.05, plan("share_10_14_2020")),
-        ("share_55_59", "share aged 55-59 (%)", s55_59, share(55, 59), 0.005, plan("share_55_59_2020")),
+        ("total", Text::new("常住人口", "population"), total, both.iter().sum(), 0.5, t1.clone()),
+        ("female", Text::new("女性", "women"), females, female.iter().sum(), 0.5, census("female")),
+        ("male", Text::new("男性", "men"), males, male.iter().sum(), 0.5, census("male")),
+        ("pop_0_14", Text::new("0—14岁", "aged 0-14"), young, sum(&both, 0, 14), 0.5, t1.clone()),
+        ("pop_15_64", Text::new("15—64岁", "aged 15-64"), work, sum(&both, 15, 64), 0.5, t1.clone()),
+        ("pop_65_plus", Text::new("65岁及以上", "aged 65+"), old, sum(&both, 65, 100), 0.5, t1.clone()),
+        ("pop_60_plus", Text::new("60岁及以上", "aged 60+"), p60, sum(&both, 60, 100), 0.5, census("pop_60plus")),
+        ("share_0_14", Text::new("0—14岁占比（%）", "share aged 0-14 (%)"), 27.64, share(0, 14), 0.005, plan("share_0_14_2020")),
+        ("share_15_59", Text::new("15—59岁占比（%）", "share aged 15-59 (%)"), 59.92, share(15, 59), 0.005, census("share_15_59")),
+        ("share_60_plus", Text::new("60岁及以上占比（%）", "share aged 60+ (%)"), 12.44, share(60, 100), 0.005, plan("share_60plus_2020")),
+        ("share_65_plus", Text::new("65岁及以上占比（%）", "share aged 65+ (%)"), 9.49, share(65, 100), 0.005, t1.clone()),
+        ("share_10_14", Text::new("10—14岁占比（%）", "share aged 10-14 (%)"), s10_14, share(10, 14), 0.05, plan("share_10_14_2020")),
+        ("share_55_59", Text::new("55—59岁占比（%）", "share aged 55-59 (%)"), s55_59, share(55, 59), 0.005, plan("share_55_59_2020")),
         (
             "sex_ratio",
-            "sex ratio (males per 100 females)",
+            Text::new("性别比（女=100）", "sex ratio (males per 100 females)"),
             104.65,
             male.iter().sum::<f64>() / female.iter().sum::<f64>() * 100.0,
             0.005,
@@ -255,22 +258,22 @@ pub fn estimate() -> Result<BasePopulation, Error> {
         ),
         (
             "e0",
-            "life expectancy at birth, both sexes",
+            Text::new("人均预期寿命", "life expectancy at birth, both sexes"),
             75.04,
             (e0_f + PRIOR_SRB * e0_m) / (1.0 + PRIOR_SRB),
             0.005,
             plan("life_expectancy_2020"),
         ),
-        ("imr", "infant mortality (per 1000 births), both sexes", imr, q0 * 1000.0, 0.005, plan("infant_mortality_2020")),
+        ("imr", Text::new("婴儿死亡率（‰）", "infant mortality (per 1000 births), both sexes"), imr, q0 * 1000.0, 0.005, plan("infant_mortality_2020")),
         (
             "births_2020",
-            "2020 births from Table 5's county birth rates",
+            Text::new("2020年出生人数（表5各县出生率推算）", "2020 births from Table 5's county birth rates"),
             births_2020,
             births,
             0.5,
-            crate::data::counties::TABLE5_AT.cite(crate::Lang::En),
+            both_langs(&|l| crate::data::counties::TABLE5_AT.cite(l)),
         ),
-        ("births", "births a year (the text's \"about 70,000\")", births_text, births, births_text * 0.1, plan("births_per_year")),
+        ("births", Text::new("每年出生人口（正文“7万人左右”）", "births a year (the text's \"about 70,000\")"), births_text, births, births_text * 0.1, plan("births_per_year")),
     ];
     // The 2010 census groups (表1) ten years on: their survivors against the
     // estimate. What differs is net migration (about −4.5% of the population
@@ -278,16 +281,16 @@ pub fn estimate() -> Result<BasePopulation, Error> {
     // counts as consistent. 75+ is a constraint (above), so it is met.
     let mut fits = fits;
     for (row, (lo, hi), id, what) in [
-        (&TABLE1[0], (0, 14), "cohort_0_14_2010", "2010's aged 0-14 (Table 1), aged 10-24 in 2020"),
-        (&TABLE1[1], (15, 64), "cohort_15_64_2010", "2010's aged 15-64 (Table 1), aged 25-74 in 2020"),
-        (&TABLE1[2], (65, AGES - 1), "cohort_65_plus_2010", "2010's aged 65+ (Table 1), aged 75+ in 2020"),
+        (&TABLE1[0], (0, 14), "cohort_0_14_2010", Text::new("2010年0—14岁（表1），2020年10—24岁", "2010's aged 0-14 (Table 1), aged 10-24 in 2020")),
+        (&TABLE1[1], (15, 64), "cohort_15_64_2010", Text::new("2010年15—64岁（表1），2020年25—74岁", "2010's aged 15-64 (Table 1), aged 25-74 in 2020")),
+        (&TABLE1[2], (65, AGES - 1), "cohort_65_plus_2010", Text::new("2010年65岁及以上（表1），2020年75岁及以上", "2010's aged 65+ (Table 1), aged 75+ in 2020")),
     ] {
         let expected = row.count_2010.value * survive(lo, hi);
         fits.push((id, what, expected, sum(&both, lo + 10, (hi + 10).min(AGES - 1)), expected * 0.05, t1.clone()));
     }
     let fit = fits
         .into_iter()
-        .map(|(id, what, target, estimate, tolerance, source)| Fit {
+        .map(|(id, what, target, estimate, tolerance, source): (&str, Text, f64, f64, f64, (String, String))| Fit {
             id,
             what,
             target,

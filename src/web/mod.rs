@@ -240,3 +240,228 @@ impl BenchSpecs {
         Ok(checksum)
     }
 }
+
+// ---------------------------------------------------------------------------
+// The projection explorer. One `Explorer` per wasm instance (the page's
+// worker holds one, the probabilistic worker another), with the fans the
+// probabilistic worker sent last.
+
+thread_local! {
+    static EXPLORER: std::cell::RefCell<Option<crate::explorer::Explorer>> = const { std::cell::RefCell::new(None) };
+    static FANS: std::cell::RefCell<Option<crate::explorer::FanSet>> = const { std::cell::RefCell::new(None) };
+}
+
+fn with_explorer<T>(lang: Lang, f: impl FnOnce(&mut crate::explorer::Explorer) -> Result<T, Error>) -> Result<T, js_sys::Error> {
+    EXPLORER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(crate::explorer::Explorer::new().map_err(|e| into_error(e, lang))?);
+        }
+        // Just filled when empty.
+        let x = slot.as_mut().ok_or_else(|| js_sys::Error::new("explorer not ready"))?;
+        f(x).map_err(|e| into_error(e, lang))
+    })
+}
+
+#[derive(Serialize)]
+struct ControlOut {
+    param: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+    big_step: f64,
+    decimals: usize,
+    label: &'static str,
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
+struct Named {
+    id: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct ControlsOut {
+    controls: Vec<ControlOut>,
+    presets: Vec<Named>,
+    regions: Vec<Named>,
+    years: (u16, u16),
+}
+
+/// The explorer's controls, presets and regions, labelled in `lang`.
+#[wasm_bindgen(js_name = explorerControls)]
+pub fn explorer_controls(lang: &str) -> Result<JsValue, js_sys::Error> {
+    use crate::projection::scenario::Preset;
+    let lang = lang_of(lang)?;
+    let controls = crate::state::CONTROLS
+        .iter()
+        .map(|c| ControlOut {
+            param: c.param,
+            min: c.min,
+            max: c.max,
+            step: c.step,
+            big_step: c.big_step,
+            decimals: c.decimals,
+            label: c.label.get(lang),
+            unit: c.unit.get(lang),
+        })
+        .collect();
+    let presets = crate::state::PRESETS
+        .iter()
+        .zip(Preset::ALL)
+        .map(|(id, p)| Named { id, name: p.name().get(lang) })
+        .collect();
+    let mut regions = vec![Named { id: "liangshan", name: crate::explorer::place("liangshan").get(lang) }];
+    regions.extend(crate::data::counties::COUNTIES.iter().map(|c| Named { id: c.id, name: c.name.get(lang) }));
+    to_js(&ControlsOut { controls, presets, regions, years: crate::state::YEARS })
+}
+
+#[derive(Serialize)]
+struct StateOut {
+    state: crate::state::PageState,
+    notices: Vec<crate::state::Notice>,
+    /// The canonical query: only what differs from the default.
+    query: String,
+    key: String,
+    /// What the controls show (the preset's values where the URL sets none).
+    values: Vec<(&'static str, f64)>,
+    /// The preset's own values, for each control's reset.
+    preset_values: Vec<(&'static str, f64)>,
+}
+
+/// Reads a query string: the state, the corrections to show, and the
+/// values of every control.
+#[wasm_bindgen(js_name = explorerState)]
+pub fn explorer_state(query: &str) -> Result<JsValue, js_sys::Error> {
+    let (state, notices) = crate::state::parse(query);
+    with_explorer(state.lang, |x| {
+        let preset_only = crate::state::PageState { preset: state.preset.clone(), ..Default::default() };
+        Ok(StateOut {
+            query: crate::state::to_query(&state),
+            key: x.key(&state),
+            values: x.control_values(&state),
+            preset_values: x.control_values(&preset_only),
+            state: state.clone(),
+            notices,
+        })
+    })
+    .and_then(|s| to_js(&s))
+}
+
+#[derive(Serialize)]
+struct Explored {
+    key: String,
+    charts: Vec<charts::Chart>,
+    tracker: Option<crate::explorer::Tracker>,
+    uploaded: Option<String>,
+    intervals: bool,
+}
+
+/// The explorer's charts (`only` those ids, or all when empty) and, with
+/// all, the targets tracker, for the state in `query`, `width` CSS pixels
+/// wide in `theme`. Uses the fans last given to `explorerSetFans` when
+/// they belong to this state.
+#[wasm_bindgen(js_name = explorerRender)]
+pub fn explorer_render(query: &str, width: f64, theme: &str, only: Vec<String>) -> Result<JsValue, js_sys::Error> {
+    let (state, _) = crate::state::parse(query);
+    let spec = spec_of(width, state.lang.code(), theme, state.large)?;
+    let only: Vec<&str> = only.iter().map(String::as_str).collect();
+    let out = FANS.with(|fans| {
+        let fans = fans.borrow();
+        with_explorer(state.lang, |x| {
+            let key = x.key(&state);
+            let fans = fans.as_ref().filter(|f| f.key == key);
+            Ok(Explored {
+                charts: x.charts(&state, fans, &spec, &only)?,
+                tracker: if only.is_empty() { Some(x.tracker(&state, fans, state.lang)?) } else { None },
+                uploaded: x.uploaded_region().map(str::to_string),
+                intervals: fans.is_some(),
+                key,
+            })
+        })
+    })?;
+    to_js(&out)
+}
+
+/// The probabilistic runs of the state in `query` (what `explorerSetFans` takes).
+#[wasm_bindgen(js_name = explorerSimulate)]
+pub fn explorer_simulate(query: &str, trajectories: u32) -> Result<JsValue, js_sys::Error> {
+    let (state, _) = crate::state::parse(query);
+    let fans = with_explorer(state.lang, |x| x.simulate(&state, trajectories as usize, crate::explorer::SEED))?;
+    to_js(&fans)
+}
+
+/// Keeps fans from `explorerSimulate` (of this or another instance) for the
+/// renders of their state.
+#[wasm_bindgen(js_name = explorerSetFans)]
+pub fn explorer_set_fans(fans: JsValue) -> Result<(), js_sys::Error> {
+    let f: crate::explorer::FanSet = serde_wasm_bindgen::from_value(fans).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    FANS.with(|cell| *cell.borrow_mut() = Some(f));
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct UploadOut {
+    ok: bool,
+    message: String,
+    problems: Vec<ProblemOut>,
+}
+
+#[derive(Serialize)]
+struct ProblemOut {
+    line: usize,
+    message: String,
+}
+
+/// A reader's population table for `region`: accepted (replacing the
+/// estimate) or its problems by line, in `lang`. A bad file changes nothing.
+#[wasm_bindgen(js_name = explorerUpload)]
+pub fn explorer_upload(text: &str, region: &str, lang: &str) -> Result<JsValue, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    let out = with_explorer(lang, |x| {
+        Ok(match x.upload(text, region, lang) {
+            Ok(s) => UploadOut { ok: true, message: s.message, problems: Vec::new() },
+            Err(problems) => UploadOut {
+                ok: false,
+                message: String::new(),
+                problems: problems
+                    .into_iter()
+                    .map(|p| ProblemOut { line: p.line, message: if lang == Lang::Zh { p.zh } else { p.en } })
+                    .collect(),
+            },
+        })
+    })?;
+    to_js(&out)
+}
+
+/// Back to the estimated base population.
+#[wasm_bindgen(js_name = explorerClearUpload)]
+pub fn explorer_clear_upload() -> Result<(), js_sys::Error> {
+    with_explorer(Lang::En, |x| {
+        x.clear_upload();
+        Ok(())
+    })
+}
+
+/// The base population of `region` (estimate or the reader's table) as a
+/// CSV in the form uploads take.
+#[wasm_bindgen(js_name = explorerBaseCsv)]
+pub fn explorer_base_csv(region: &str, lang: &str) -> Result<String, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    with_explorer(lang, |x| x.base_csv(region))
+}
+
+#[derive(Serialize)]
+struct MethodsOut {
+    figures: crate::explorer::MethodFigures,
+    fit: charts::DataTable,
+}
+
+/// The figures the methods section quotes, and the estimate's fit.
+#[wasm_bindgen(js_name = explorerMethods)]
+pub fn explorer_methods(lang: &str) -> Result<JsValue, js_sys::Error> {
+    let lang = lang_of(lang)?;
+    let out = with_explorer(lang, |x| Ok(MethodsOut { figures: x.method_figures(), fit: x.fit_table(lang) }))?;
+    to_js(&out)
+}
