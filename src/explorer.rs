@@ -262,6 +262,7 @@ impl Explorer {
                 return "—".into();
             }
             match t.id {
+                "resident_pop_2030" if zh => format!("{}万", fixed(v / 1e4, 2, lang)),
                 "resident_pop_2030" => fixed(v, 0, lang),
                 "srb" => fixed(v, 1, lang),
                 _ => fixed(v, 2, lang),
@@ -285,8 +286,12 @@ impl Explorer {
                         |(lo, hi)| format!("{} – {}", show(t, lo), show(t, hi)),
                     ),
                     t.status.label(lang).to_string(),
-                    t.crossed_in.map_or(
-                        if t.check.is_some() { (if zh { "预测期内未达到" } else { "not by 2050" }).into() } else { "—".into() },
+                    t.crossed_in.map_or_else(
+                        || {
+                            // Only a level to reach can be "not reached"; a ceiling has no crossing.
+                            let reaches = t.check.is_some_and(|c| !matches!(c.test, targets::Test::AtMost(_)));
+                            (if !reaches { "—" } else if zh { "预测期内未达到" } else { "not by 2050" }).to_string()
+                        },
                         |y| y.to_string(),
                     ),
                     t.note.clone(),
@@ -414,6 +419,9 @@ impl Explorer {
             births_2020: self.estimate.births,
             constraints: self.estimate.fit.len(),
             constraints_met: self.estimate.fit.iter().filter(|f| f.met).count(),
+            uncertainty: DEFAULT_UNCERTAINTY,
+            plan: preset(Preset::Plan, &self.estimate, &self.migration),
+            srb: PRIOR_SRB,
         }
     }
 }
@@ -427,6 +435,10 @@ pub struct MethodFigures {
     pub births_2020: f64,
     pub constraints: usize,
     pub constraints_met: usize,
+    pub uncertainty: crate::projection::stochastic::Uncertainty,
+    /// The plan's path, as the explorer assumes it.
+    pub plan: Assumptions,
+    pub srb: f64,
 }
 
 #[cfg(test)]

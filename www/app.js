@@ -1,54 +1,35 @@
-// The page: reads its state from the URL, asks the wasm core for figures,
-// charts and the audit, and places them. Rust computes; this file only
-// places results and wires controls. Nothing from the URL is ever inserted
-// as HTML: text goes in through textContent, and SVG (drawn and escaped by
-// Rust) through DOMParser.
-import init, { renderChart, chartCsv, keyFigures, audit, auditTable, auditCsv, observations } from './pkg/liangshan_pop.js';
+// The page: reads its state from the URL (checked by the core), asks the
+// wasm core for figures, charts and the audit, and places them; the
+// projection explorer runs in workers (explorer.js). Rust computes; this
+// file only places results and wires controls. Nothing from the URL or a
+// file is ever inserted as HTML: text goes in through textContent, and SVG
+// (drawn and escaped by Rust) through DOMParser.
+import init, { renderChart, chartCsv, keyFigures, audit, auditTable, auditCsv, observations, explorerState } from './pkg/liangshan_pop.js';
+import { el, skeleton, placeChart, fillTable, download, downloadChart } from './figure.js';
+import { Explorer } from './explorer.js';
 import { UI } from './i18n.js';
 
 const root = document.documentElement;
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
-/** The page's state: language, 适老化 mode, colour theme. */
+/** The page's own state: language, 适老化 mode, colour theme. The explorer keeps the rest. */
 const state = { lang: 'zh', large: false, theme: darkQuery.matches ? 'dark' : 'light', printing: false };
+let explorer = null;
+let notices = [];
 
-/**
- * Reads ?lang= and ?a11y= from the URL. Unknown parameters are ignored;
- * known ones with bad values fall back to the default with a notice.
- */
-function readUrl() {
-  const params = new URLSearchParams(location.search);
-  const bad = [];
-  const lang = params.get('lang');
-  if (lang === 'zh' || lang === 'en') state.lang = lang;
-  else if (lang !== null && lang !== '') bad.push(['lang', lang]);
-  const a11y = params.get('a11y');
-  if (a11y === 'large') state.large = true;
-  else if (a11y !== null && a11y !== '' && a11y !== 'off') bad.push(['a11y', a11y]);
-  return bad;
-}
-
-function writeUrl() {
+function writeUrl(query) {
   const url = new URL(location.href);
-  url.searchParams.set('lang', state.lang);
-  if (state.large) url.searchParams.set('a11y', 'large');
-  else url.searchParams.delete('a11y');
+  url.search = query;
   history.replaceState(null, '', url);
-}
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c);
-  return e;
 }
 
 function setNotice(lines) {
   const n = document.getElementById('notice');
   n.replaceChildren(...lines.map((text) => el('p', { class: 'warning', text })));
+}
+
+function showNotices() {
+  setNotice(notices.map((n) => n[state.lang]));
 }
 
 function applyStaticText() {
@@ -78,61 +59,12 @@ function renderKeyFigures() {
   );
 }
 
-/** Parses an SVG string drawn by the core into a node, without innerHTML. */
-function svgNode(svgText) {
-  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-  if (doc.querySelector('parsererror')) throw new Error('chart SVG did not parse');
-  return document.importNode(doc.documentElement, true);
-}
-
-function fillTable(table, data, caption, rowHeader = 0) {
-  const head = el('thead', {}, el('tr', {}, ...data.columns.map((c) => el('th', { scope: 'col', text: c }))));
-  const body = el('tbody', {}, ...data.rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === rowHeader ? el('th', { scope: 'row', text: c }) : el('td', { text: c }))))));
-  table.replaceChildren(el('caption', { text: caption }), head, body);
-}
-
-function download(filename, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = el('a', { href: url, download: filename });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Builds the parts of a figure once; rendering fills them. */
-function skeleton(fig) {
-  if (fig.querySelector('.chart-body')) return;
-  const id = fig.dataset.chart;
-  const button = el('button', { type: 'button', class: 'download' });
-  button.addEventListener('click', () => download(`liangshan-${id}-${state.lang}.csv`, chartCsv(id, state.lang)));
-  fig.append(
-    el('figcaption', {}, el('h3', { class: 'chart-title', id: `${id}-heading` }), el('p', { class: 'chart-summary' })),
-    el('div', { class: 'chart-body' }),
-    el('ul', { class: 'chart-notes' }),
-    el('p', { class: 'chart-source' }),
-    el('div', { class: 'chart-actions' },
-      el('details', { class: 'chart-data' }, el('summary'), el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-heading` }, el('table'))),
-      button),
-  );
-  fig.setAttribute('aria-labelledby', `${id}-heading`);
-}
-
 function renderFigure(fig) {
-  const t = UI[state.lang];
   const body = fig.querySelector('.chart-body');
   const width = Math.round(body.clientWidth) || 320;
   const theme = state.printing ? 'light' : state.theme;
-  const chart = renderChart(fig.dataset.chart, width, state.lang, theme, state.large);
-  fig.querySelector('.chart-title').textContent = chart.title;
-  fig.querySelector('.chart-summary').textContent = chart.summary;
-  fig.querySelector('.chart-source').textContent = chart.source;
-  fig.querySelector('.chart-notes').replaceChildren(...chart.notes.map((n) => el('li', { text: n })));
-  fig.querySelector('.chart-data summary').textContent = t.showData;
-  fig.querySelector('.download').textContent = t.downloadCsv;
-  body.replaceChildren(svgNode(chart.svg));
+  placeChart(fig, renderChart(fig.dataset.chart, width, state.lang, theme, state.large), UI[state.lang]);
   fig.dataset.width = String(width);
-  fillTable(fig.querySelector('table'), chart.table, chart.title, 1 < chart.table.columns.length && /^(序号|No\.)$/.test(chart.table.columns[0]) ? 1 : 0);
 }
 
 function renderAudit() {
@@ -180,44 +112,72 @@ function watchWidths() {
   for (const body of document.querySelectorAll('figure[data-chart] .chart-body')) ro.observe(body);
 }
 
+function redrawExplorer() {
+  return explorer ? explorer.relabel() : Promise.resolve();
+}
+
 function wireControls() {
   document.getElementById('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
-    writeUrl();
-    setNotice([]);
     renderAll();
+    showNotices();
+    redrawExplorer().then(() => writeUrl(explorer.parsed.query));
   });
   document.getElementById('a11y-toggle').addEventListener('click', () => {
     state.large = !state.large;
-    writeUrl();
     applyStaticText();
     renderCharts();
+    redrawExplorer().then(() => writeUrl(explorer.parsed.query));
   });
   document.getElementById('audit-csv').addEventListener('click', () => download(`liangshan-audit-${state.lang}.csv`, auditCsv(state.lang)));
   darkQuery.addEventListener('change', (e) => {
     state.theme = e.matches ? 'dark' : 'light';
     renderCharts();
+    explorer?.render();
   });
   // Print on paper: light charts, whatever the screen's theme.
   window.addEventListener('beforeprint', () => {
     state.printing = true;
     renderCharts();
+    explorer?.render();
   });
   window.addEventListener('afterprint', () => {
     state.printing = false;
     renderCharts();
+    explorer?.render();
   });
 }
 
 async function main() {
-  const bad = readUrl();
   try {
-    await init();
-    for (const fig of document.querySelectorAll('figure[data-chart]')) skeleton(fig);
+    // Compiled once; the explorer's workers get the same module.
+    const module = await WebAssembly.compileStreaming(fetch(new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url)));
+    await init({ module_or_path: module });
+    const parsed = explorerState(location.search);
+    state.lang = parsed.state.lang;
+    state.large = parsed.state.large;
+    notices = parsed.notices;
+    for (const fig of document.querySelectorAll('figure[data-chart]')) {
+      const id = fig.dataset.chart;
+      skeleton(fig, id, (format) => fig.chart && downloadChart(fig.chart, format, state.lang, format === 'csv' ? chartCsv(id, state.lang) : null));
+    }
     renderAll();
-    setNotice(bad.map(([name, value]) => UI[state.lang].badParam(name, value.slice(0, 40))));
+    showNotices();
     wireControls();
     watchWidths();
+    explorer = new Explorer(
+      {
+        lang: () => state.lang,
+        large: () => state.large,
+        theme: () => (state.printing ? 'light' : state.theme),
+        onState: writeUrl,
+        notice: (lines) => setNotice(lines),
+      },
+      module,
+    );
+    await explorer.start(parsed.query);
+    explorer.renderMethods();
+    writeUrl(parsed.query);
     root.dataset.ready = 'true';
     root.dispatchEvent(new CustomEvent('liangshan:ready'));
   } catch (e) {

@@ -107,7 +107,7 @@ pub fn wrap(text: &str, em: f64) -> Vec<String> {
 }
 
 /// A chart's data as a table: what the "data" view and the CSV show.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct DataTable {
     pub columns: Vec<String>,
     /// Cells formatted for the reader's language.

@@ -744,15 +744,24 @@ fn dependency(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
 fn births_deaths(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let zh = lang == Lang::Zh;
-    let flow = |f: fn(&crate::projection::scenario::Year) -> Option<f64>| pick(view, move |y| f(y).map_or(f64::NAN, |v| v / 1e4));
+    // 万人 for the prefecture; persons for a county, whose flows are small.
+    let big = view.run.years.iter().filter_map(|y| y.births).fold(0.0, f64::max) >= 50_000.0;
+    let scale = if big { 1e-4 } else { 1.0 };
+    let flow = |f: fn(&crate::projection::scenario::Year) -> Option<f64>| pick(view, move |y| f(y).map_or(f64::NAN, |v| v * scale));
+    let unit = match (zh, big) {
+        (true, true) => "万人/年",
+        (true, false) => "人/年",
+        (false, true) => "10,000 persons a year",
+        (false, false) => "persons a year",
+    };
     let t = Timeline {
-        unit: (if zh { "万人/年" } else { "10,000 persons a year" }).into(),
+        unit: unit.into(),
         series: vec![
             Series { label: (if zh { "出生" } else { "births" }).into(), values: flow(|y| y.births), mark: 0 },
             Series { label: (if zh { "死亡" } else { "deaths" }).into(), values: flow(|y| y.deaths), mark: 1 },
             Series { label: (if zh { "净迁移" } else { "net migrants" }).into(), values: flow(|y| y.net_migrants), mark: 2 },
         ],
-        band: fan(view, "births").map(|f| (f, 1e-4)),
+        band: fan(view, "births").map(|f| (f, scale)),
         refs: vec![],
         goals: vec![],
         observed: vec![],
@@ -795,7 +804,7 @@ fn births_deaths(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         "Each year's flows run to the next year; negative net migration means more leave than arrive."
     })
     .to_string()];
-    finish(BIRTHS_DEATHS_ID, &t, width, view, spec, title, summary, vec![], notes, 2)
+    finish(BIRTHS_DEATHS_ID, &t, width, view, spec, title, summary, vec![], notes, if big { 2 } else { 0 })
 }
 
 /// Urbanisation: the 2010-2020 trend continued, against the plan's 46% and

@@ -134,7 +134,7 @@ pub fn track(run: &Run, urban: &Urbanisation, lang: Lang) -> Result<Vec<Tracked>
         id: "resident_pop_2030",
         claim: t("常住人口2030年达到500万人", "Resident population of 5 million by 2030".into()),
         year: 2030,
-        target: fixed(pop_target, 0, lang),
+        target: if zh { format!("{}万", fixed(pop_target / 1e4, 0, lang)) } else { fixed(pop_target, 0, lang) },
         value_2020: Some(run.years[0].population),
         projected: pop_2030,
         interval_80: None,

@@ -465,3 +465,11 @@ pub fn explorer_methods(lang: &str) -> Result<JsValue, js_sys::Error> {
     let out = with_explorer(lang, |x| Ok(MethodsOut { figures: x.method_figures(), fit: x.fit_table(lang) }))?;
     to_js(&out)
 }
+
+/// Any table the core gave (`{ columns, rows }`) as CSV, with a byte-order
+/// mark; cells that would start a formula are kept as text.
+#[wasm_bindgen(js_name = tableCsv)]
+pub fn table_csv(table: JsValue) -> Result<String, js_sys::Error> {
+    let t: charts::DataTable = serde_wasm_bindgen::from_value(table).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    Ok(format!("\u{feff}{}", t.to_csv()))
+}

@@ -1,0 +1,463 @@
+// The projection explorer on the page: controls, the URL, and the two
+// workers. The state lives in the URL (checked by the core: allow-list,
+// ranges, notices); every input asks the drawing worker for new charts, and
+// only the latest request waits when one is in flight. The probabilistic
+// worker runs when it is free, for the latest state, and its fans are
+// handed to the drawing worker.
+import { explorerControls, explorerState, explorerMethods, tableCsv } from './pkg/liangshan_pop.js';
+import { el, skeleton, placeChart, fillTable, downloadChart, download } from './figure.js';
+import { UI } from './i18n.js';
+
+const TRAJECTORIES = 1000;
+const MAX_UPLOAD_BYTES = 1_000_000;
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+/** A worker with request/response by id. */
+class Channel {
+  constructor(url) {
+    this.worker = new Worker(url, { type: 'module' });
+    this.next = 1;
+    this.waiting = new Map();
+    this.worker.onmessage = ({ data }) => {
+      const w = this.waiting.get(data.id);
+      if (!w) return;
+      this.waiting.delete(data.id);
+      if (data.ok) w.resolve(data.result);
+      else w.reject(new Error(data.error));
+    };
+    this.worker.onerror = (e) => {
+      for (const w of this.waiting.values()) w.reject(new Error(e.message || 'worker failed'));
+      this.waiting.clear();
+    };
+  }
+
+  call(type, payload = {}) {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, type, ...payload });
+    });
+  }
+}
+
+export class Explorer {
+  /**
+   * @param page  { lang(), large(), theme(), onState(query), notice(lines) }
+   * @param module the compiled wasm module, shared with the workers
+   */
+  constructor(page, module) {
+    this.page = page;
+    this.module = module;
+    this.root = document.getElementById('explorer');
+    this.params = new URLSearchParams();
+    this.parsed = null;
+    this.draw = null;
+    this.sim = null;
+    this.inflight = false;
+    this.pending = null;
+    this.simBusy = false;
+    this.fansKey = null;
+    this.playing = null;
+    this.lastInputAt = null;
+    this.figures = [...this.root.querySelectorAll('figure[data-explorer]')];
+    this.latest = null;
+  }
+
+  async start(query) {
+    this.setQuery(query);
+    const url = new URL('./worker.js', import.meta.url);
+    this.draw = new Channel(url);
+    this.sim = new Channel(url);
+    await Promise.all([this.draw.call('init', { module: this.module }), this.sim.call('init', { module: this.module })]);
+    for (const fig of this.figures) {
+      skeleton(fig, fig.dataset.explorer, (format) => this.downloadFigure(fig, format));
+    }
+    this.build();
+    this.wire();
+    await this.render();
+  }
+
+  /** Reads a query: the state, its notices, and the controls' values. */
+  setQuery(query) {
+    this.parsed = explorerState(query);
+    this.params = new URLSearchParams(this.parsed.query);
+    this.values = Object.fromEntries(this.parsed.values);
+    this.presetValues = Object.fromEntries(this.parsed.preset_values);
+    return this.parsed.notices;
+  }
+
+  get state() {
+    return this.parsed.state;
+  }
+
+  /** The query as the page's URL should carry it, with the page's lang and a11y. */
+  query() {
+    const p = new URLSearchParams(this.params);
+    p.set('lang', this.page.lang());
+    if (this.page.large()) p.set('a11y', 'large');
+    else p.delete('a11y');
+    return p.toString();
+  }
+
+  /** Applies a change of parameters: canonical state, URL, redraw. */
+  change(edit, only = []) {
+    edit(this.params);
+    this.setQuery(this.query());
+    this.page.onState(this.parsed.query);
+    this.syncControls();
+    this.render(only);
+  }
+
+  // ---------------------------------------------------------------- controls
+
+  build() {
+    const t = UI[this.page.lang()];
+    const c = explorerControls(this.page.lang());
+    this.controls = c;
+    const region = this.root.querySelector('#region');
+    region.replaceChildren(...c.regions.map((r) => el('option', { value: r.id, text: r.name })));
+    const presets = this.root.querySelector('#presets');
+    presets.replaceChildren(
+      ...c.presets.map((p) =>
+        el('label', { class: 'preset' }, el('input', { type: 'radio', name: 'preset', value: p.id }), el('span', { text: p.name })),
+      ),
+    );
+    const sliders = this.root.querySelector('#sliders');
+    sliders.replaceChildren(
+      ...c.controls.map((k) => {
+        const id = `control-${k.param}`;
+        const input = el('input', { type: 'range', id, min: String(k.min), max: String(k.max), step: String(k.step), 'data-param': k.param, 'aria-describedby': `${id}-unit` });
+        const reset = el('button', { type: 'button', class: 'reset', 'data-param': k.param });
+        return el('div', { class: 'control slider' },
+          el('div', { class: 'control-head' },
+            el('label', { for: id, text: k.label }),
+            el('output', { for: id, id: `${id}-value`, class: 'value' })),
+          el('div', { class: 'control-row' }, input, reset),
+          el('p', { class: 'unit', id: `${id}-unit`, text: `${t.range(fmt(k.min, k.decimals, this.page.lang()), fmt(k.max, k.decimals, this.page.lang()))} · ${k.unit}` }));
+      }),
+    );
+    const year = this.root.querySelector('#year');
+    year.min = String(c.years[0]);
+    year.max = String(c.years[1]);
+    year.step = '1';
+    this.syncControls();
+  }
+
+  /** Shows the state in every control. */
+  syncControls() {
+    const lang = this.page.lang();
+    const t = UI[lang];
+    const s = this.state;
+    this.root.querySelector('#region').value = s.region;
+    for (const r of this.root.querySelectorAll('input[name="preset"]')) r.checked = r.value === s.preset;
+    for (const k of this.controls.controls) {
+      const input = this.root.querySelector(`#control-${k.param}`);
+      const v = this.values[k.param];
+      if (document.activeElement !== input || Number(input.value) !== v) input.value = String(v);
+      const text = `${fmt(v, k.decimals, lang)} ${k.unit}`;
+      input.setAttribute('aria-valuetext', text);
+      this.root.querySelector(`#control-${k.param}-value`).textContent = fmt(v, k.decimals, lang);
+      const reset = this.root.querySelector(`button.reset[data-param="${k.param}"]`);
+      const preset = this.presetValues[k.param];
+      const changed = Math.abs(v - preset) > 1e-9;
+      reset.disabled = !changed;
+      reset.textContent = t.reset;
+      reset.setAttribute('aria-label', t.resetOne(k.label, fmt(preset, k.decimals, lang)));
+    }
+    const year = this.root.querySelector('#year');
+    year.value = String(s.year);
+    year.setAttribute('aria-valuetext', t.yearText(s.year));
+    this.root.querySelector('#year-value').textContent = String(s.year);
+    const play = this.root.querySelector('#play');
+    play.textContent = this.playing ? t.pause : t.play;
+    play.setAttribute('aria-pressed', String(Boolean(this.playing)));
+  }
+
+  wire() {
+    const root = this.root;
+    root.querySelector('#region').addEventListener('change', (e) => this.change((p) => p.set('region', e.target.value)));
+    root.querySelector('#presets').addEventListener('change', (e) => {
+      if (e.target.name !== 'preset') return;
+      // A preset brings its own values: the overrides go.
+      this.change((p) => {
+        for (const k of this.controls.controls) p.delete(k.param);
+        p.set('scenario', e.target.value);
+      });
+    });
+    for (const k of this.controls.controls) {
+      const input = root.querySelector(`#control-${k.param}`);
+      input.addEventListener('input', (e) => {
+        this.lastInputAt = e.timeStamp;
+        this.change((p) => p.set(k.param, input.value));
+      });
+      // W3C slider pattern: Page Up/Down move by a larger step (native
+      // ranges do arrows, Home and End).
+      input.addEventListener('keydown', (e) => {
+        if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
+        e.preventDefault();
+        const v = Math.min(k.max, Math.max(k.min, Number(input.value) + (e.key === 'PageUp' ? k.big_step : -k.big_step)));
+        input.value = String(v);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      root.querySelector(`button.reset[data-param="${k.param}"]`).addEventListener('click', () => {
+        this.change((p) => p.delete(k.param));
+        input.focus();
+      });
+    }
+    root.querySelector('#reset-all').addEventListener('click', () =>
+      this.change((p) => {
+        for (const k of this.controls.controls) p.delete(k.param);
+      }),
+    );
+    const year = root.querySelector('#year');
+    year.addEventListener('input', (e) => {
+      this.lastInputAt = e.timeStamp;
+      this.change((p) => p.set('year', year.value), ['pyramid']);
+    });
+    year.addEventListener('keydown', (e) => {
+      if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
+      e.preventDefault();
+      year.value = String(Math.min(2050, Math.max(2020, Number(year.value) + (e.key === 'PageUp' ? 5 : -5))));
+      year.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    root.querySelector('#play').addEventListener('click', () => (this.playing ? this.stop() : this.play()));
+    root.querySelector('#upload-file').addEventListener('change', (e) => this.upload(e.target));
+    root.querySelector('#upload-clear').addEventListener('click', () => this.clearUpload());
+    root.querySelector('#upload-template').addEventListener('click', async () => {
+      const csv = await this.draw.call('baseCsv', { region: this.state.region, lang: this.page.lang() });
+      download(`liangshan-base-2020-${this.state.region}.csv`, csv);
+    });
+    root.querySelector('#tracker-csv').addEventListener('click', () => {
+      if (this.tracker) download(`liangshan-targets-${this.page.lang()}.csv`, tableCsv(this.tracker.table));
+    });
+    const ro = new ResizeObserver(() => {
+      const w = this.width();
+      if (w && w !== this.drawnWidth) this.render();
+    });
+    ro.observe(this.figures[0].querySelector('.chart-body'));
+  }
+
+  /** Plays the pyramid through the years; never starts by itself. With reduced motion it moves in five-year steps, slowly. */
+  play() {
+    const step = reducedMotion.matches ? 5 : 1;
+    const every = reducedMotion.matches ? 1500 : 300;
+    if (this.state.year >= 2050) this.change((p) => p.set('year', '2020'), ['pyramid']);
+    this.playing = setInterval(() => {
+      const next = Math.min(2050, this.state.year + step);
+      this.change((p) => p.set('year', String(next)), ['pyramid']);
+      if (next >= 2050) this.stop();
+    }, every);
+    this.syncControls();
+  }
+
+  stop() {
+    clearInterval(this.playing);
+    this.playing = null;
+    this.syncControls();
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  width() {
+    return Math.round(this.figures[0].querySelector('.chart-body').clientWidth);
+  }
+
+  /**
+   * Asks for a redraw; while one is in flight only the latest request
+   * waits. Resolves when no redraw is left to do.
+   */
+  render(only = []) {
+    const req = { query: this.parsed.query, width: this.width() || 320, theme: this.page.theme(), only, inputAt: this.lastInputAt };
+    this.lastInputAt = null;
+    if (this.inflight) {
+      // A full redraw is never narrowed by a later partial one.
+      const full = (this.pending && this.pending.only.length === 0) || only.length === 0;
+      this.pending = { ...req, only: full ? [] : only };
+      return this.idle;
+    }
+    this.inflight = true;
+    this.idle = this.loop(req);
+    return this.idle;
+  }
+
+  async loop(first) {
+    let req = first;
+    while (req) {
+      try {
+        const out = await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only });
+        this.place(out, req);
+        this.drawnWidth = req.width;
+      } catch (e) {
+        this.page.notice([UI[this.page.lang()].projectionFailed(String(e.message).slice(0, 200))]);
+      }
+      req = this.pending;
+      this.pending = null;
+    }
+    this.inflight = false;
+    this.root.dataset.drawn = this.parsed.key;
+    this.root.dataset.intervals = String(Boolean(this.latest && this.latest.intervals && this.latest.key === this.parsed.key));
+    this.root.dispatchEvent(new CustomEvent('liangshan:explorer-drawn', { bubbles: true }));
+    this.simulate();
+  }
+
+  place(out, req) {
+    const t = UI[this.page.lang()];
+    for (const chart of out.charts) {
+      const fig = this.figures.find((f) => f.dataset.explorer === chart.id);
+      if (fig) placeChart(fig, chart, t);
+    }
+    if (out.tracker) {
+      this.tracker = out.tracker;
+      this.latest = out;
+      this.placeTracker(out.tracker);
+      this.placeOrigin(out.uploaded);
+    }
+    if (req.inputAt != null) {
+      // Input to the next frame painted: what the benchmark reads.
+      const start = req.inputAt;
+      requestAnimationFrame(() => performance.measure('liangshan:redraw', { start, end: performance.now() }));
+    }
+  }
+
+  placeTracker(tracker) {
+    const t = UI[this.page.lang()];
+    const table = this.root.querySelector('#tracker-table');
+    fillTable(table, tracker.table, tracker.caption);
+    const verdictCol = 6;
+    [...table.tBodies[0].rows].forEach((row, i) => {
+      row.cells[verdictCol].dataset.status = tracker.statuses[i];
+      // On a phone each row shows as a card, each cell with its column's name.
+      [...row.cells].forEach((cell, j) => cell.setAttribute('data-label', tracker.table.columns[j]));
+    });
+    // Explicit roles: display changes on a phone must not drop the table's semantics.
+    table.setAttribute('role', 'table');
+    for (const g of table.querySelectorAll('thead, tbody')) g.setAttribute('role', 'rowgroup');
+    for (const r of table.querySelectorAll('tr')) r.setAttribute('role', 'row');
+    for (const c of table.querySelectorAll('thead th')) c.setAttribute('role', 'columnheader');
+    for (const c of table.querySelectorAll('tbody th')) c.setAttribute('role', 'rowheader');
+    for (const c of table.querySelectorAll('td')) c.setAttribute('role', 'cell');
+    this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(TRAJECTORIES) : t.trackerPending;
+  }
+
+  placeOrigin(uploaded) {
+    const t = UI[this.page.lang()];
+    const names = Object.fromEntries(this.controls.regions.map((r) => [r.id, r.name]));
+    const mine = uploaded === this.state.region;
+    const banner = this.root.querySelector('#explorer-origin');
+    banner.textContent = mine ? t.originUser(names[uploaded]) : t.originEstimate + (uploaded ? ` ${t.originUserElsewhere(names[uploaded])}` : '');
+    banner.classList.toggle('user-data', mine);
+    this.root.querySelector('#upload-clear').hidden = !uploaded;
+  }
+
+  /** Runs the probabilistic projection for the latest state when the worker is free. */
+  async simulate() {
+    const key = this.parsed.key;
+    if (this.simBusy || this.fansKey === key) return;
+    this.simBusy = true;
+    const status = this.root.querySelector('#explorer-status');
+    status.textContent = UI[this.page.lang()].computingIntervals;
+    try {
+      const fans = await this.sim.call('simulate', { query: this.parsed.query, trajectories: TRAJECTORIES });
+      await this.draw.call('setFans', { fans });
+      this.fansKey = fans.key;
+      if (fans.key === this.parsed.key) {
+        status.textContent = UI[this.page.lang()].intervalsReady;
+        this.render();
+      }
+    } catch (e) {
+      status.textContent = UI[this.page.lang()].projectionFailed(String(e.message).slice(0, 200));
+    }
+    this.simBusy = false;
+    if (this.fansKey !== this.parsed.key) this.simulate();
+  }
+
+  async downloadFigure(fig, format) {
+    if (!fig.chart) return;
+    await downloadChart(fig.chart, format, this.page.lang(), format === 'csv' ? tableCsv(fig.chart.table) : null);
+  }
+
+  // ---------------------------------------------------------------- uploads
+
+  async upload(input) {
+    const t = UI[this.page.lang()];
+    const file = input.files && input.files[0];
+    const status = this.root.querySelector('#upload-status');
+    const list = this.root.querySelector('#upload-problems');
+    list.replaceChildren();
+    if (!file) return;
+    if (file.size > MAX_UPLOAD_BYTES) {
+      status.textContent = t.uploadTooBig(Math.round(file.size / 1024), MAX_UPLOAD_BYTES / 1000);
+      input.value = '';
+      return;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch {
+      status.textContent = t.uploadUnreadable;
+      return;
+    }
+    const region = this.state.region;
+    const lang = this.page.lang();
+    const res = await this.draw.call('upload', { text, region, lang });
+    if (!res.ok) {
+      status.textContent = t.uploadRejected(res.problems.length);
+      list.replaceChildren(...res.problems.map((p) => el('li', { text: p.line > 0 ? t.uploadLine(p.line, p.message) : p.message })));
+      input.value = '';
+      return;
+    }
+    await this.sim.call('upload', { text, region, lang });
+    status.textContent = res.message;
+    this.fansKey = null;
+    this.setQuery(this.query());
+    await this.render();
+  }
+
+  async clearUpload() {
+    await Promise.all([this.draw.call('clearUpload'), this.sim.call('clearUpload')]);
+    this.root.querySelector('#upload-status').textContent = UI[this.page.lang()].uploadCleared;
+    this.root.querySelector('#upload-problems').replaceChildren();
+    this.root.querySelector('#upload-file').value = '';
+    this.fansKey = null;
+    this.setQuery(this.query());
+    await this.render();
+  }
+
+  // ---------------------------------------------------------------- language
+
+  /** Redraws everything in the page's current language and size. */
+  relabel() {
+    this.setQuery(this.query());
+    this.build();
+    this.renderMethods();
+    return this.render();
+  }
+
+  renderMethods() {
+    const lang = this.page.lang();
+    const t = UI[lang];
+    const m = explorerMethods(lang);
+    const f = m.figures;
+    const body = document.getElementById('methods-body');
+    body.replaceChildren(
+      ...t.methods({
+        tfr: fmt(f.tfr_2020, 2, lang),
+        migration: fmt(f.net_migration_per_year, 0, lang),
+        e0f: fmt(f.e0_female, 2, lang),
+        e0m: fmt(f.e0_male, 2, lang),
+        births: fmt(f.births_2020, 0, lang),
+        met: f.constraints_met,
+        n: f.constraints,
+        trajectories: TRAJECTORIES,
+        u: f.uncertainty,
+        plan: f.plan,
+        srb: f.srb,
+      }).map(([tag, text]) => el(tag, { text })),
+    );
+    fillTable(document.getElementById('fit-table'), m.fit, t.fitCaption);
+  }
+}
+
+function fmt(x, decimals, lang) {
+  return Number(x).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}

@@ -1,0 +1,117 @@
+// What every chart figure of the page shares: its parts (caption, chart,
+// notes, source, data table, downloads) and how a chart from the core is put
+// into them. Text goes in through textContent and SVG (drawn and escaped by
+// Rust) through DOMParser: nothing is ever inserted as HTML.
+
+export function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+/** Parses an SVG string drawn by the core into a node, without innerHTML. */
+export function svgNode(svgText) {
+  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  if (doc.querySelector('parsererror')) throw new Error('chart SVG did not parse');
+  return document.importNode(doc.documentElement, true);
+}
+
+export function fillTable(table, data, caption, rowHeader = 0) {
+  const head = el('thead', {}, el('tr', {}, ...data.columns.map((c) => el('th', { scope: 'col', text: c }))));
+  const body = el('tbody', {}, ...data.rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === rowHeader ? el('th', { scope: 'row', text: c }) : el('td', { text: c }))))));
+  table.replaceChildren(el('caption', { text: caption }), head, body);
+}
+
+/** Saves `blob` as `filename`. */
+export function saveBlob(filename, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function download(filename, text, type = 'text/csv;charset=utf-8') {
+  saveBlob(filename, new Blob([text], { type }));
+}
+
+/** The SVG drawn at twice its size on a canvas, as PNG (fonts: the reader's own). */
+export function svgToPng(svgText, width, height) {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.onload = () => {
+      const scale = 2;
+      const canvas = el('canvas', { width: String(width * scale), height: String(height * scale) });
+      const ctx = canvas.getContext('2d');
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0, width, height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png');
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('SVG did not load as an image'));
+    };
+    img.src = url;
+  });
+}
+
+/**
+ * Builds the parts of a figure once; `placeChart` fills them. `actions`
+ * gets the chart's last drawing to download: ({ chart, format }).
+ */
+export function skeleton(fig, id, onDownload) {
+  if (fig.querySelector('.chart-body')) return;
+  const buttons = ['csv', 'svg', 'png'].map((format) => {
+    const b = el('button', { type: 'button', class: 'download', 'data-format': format });
+    b.addEventListener('click', () => onDownload(format));
+    return b;
+  });
+  const details = el('details', { class: 'chart-data' }, el('summary'), el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-heading` }, el('table')));
+  // Tables of the explorer change on every redraw: filled when opened.
+  details.addEventListener('toggle', () => {
+    if (details.open && fig.pendingTable) fillFigureTable(fig);
+  });
+  fig.append(
+    el('figcaption', {}, el('h3', { class: 'chart-title', id: `${id}-heading` }), el('p', { class: 'chart-summary' })),
+    el('div', { class: 'chart-body' }),
+    el('ul', { class: 'chart-notes' }),
+    el('p', { class: 'chart-source' }),
+    el('div', { class: 'chart-actions' }, details, ...buttons),
+  );
+  fig.setAttribute('aria-labelledby', `${id}-heading`);
+}
+
+function fillFigureTable(fig) {
+  const { table, title } = fig.pendingTable;
+  fig.pendingTable = null;
+  fillTable(fig.querySelector('table'), table, title, 1 < table.columns.length && /^(序号|No\.)$/.test(table.columns[0]) ? 1 : 0);
+}
+
+/** Puts a chart from the core into its figure. */
+export function placeChart(fig, chart, t) {
+  fig.querySelector('.chart-title').textContent = chart.title;
+  fig.querySelector('.chart-summary').textContent = chart.summary;
+  fig.querySelector('.chart-source').textContent = chart.source;
+  fig.querySelector('.chart-notes').replaceChildren(...chart.notes.map((n) => el('li', { text: n })));
+  fig.querySelector('.chart-data summary').textContent = t.showData;
+  for (const b of fig.querySelectorAll('button.download')) b.textContent = t.download[b.dataset.format];
+  fig.querySelector('.chart-body').replaceChildren(svgNode(chart.svg));
+  fig.chart = chart;
+  fig.pendingTable = { table: chart.table, title: chart.title };
+  if (fig.querySelector('details.chart-data').open) fillFigureTable(fig);
+}
+
+/** Downloads a figure's chart as CSV, SVG or PNG. */
+export async function downloadChart(chart, format, lang, csvText) {
+  const name = `liangshan-${chart.id}-${lang}`;
+  if (format === 'csv') download(`${name}.csv`, csvText);
+  else if (format === 'svg') download(`${name}.svg`, chart.svg, 'image/svg+xml');
+  else saveBlob(`${name}.png`, await svgToPng(chart.svg, chart.width, chart.height));
+}
