@@ -112,8 +112,12 @@ function watchWidths() {
   for (const body of document.querySelectorAll('figure[data-chart] .chart-body')) ro.observe(body);
 }
 
+/** The URL first (at once), then the explorer's redraw in the new language or size. */
 function redrawExplorer() {
-  return explorer ? explorer.relabel() : Promise.resolve();
+  if (!explorer) return;
+  explorer.setQuery(explorer.query());
+  writeUrl(explorer.parsed.query);
+  explorer.relabel();
 }
 
 function wireControls() {
@@ -121,13 +125,13 @@ function wireControls() {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     renderAll();
     showNotices();
-    redrawExplorer().then(() => writeUrl(explorer.parsed.query));
+    redrawExplorer();
   });
   document.getElementById('a11y-toggle').addEventListener('click', () => {
     state.large = !state.large;
     applyStaticText();
     renderCharts();
-    redrawExplorer().then(() => writeUrl(explorer.parsed.query));
+    redrawExplorer();
   });
   document.getElementById('audit-csv').addEventListener('click', () => download(`liangshan-audit-${state.lang}.csv`, auditCsv(state.lang)));
   darkQuery.addEventListener('change', (e) => {

@@ -276,6 +276,7 @@ export class Explorer {
       return this.idle;
     }
     this.inflight = true;
+    this.root.dataset.busy = 'true';
     this.idle = this.loop(req);
     return this.idle;
   }
@@ -294,7 +295,10 @@ export class Explorer {
       this.pending = null;
     }
     this.inflight = false;
+    // For tests and screenshot services: what is drawn, and a counter of redraws.
+    delete this.root.dataset.busy;
     this.root.dataset.drawn = this.parsed.key;
+    this.root.dataset.drawnAt = String((Number(this.root.dataset.drawnAt) || 0) + 1);
     this.root.dataset.intervals = String(Boolean(this.latest && this.latest.intervals && this.latest.key === this.parsed.key));
     this.root.dispatchEvent(new CustomEvent('liangshan:explorer-drawn', { bubbles: true }));
     this.simulate();
@@ -304,7 +308,7 @@ export class Explorer {
     const t = UI[this.page.lang()];
     for (const chart of out.charts) {
       const fig = this.figures.find((f) => f.dataset.explorer === chart.id);
-      if (fig) placeChart(fig, chart, t);
+      if (fig) placeChart(fig, chart, t, true);
     }
     if (out.tracker) {
       this.tracker = out.tracker;

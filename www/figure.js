@@ -94,8 +94,11 @@ function fillFigureTable(fig) {
   fillTable(fig.querySelector('table'), table, title, 1 < table.columns.length && /^(序号|No\.)$/.test(table.columns[0]) ? 1 : 0);
 }
 
-/** Puts a chart from the core into its figure. */
-export function placeChart(fig, chart, t) {
+/**
+ * Puts a chart from the core into its figure. With `lazyTable` the data
+ * table is filled when it is opened (the explorer redraws on every input).
+ */
+export function placeChart(fig, chart, t, lazyTable = false) {
   fig.querySelector('.chart-title').textContent = chart.title;
   fig.querySelector('.chart-summary').textContent = chart.summary;
   fig.querySelector('.chart-source').textContent = chart.source;
@@ -105,7 +108,7 @@ export function placeChart(fig, chart, t) {
   fig.querySelector('.chart-body').replaceChildren(svgNode(chart.svg));
   fig.chart = chart;
   fig.pendingTable = { table: chart.table, title: chart.title };
-  if (fig.querySelector('details.chart-data').open) fillFigureTable(fig);
+  if (!lazyTable || fig.querySelector('details.chart-data').open) fillFigureTable(fig);
 }
 
 /** Downloads a figure's chart as CSV, SVG or PNG. */

@@ -264,7 +264,14 @@ pub fn estimate() -> Result<BasePopulation, Error> {
             0.005,
             plan("life_expectancy_2020"),
         ),
-        ("imr", Text::new("婴儿死亡率（‰）", "infant mortality (per 1000 births), both sexes"), imr, q0 * 1000.0, 0.005, plan("infant_mortality_2020")),
+        (
+            "imr",
+            Text::new("婴儿死亡率（‰）", "infant mortality (per 1000 births), both sexes"),
+            imr,
+            q0 * 1000.0,
+            0.005,
+            plan("infant_mortality_2020"),
+        ),
         (
             "births_2020",
             Text::new("2020年出生人数（表5各县出生率推算）", "2020 births from Table 5's county birth rates"),
@@ -273,7 +280,14 @@ pub fn estimate() -> Result<BasePopulation, Error> {
             0.5,
             both_langs(&|l| crate::data::counties::TABLE5_AT.cite(l)),
         ),
-        ("births", Text::new("每年出生人口（正文“7万人左右”）", "births a year (the text's \"about 70,000\")"), births_text, births, births_text * 0.1, plan("births_per_year")),
+        (
+            "births",
+            Text::new("每年出生人口（正文“7万人左右”）", "births a year (the text's \"about 70,000\")"),
+            births_text,
+            births,
+            births_text * 0.1,
+            plan("births_per_year"),
+        ),
     ];
     // The 2010 census groups (表1) ten years on: their survivors against the
     // estimate. What differs is net migration (about −4.5% of the population
@@ -281,9 +295,24 @@ pub fn estimate() -> Result<BasePopulation, Error> {
     // counts as consistent. 75+ is a constraint (above), so it is met.
     let mut fits = fits;
     for (row, (lo, hi), id, what) in [
-        (&TABLE1[0], (0, 14), "cohort_0_14_2010", Text::new("2010年0—14岁（表1），2020年10—24岁", "2010's aged 0-14 (Table 1), aged 10-24 in 2020")),
-        (&TABLE1[1], (15, 64), "cohort_15_64_2010", Text::new("2010年15—64岁（表1），2020年25—74岁", "2010's aged 15-64 (Table 1), aged 25-74 in 2020")),
-        (&TABLE1[2], (65, AGES - 1), "cohort_65_plus_2010", Text::new("2010年65岁及以上（表1），2020年75岁及以上", "2010's aged 65+ (Table 1), aged 75+ in 2020")),
+        (
+            &TABLE1[0],
+            (0, 14),
+            "cohort_0_14_2010",
+            Text::new("2010年0—14岁（表1），2020年10—24岁", "2010's aged 0-14 (Table 1), aged 10-24 in 2020"),
+        ),
+        (
+            &TABLE1[1],
+            (15, 64),
+            "cohort_15_64_2010",
+            Text::new("2010年15—64岁（表1），2020年25—74岁", "2010's aged 15-64 (Table 1), aged 25-74 in 2020"),
+        ),
+        (
+            &TABLE1[2],
+            (65, AGES - 1),
+            "cohort_65_plus_2010",
+            Text::new("2010年65岁及以上（表1），2020年75岁及以上", "2010's aged 65+ (Table 1), aged 75+ in 2020"),
+        ),
     ] {
         let expected = row.count_2010.value * survive(lo, hi);
         fits.push((id, what, expected, sum(&both, lo + 10, (hi + 10).min(AGES - 1)), expected * 0.05, t1.clone()));

@@ -26,6 +26,15 @@ pub struct CountyBase {
     /// infants imply.
     pub births_published: f64,
     pub births_estimate: f64,
+    /// Net migrants a year, 2010-2020: the county's census change less its
+    /// natural increase (the prefecture's decade of births shared by 表5's
+    /// birth rates, its deaths by population). The counties add up to the
+    /// prefecture's net migration; Xichang gains while most counties lose.
+    pub net_migration_2010_2020: f64,
+    /// What the county's migration differs from its population share of the
+    /// prefecture's: moves between counties. Scenarios keep it, so that a
+    /// prefecture without net migration still sees people move to Xichang.
+    pub migration_offset: f64,
 }
 
 /// The 17 county base populations from the prefecture's.
@@ -93,7 +102,7 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
         }
     }
     let births_per_infant = base.births / (base.female[0] + base.male[0]);
-    Ok((0..n)
+    let out = (0..n)
         .map(|i| {
             let [f, m] = &cells[i];
             let total: f64 = f.iter().chain(m).sum();
@@ -108,9 +117,41 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
                 share_0_4_estimate: band(0, 4),
                 births_published: COUNTIES[i].cbr_2020.value / 1000.0 * totals[i],
                 births_estimate: (f[0] + m[0]) * births_per_infant,
+                net_migration_2010_2020: 0.0,
+                migration_offset: 0.0,
             }
         })
+        .collect::<Vec<_>>();
+    let (migration, pref_per_year) = county_migration(base, &totals)?;
+    let pref_total: f64 = totals.iter().sum();
+    Ok(out
+        .into_iter()
+        .zip(migration)
+        .map(|(c, m)| CountyBase { net_migration_2010_2020: m, migration_offset: m - c.total / pref_total * pref_per_year, ..c })
         .collect())
+}
+
+/// Each county's yearly net migration 2010-2020 (see
+/// [`CountyBase::net_migration_2010_2020`]), adding up to the prefecture's.
+fn county_migration(base: &BasePopulation, totals_2020: &[f64]) -> Result<(Vec<f64>, f64), Error> {
+    let pref = super::scenario::estimate_migration(base)?;
+    let p2010: f64 = crate::data::tables::TABLE1.iter().map(|r| r.count_2010.value).sum();
+    let shares_2010: f64 = COUNTIES.iter().map(|c| c.share_2010.value).sum();
+    let p10: Vec<f64> = COUNTIES.iter().map(|c| c.share_2010.value / shares_2010 * p2010).collect();
+    let mean: Vec<f64> = p10.iter().zip(totals_2020).map(|(a, b)| (a + b) / 2.0).collect();
+    let weight_b: Vec<f64> = COUNTIES.iter().zip(&mean).map(|(c, m)| c.cbr_2020.value * m).collect();
+    let (sum_b, sum_m): (f64, f64) = (weight_b.iter().sum(), mean.iter().sum());
+    let raw: Vec<f64> = (0..COUNTIES.len())
+        .map(|i| {
+            let births = pref.births * weight_b[i] / sum_b;
+            let deaths = pref.deaths * mean[i] / sum_m;
+            (totals_2020[i] - p10[i] - births + deaths) / 10.0
+        })
+        .collect();
+    // Rounding of the printed shares leaves a small residue: shared by population.
+    let residue = pref.per_year - raw.iter().sum::<f64>();
+    let total: f64 = totals_2020.iter().sum();
+    Ok((raw.iter().zip(totals_2020).map(|(m, t)| m + residue * t / total).collect(), pref.per_year))
 }
 
 #[cfg(test)]
@@ -194,32 +235,35 @@ fn as_base(c: &CountyBase, pref: &Base) -> Result<Base, Error> {
 
 /// One region's projection inputs: its base population, and how the
 /// prefecture's paths carry over to it (its fertility moves with the
-/// prefecture's in proportion to its 2020 level; it takes a share of the
-/// prefecture's migration in proportion to its population).
+/// prefecture's in proportion to its 2020 level; its migration is its
+/// population share of the prefecture's plus its 2010-2020 moves between
+/// counties).
 #[derive(Clone, Debug)]
 pub struct Region {
     pub base: Base,
     pub tfr_ratio: f64,
     pub migration_share: f64,
+    /// Net migrants a year beyond its share: moves between counties.
+    pub migration_offset: f64,
 }
 
 impl Region {
     /// The prefecture itself.
     pub fn whole(pref: &Base) -> Region {
-        Region { base: pref.clone(), tfr_ratio: 1.0, migration_share: 1.0 }
+        Region { base: pref.clone(), tfr_ratio: 1.0, migration_share: 1.0, migration_offset: 0.0 }
     }
 
     /// County `c` of the prefecture `pref`.
     pub fn county(pref: &Base, c: &CountyBase) -> Result<Region, Error> {
         let base = as_base(c, pref)?;
         let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
-        Ok(Region { tfr_ratio: base.tfr / pref.tfr, migration_share: c.total / pref_total, base })
+        Ok(Region { tfr_ratio: base.tfr / pref.tfr, migration_share: c.total / pref_total, migration_offset: c.migration_offset, base })
     }
 
     /// The prefecture's paths carried over to this region.
     pub fn scale(&self, mut p: Paths) -> Paths {
         p.tfr.iter_mut().for_each(|t| *t *= self.tfr_ratio);
-        p.migration.iter_mut().for_each(|m| *m *= self.migration_share);
+        p.migration.iter_mut().for_each(|m| *m = self.migration_offset + *m * self.migration_share);
         p
     }
 
@@ -230,9 +274,8 @@ impl Region {
 }
 
 /// Every county projected with its own fertility (its 2020 TFR, moving
-/// with the scenario's path in proportion) and a share of the scenario's
-/// migration in proportion to its population; and the prefecture as their
-/// sum, so that the counties always add up to it.
+/// with the scenario's path in proportion) and migration (see [`Region`]);
+/// and the prefecture as their sum, so that the counties always add up to it.
 pub fn run_counties(pref: &Base, counties: &[CountyBase], a: &Assumptions, nlx: &NlxSource) -> Result<(Vec<Run>, Run), Error> {
     let pref_paths = paths(pref, a);
     let mut runs = Vec::with_capacity(counties.len());
@@ -300,12 +343,12 @@ mod county_runs {
             let flow = w[0].births.unwrap() - w[0].deaths.unwrap() + w[0].net_migrants.unwrap();
             assert!((w[1].population - w[0].population - flow).abs() < 1e-6 * w[0].population);
         }
-        // High-fertility counties grow faster than Xichang.
-        let growth = |id: &str| {
+        // High-fertility counties have more births for their size than Xichang.
+        let birth_rate = |id: &str| {
             let i = cs.iter().position(|c| c.id == id).unwrap();
-            runs[i].years[15].population / runs[i].years[0].population
+            runs[i].years[10].cbr.unwrap()
         };
-        assert!(growth("xide") > growth("xichang"));
+        assert!(birth_rate("xide") > 1.5 * birth_rate("xichang"));
     }
 }
 
@@ -321,4 +364,25 @@ pub fn region_specs(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Re
         out.push(super::scenario::spec_for(&r.base, a, &r.scale(pref_paths.clone()), &nlx)?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod county_migration_tests {
+    use super::*;
+    use crate::projection::base::estimate;
+    use crate::projection::scenario::estimate_migration;
+
+    #[test]
+    fn xichang_gains_the_mountain_counties_lose_and_all_add_up() {
+        let base = estimate().unwrap();
+        let cs = estimate_counties(&base).unwrap();
+        let pref = estimate_migration(&base).unwrap();
+        let sum: f64 = cs.iter().map(|c| c.net_migration_2010_2020).sum();
+        assert!((sum - pref.per_year).abs() < 1e-6, "{sum} vs {}", pref.per_year);
+        assert!(cs.iter().map(|c| c.migration_offset).sum::<f64>().abs() < 1e-6);
+        let by = |id: &str| cs.iter().find(|c| c.id == id).unwrap().net_migration_2010_2020;
+        // Xichang grew from 71 to 95.5 (10,000) in the decade, far beyond its births.
+        assert!(by("xichang") > 15_000.0, "{}", by("xichang"));
+        assert!(by("huili") < 0.0 && by("zhaojue") < 0.0);
+    }
 }

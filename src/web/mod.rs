@@ -307,11 +307,7 @@ pub fn explorer_controls(lang: &str) -> Result<JsValue, js_sys::Error> {
             unit: c.unit.get(lang),
         })
         .collect();
-    let presets = crate::state::PRESETS
-        .iter()
-        .zip(Preset::ALL)
-        .map(|(id, p)| Named { id, name: p.name().get(lang) })
-        .collect();
+    let presets = crate::state::PRESETS.iter().zip(Preset::ALL).map(|(id, p)| Named { id, name: p.name().get(lang) }).collect();
     let mut regions = vec![Named { id: "liangshan", name: crate::explorer::place("liangshan").get(lang) }];
     regions.extend(crate::data::counties::COUNTIES.iter().map(|c| Named { id: c.id, name: c.name.get(lang) }));
     to_js(&ControlsOut { controls, presets, regions, years: crate::state::YEARS })

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { launch, openPage } from './browser.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CHARTS = ['resident-registered', 'age-structure', 'schooling', 'county-population', 'county-share-change', 'density-map', 'density-bars', 'urbanisation', 'gdp-per-capita', 'county-births-ageing', 'main-indicators'];
@@ -23,26 +23,8 @@ after(async () => {
   await new Promise((ok) => (server ? server.close(ok) : ok()));
 });
 
-/** Opens a page and records everything that went wrong on it. */
-async function open(path, viewport = { width: 1280, height: 900 }, options = {}) {
-  const page = await browser.newPage({ viewport, ...options });
-  const problems = [];
-  const foreign = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url());
-  });
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
-  });
-  await page.goto(origin + path);
-  await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 20000 });
-  return { page, problems, foreign };
+function open(path, viewport, options) {
+  return openPage(browser, origin, path, viewport, options);
 }
 
 const BARS = 'figure[data-chart="county-population"] svg rect[fill="#0072B2"]';
@@ -247,7 +229,7 @@ test('the CSV download holds the chart data, readable by spreadsheets', async ()
   const { page } = await open('/?lang=en');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('figure[data-chart="county-population"] button.download').click(),
+    page.locator('figure[data-chart="county-population"] button.download[data-format="csv"]').click(),
   ]);
   assert.equal(download.suggestedFilename(), 'liangshan-county-population-en.csv');
   const text = await readFile(await download.path(), 'utf8');
@@ -262,10 +244,11 @@ test('print shows every chart with its caption and source, without the controls'
   const visible = await page.evaluate(() => ({
     toolbar: getComputedStyle(document.querySelector('.toolbar')).display,
     actions: getComputedStyle(document.querySelector('.chart-actions')).display,
-    charts: [...document.querySelectorAll('figure[data-chart] svg')].filter((s) => s.getBoundingClientRect().height > 0).length,
+    charts: [...document.querySelectorAll('figure.chart svg')].filter((s) => s.getBoundingClientRect().height > 0).length,
+    controls: getComputedStyle(document.querySelector('#explorer-controls')).display,
     sources: [...document.querySelectorAll('.chart-source')].filter((s) => s.getBoundingClientRect().height > 0).length,
   }));
-  assert.deepEqual(visible, { toolbar: 'none', actions: 'none', charts: 11, sources: 11 });
+  assert.deepEqual(visible, { toolbar: 'none', actions: 'none', charts: 18, controls: 'none', sources: 18 });
   await page.close();
 });
 

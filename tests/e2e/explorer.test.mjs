@@ -1,0 +1,258 @@
+// End to end: the projection explorer in headless Chromium. Every control
+// changes the charts and the URL; the URL restores the state; the keyboard
+// alone works it; uploads, downloads and bad input.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { startServer } from '../../scripts/serve.mjs';
+import { launch, openPage } from './browser.mjs';
+
+let server, browser, origin;
+
+before(async () => {
+  server = await startServer({ port: 0 });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+});
+
+/** Opens the page and waits until the explorer is drawn (with its intervals when `intervals`). */
+async function open(path, { viewport, options, intervals = false } = {}) {
+  const r = await openPage(browser, origin, path, viewport, options);
+  await waitDrawn(r.page, intervals);
+  return r;
+}
+
+/** Waits until the explorer has drawn the current state (and its intervals). */
+async function waitDrawn(page, intervals = false) {
+  await page.waitForFunction(
+    (want) => {
+      const e = document.getElementById('explorer');
+      return e.dataset.drawn && !e.dataset.busy && (!want || e.dataset.intervals === 'true');
+    },
+    intervals,
+    { timeout: 30000 },
+  );
+}
+
+const summary = (page, id) => page.locator(`figure[data-explorer="${id}"] .chart-summary`).textContent();
+const param = (page, name) => new URL(page.url()).searchParams.get(name);
+
+/** Changes something and waits for the explorer to draw the new state. */
+async function andDrawn(page, action) {
+  const before = await page.evaluate(() => document.getElementById('explorer').dataset.drawnAt);
+  await action();
+  await page.waitForFunction((b) => {
+    const e = document.getElementById('explorer');
+    return e.dataset.drawnAt !== b && !e.dataset.busy;
+  }, before, { timeout: 30000 });
+}
+
+test('the explorer draws seven charts, each an estimate with title, description, source and data, and the tracker', async () => {
+  const { page, problems, foreign } = await open('/', { intervals: true });
+  const ids = await page.$$eval('figure[data-explorer]', (fs) => fs.map((f) => f.dataset.explorer));
+  assert.equal(ids.length, 7);
+  for (const id of ids) {
+    const fig = page.locator(`figure[data-explorer="${id}"]`);
+    const title = (await fig.locator('figcaption h3').textContent()).trim();
+    assert.equal((await fig.locator('svg title').textContent()).trim(), title);
+    assert.ok((await fig.locator('svg desc').textContent()).length > 20, id);
+    // (The urbanisation trend is not projected: its sources are the plan's.)
+    assert.match(await fig.locator('.chart-source').textContent(), id === 'projected-urbanisation' ? /^来源：规划/ : /^来源：本项目的队列要素预测/);
+    if (id !== 'projected-urbanisation') {
+      assert.match(title, /估计/, `${id}: the title says estimate`);
+      assert.ok((await fig.locator('svg text').allTextContents()).some((t) => t.includes('估计')), `${id}: the chart says estimate`);
+    }
+    // The data table fills when opened.
+    await fig.locator('summary').click();
+    await fig.locator('table tbody tr').first().waitFor();
+    assert.ok((await fig.locator('table tbody tr').count()) > 5, `${id}: data`);
+  }
+  // With the probabilistic run in: the population chart has its fan and intervals.
+  assert.equal(await page.locator('figure[data-explorer="projected-population"] table thead th').count(), 6);
+  const rows = await page.locator('#tracker-table tbody tr').count();
+  assert.equal(rows, 20);
+  const first = await page.locator('#tracker-table tbody tr').first().locator('td').allTextContents();
+  assert.match(first[4], /万 – /, 'the 80% interval of 2030 population');
+  assert.match(first[5], /有风险|可实现|难以实现/);
+  assert.match(await page.locator('#explorer-origin').textContent(), /估计/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await page.close();
+});
+
+test('every control changes the charts and the URL, and the URL restores them', async () => {
+  const { page, problems } = await open('/?lang=en');
+  let pop = await summary(page, 'projected-population');
+  // Region.
+  await andDrawn(page, () => page.selectOption('#region', 'xichang'));
+  assert.equal(param(page, 'region'), 'xichang');
+  assert.match(await summary(page, 'projected-population'), /Xichang/);
+  // Each preset.
+  for (const preset of ['constant', 'low', 'high', 'zero-migration', 'plan']) {
+    const before = await summary(page, 'projected-population');
+    await andDrawn(page, () => page.check(`input[name="preset"][value="${preset}"]`));
+    assert.equal(param(page, 'scenario'), preset === 'plan' ? null : preset);
+    assert.notEqual(await summary(page, 'projected-population'), before, preset);
+  }
+  // Each slider, by keyboard.
+  for (const name of ['tfr2030', 'tfr2050', 'e0_2030', 'e0_2050', 'migration', 'srb']) {
+    const before = await page.locator('figure[data-explorer="projected-births-deaths"] .chart-body').innerHTML();
+    await page.focus(`#control-${name}`);
+    await andDrawn(page, () => page.keyboard.press('PageUp'));
+    assert.ok(param(page, name) !== null, `${name} in the URL`);
+    assert.notEqual(await page.locator('figure[data-explorer="projected-births-deaths"] .chart-body').innerHTML(), before, name);
+  }
+  // The year of the pyramid.
+  await page.focus('#year');
+  await andDrawn(page, () => page.keyboard.press('End'));
+  assert.equal(param(page, 'year'), '2050');
+  assert.match(await summary(page, 'pyramid'), /2050/);
+  // The URL restores exactly what was seen.
+  const url = new URL(page.url());
+  pop = await summary(page, 'projected-population');
+  const pyramid = await page.locator('figure[data-explorer="pyramid"] svg').innerHTML();
+  const again = await open(url.pathname + url.search);
+  assert.equal(await summary(again.page, 'projected-population'), pop);
+  assert.equal(await again.page.locator('figure[data-explorer="pyramid"] svg').innerHTML(), pyramid);
+  assert.equal(await again.page.inputValue('#region'), 'xichang');
+  assert.deepEqual([...problems, ...again.problems], []);
+  await page.close();
+  await again.page.close();
+});
+
+test('sliders follow the ARIA slider pattern and work from the keyboard alone, resets included', async () => {
+  const { page } = await open('/');
+  const tfr = page.locator('#control-tfr2030');
+  assert.equal(await tfr.getAttribute('aria-valuetext'), '1.60 孩次/妇女');
+  await tfr.focus();
+  await andDrawn(page, () => page.keyboard.press('ArrowRight'));
+  assert.equal(await tfr.getAttribute('aria-valuetext'), '1.65 孩次/妇女');
+  await andDrawn(page, () => page.keyboard.press('PageUp'));
+  assert.equal(param(page, 'tfr2030'), '2.15');
+  await andDrawn(page, () => page.keyboard.press('Home'));
+  assert.equal(param(page, 'tfr2030'), '0.5');
+  await andDrawn(page, () => page.keyboard.press('End'));
+  assert.equal(param(page, 'tfr2030'), '4');
+  assert.equal(await page.locator('#control-tfr2030-value').textContent(), '4.00');
+  // Tab reaches the slider's reset; Enter resets it; the URL forgets it.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.param), 'tfr2030');
+  await andDrawn(page, () => page.keyboard.press('Enter'));
+  assert.equal(param(page, 'tfr2030'), null);
+  assert.equal(await tfr.getAttribute('aria-valuetext'), '1.60 孩次/妇女');
+  // The play button never starts by itself, and plays from the keyboard.
+  const play = page.locator('#play');
+  assert.equal(await play.getAttribute('aria-pressed'), 'false');
+  await page.waitForTimeout(800);
+  assert.equal(param(page, 'year'), null, 'nothing moves by itself');
+  await play.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2032');
+  await page.keyboard.press('Space');
+  assert.equal(await play.getAttribute('aria-pressed'), 'false');
+  await page.close();
+});
+
+test('with reduced motion the play button moves in five-year steps', async () => {
+  const { page } = await open('/?year=2020', { options: { reducedMotion: 'reduce' } });
+  await page.click('#play');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('year') !== null && new URL(location.href).searchParams.get('year') !== '2020');
+  assert.equal(param(page, 'year'), '2025');
+  await page.click('#play');
+  await page.close();
+});
+
+test('bad and out-of-range URL values are corrected with a visible notice in the reader language', async () => {
+  const payload = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
+  const { page, problems } = await open(`/?lang=en&tfr2030=9&region=${payload}&year=1990&srb=abc&scenario=${payload}`);
+  const notice = await page.locator('#notice').textContent();
+  for (const p of ['tfr2030', 'region', 'year', 'srb', 'scenario']) assert.match(notice, new RegExp(p));
+  assert.match(notice, /nearest valid value, 4,/);
+  assert.equal(await page.inputValue('#control-tfr2030'), '4');
+  assert.equal(param(page, 'tfr2030'), '4');
+  assert.equal(param(page, 'region'), null, 'corrected to the default');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#notice img').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an uploaded table replaces the estimate, a bad one changes nothing, and nothing leaves the browser', async () => {
+  const { page, problems, foreign } = await open('/?lang=en&region=muli');
+  await page.click('details.upload summary');
+  // The template: the current base population as CSV.
+  const [template] = await Promise.all([page.waitForEvent('download'), page.click('#upload-template')]);
+  const csv = await readFile(await template.path(), 'utf8');
+  const lines = csv.trim().split('\n');
+  assert.equal(lines[0], 'age,female,male');
+  assert.equal(lines.length, 102);
+  const before = await summary(page, 'projected-population');
+  // A bad file: problems by line, nothing changes.
+  await page.setInputFiles('#upload-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('age,female,male\n0-4,lots,100\n5-9,-3,100\n') });
+  await page.waitForFunction(() => document.querySelectorAll('#upload-problems li').length > 0);
+  const listed = await page.locator('#upload-problems li').allTextContents();
+  assert.ok(listed.some((l) => l.startsWith('Line 2')), listed.join(' | '));
+  assert.ok(listed.some((l) => l.startsWith('Line 3')), listed.join(' | '));
+  assert.equal(await summary(page, 'projected-population'), before);
+  // A good file: everything follows, and the page says whose data it is.
+  const doubled = lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === 0 ? v : String(Number(v) * 2))).join(','))).join('\n');
+  await andDrawn(page, () => page.setInputFiles('#upload-file', { name: 'muli.csv', mimeType: 'text/csv', buffer: Buffer.from(doubled) }));
+  assert.match(await page.locator('#upload-status').textContent(), /replaces the estimate/);
+  assert.match(await page.locator('#explorer-origin').textContent(), /you provided/);
+  assert.doesNotMatch(await page.locator('figure[data-explorer="pyramid"] h3').textContent(), /estimate/);
+  assert.notEqual(await summary(page, 'projected-population'), before);
+  // Back to the estimate.
+  await andDrawn(page, () => page.click('#upload-clear'));
+  assert.equal(await summary(page, 'projected-population'), before);
+  // A file too large is refused before it is read.
+  await page.setInputFiles('#upload-file', { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(1_200_000, 'a') });
+  await page.waitForFunction(() => /at most/.test(document.getElementById('upload-status').textContent));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+test('downloads of a projection chart: SVG, PNG and CSV with the right content', async () => {
+  const { page } = await open('/?lang=en', { intervals: true });
+  const fig = page.locator('figure[data-explorer="projected-population"]');
+  const get = async (format) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), fig.locator(`button[data-format="${format}"]`).click()]);
+    return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+  };
+  const svg = await get('svg');
+  assert.equal(svg.name, 'liangshan-projected-population-en.svg');
+  const text = svg.bytes.toString('utf8');
+  assert.match(text, /^<svg[^>]*role="img"/);
+  assert.match(text, /<title[^>]*>Projected population of Liangshan \(estimate\)<\/title>/);
+  const png = await get('png');
+  assert.equal(png.name, 'liangshan-projected-population-en.png');
+  assert.equal(png.bytes.subarray(1, 4).toString('latin1'), 'PNG');
+  const width = png.bytes.readUInt32BE(16);
+  const svgWidth = Number(text.match(/width="(\d+)"/)[1]);
+  assert.equal(width, svgWidth * 2, 'drawn at twice the size');
+  const csv = await get('csv');
+  const csvText = csv.bytes.toString('utf8');
+  assert.ok(csvText.startsWith('\ufeffYear,"Residents'), csvText.slice(0, 40));
+  const rows = csvText.trim().split('\r\n');
+  assert.equal(rows.length, 32, 'a header and 2020-2050');
+  assert.equal(rows[0].split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).length, 6, 'with the 80% and 95% bounds');
+  const [tracker] = await Promise.all([page.waitForEvent('download'), page.click('#tracker-csv')]);
+  assert.equal((await readFile(await tracker.path(), 'utf8')).trim().split('\r\n').length, 21);
+  await page.close();
+});
+
+test('screenshots of the explorer at 375 and 1280 px, both languages, for a person to look at', async () => {
+  await mkdir('tests/e2e/screenshots', { recursive: true });
+  for (const [width, lang] of [[375, 'zh'], [1280, 'en']]) {
+    const { page } = await open(`/?lang=${lang}&region=xichang&year=2040`, { viewport: { width, height: 900 }, intervals: true });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'nothing wider than the screen');
+    await page.locator('#explorer').screenshot({ path: `tests/e2e/screenshots/explorer-${width}-${lang}.png` });
+    await page.close();
+  }
+});
