@@ -197,11 +197,26 @@ fn normalise(svg: &str) -> String {
 fn snapshots_match() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let mut changed = Vec::new();
+    let mut drawn = Vec::new();
     for id in CHART_IDS {
         for (name, spec) in snapshot_variants() {
-            let svg = charts::render(id, &spec).unwrap().svg;
-            let path = dir.join(format!("{id}-{name}.svg"));
-            let changed_path = dir.join(format!("{id}-{name}-changed.svg"));
+            drawn.push((format!("{id}-{name}"), charts::render(id, &spec).unwrap().svg));
+        }
+    }
+    // The explorer's charts in its default state (the plan's path, the
+    // prefecture, 2030), without fans: deterministic, so the browser suite
+    // can check the wasm draws the same bytes.
+    let explorer = liangshan_pop::explorer::Explorer::new().unwrap();
+    let state = liangshan_pop::state::PageState::default();
+    for (name, spec) in snapshot_variants().into_iter().filter(|(n, _)| *n != "en-720") {
+        for chart in explorer.charts(&state, None, &spec, &[]).unwrap() {
+            drawn.push((format!("explorer-{}-{name}", chart.id), chart.svg));
+        }
+    }
+    for (stem, svg) in drawn {
+        {
+            let path = dir.join(format!("{stem}.svg"));
+            let changed_path = dir.join(format!("{stem}-changed.svg"));
             if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
                 std::fs::write(&path, &svg).unwrap();
                 let _ = std::fs::remove_file(&changed_path);

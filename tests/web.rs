@@ -125,11 +125,80 @@ fn projections_run_in_the_browser_with_the_same_numbers() {
     let e: js_sys::Error = web::project_scenario(assumptions, "atlantis", "en").expect_err("bad region").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("region"));
     let tracked: Array = web::track_targets("low", "zh").expect("targets").dyn_into().expect("array");
-    assert_eq!(tracked.length(), 9);
+    assert_eq!(tracked.length(), 20);
     let sim = web::simulate_js("plan", 20, 3.0, "en").expect("simulate");
     assert_eq!(get(&sim, "trajectories").as_f64(), Some(20.0));
     let e: js_sys::Error = web::simulate_js("plan", 0, 3.0, "en").expect_err("zero trajectories").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("trajectories"));
     let e: js_sys::Error = web::track_targets("utopia", "en").expect_err("bad preset").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("scenario"));
+}
+
+const EXPLORER_SNAPSHOTS: &[(&str, &str, f64, &str, bool, &str)] = &[
+    ("pyramid", "zh", 720.0, "light", false, include_str!("snapshots/explorer-pyramid-zh-720.svg")),
+    ("projected-population", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-population-zh-720.svg")),
+    ("projected-ageing", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-ageing-zh-720.svg")),
+    ("projected-working-age", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-working-age-zh-720.svg")),
+    ("projected-dependency", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-dependency-zh-720.svg")),
+    ("projected-births-deaths", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-births-deaths-zh-720.svg")),
+    ("projected-urbanisation", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-urbanisation-zh-720.svg")),
+    ("pyramid", "en", 375.0, "dark", true, include_str!("snapshots/explorer-pyramid-en-375-dark-large.svg")),
+    ("projected-births-deaths", "en", 375.0, "dark", true, include_str!("snapshots/explorer-projected-births-deaths-en-375-dark-large.svg")),
+];
+
+#[wasm_bindgen_test]
+fn the_explorer_draws_the_same_bytes_as_native() {
+    for (id, lang, width, theme, large, native) in EXPLORER_SNAPSHOTS {
+        let query = format!("lang={lang}{}", if *large { "&a11y=large" } else { "" });
+        let out = web::explorer_render(&query, *width, theme, vec![id.to_string()]).expect("render");
+        let charts = Array::from(&get(&out, "charts"));
+        assert_eq!(charts.length(), 1);
+        assert!(get(&out, "tracker").is_null() || get(&out, "tracker").is_undefined(), "a partial redraw has no tracker");
+        let svg = get(&charts.get(0), "svg").as_string().unwrap();
+        assert!(svg == *native, "{id} {lang} {width} differs from the native snapshot");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
+    let s = web::explorer_state("?tfr2030=9&region=%3Cb%3E&year=2040&lang=en").expect("state");
+    assert_eq!(get(&s, "query").as_string().as_deref(), Some("lang=en&year=2040&tfr2030=4"));
+    let notices = Array::from(&get(&s, "notices"));
+    assert_eq!(notices.length(), 2);
+    assert!(get(&notices.get(1), "en").as_string().unwrap().contains("<b>"), "quoted as text for the page to insert as text");
+    let controls = web::explorer_controls("zh").expect("controls");
+    assert_eq!(Array::from(&get(&controls, "controls")).length(), 6);
+    assert_eq!(Array::from(&get(&controls, "regions")).length(), 18);
+
+    // Without fans: no intervals; with this state's fans: intervals.
+    let query = "scenario=low&region=meigu";
+    let out = web::explorer_render(query, 600.0, "light", vec![]).expect("render");
+    assert_eq!(Array::from(&get(&out, "charts")).length(), 7);
+    assert_eq!(get(&out, "intervals").as_bool(), Some(false));
+    let tracker = get(&out, "tracker");
+    assert_eq!(Array::from(&get(&get(&tracker, "table"), "rows")).length(), 20);
+    let fans = web::explorer_simulate(query, 20).expect("simulate");
+    web::explorer_set_fans(fans).expect("set fans");
+    let out = web::explorer_render(query, 600.0, "light", vec![]).expect("render");
+    assert_eq!(get(&out, "intervals").as_bool(), Some(true));
+    // Another state's fans are not drawn.
+    let out = web::explorer_render("scenario=high", 600.0, "light", vec![]).expect("render");
+    assert_eq!(get(&out, "intervals").as_bool(), Some(false));
+    assert!(web::explorer_set_fans(JsValue::from_str("not fans")).is_err());
+
+    // Uploads: a bad file lists its lines and changes nothing; a good one is used.
+    let bad = web::explorer_upload("age,female,male\n0-4,x,1\n", "meigu", "zh").expect("upload");
+    assert_eq!(get(&bad, "ok").as_bool(), Some(false));
+    let problems = Array::from(&get(&bad, "problems"));
+    assert!(problems.iter().any(|p| get(&p, "line").as_f64() == Some(2.0)));
+    let csv = web::explorer_base_csv("meigu", "en").expect("template");
+    let good = web::explorer_upload(&csv, "meigu", "en").expect("upload");
+    assert_eq!(get(&good, "ok").as_bool(), Some(true));
+    let out = web::explorer_render(query, 600.0, "light", vec!["pyramid".into()]).expect("render");
+    assert_eq!(get(&out, "uploaded").as_string().as_deref(), Some("meigu"));
+    let title = get(&Array::from(&get(&out, "charts")).get(0), "title").as_string().unwrap();
+    assert!(!title.contains("估计"), "{title}");
+    web::explorer_clear_upload().expect("clear");
+    let methods = web::explorer_methods("en").expect("methods");
+    assert!(Array::from(&get(&get(&methods, "fit"), "rows")).length() > 15);
 }
