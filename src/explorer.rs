@@ -13,11 +13,12 @@ use serde::Serialize;
 use crate::charts::projection::{self as pcharts, View};
 use crate::charts::{Chart, DataTable, Spec};
 use crate::data::counties::COUNTIES;
+use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
 use crate::i18n::{fixed, Lang, Text};
 use crate::projection::base::{self, BasePopulation, PRIOR_SRB};
 use crate::projection::counties::{estimate_counties, CountyBase, Region};
-use crate::projection::scenario::{estimate_migration, paths, preset, Assumptions, MigrationEstimate, Preset, Run};
+use crate::projection::scenario::{estimate_migration, paths, preset, run_paths, Assumptions, MigrationEstimate, Preset, Run};
 use crate::projection::stochastic::{simulate_region, Probabilistic, DEFAULT_UNCERTAINTY};
 use crate::projection::targets::{self, Tracked};
 use crate::projection::upload::{self, Problem};
@@ -79,6 +80,10 @@ pub struct Explorer {
     generation: u32,
     /// The last run: (key, region's run, prefecture's run).
     cache: RefCell<Option<(String, Run, Run)>>,
+    /// Person-years by sex and life expectancy: a slider other than life
+    /// expectancy changes no life table, so none is computed again.
+    nlx: RefCell<std::collections::HashMap<(bool, u64), Vec<f64>>>,
+    urbanisation: urbanisation::Urbanisation,
 }
 
 fn preset_of(name: &str) -> Preset {
@@ -101,7 +106,16 @@ impl Explorer {
         let estimate = base::estimate()?;
         let migration = estimate_migration(&estimate)?;
         let counties = estimate_counties(&estimate)?;
-        Ok(Explorer { estimate, migration, counties, upload: None, generation: 0, cache: RefCell::new(None) })
+        Ok(Explorer {
+            estimate,
+            migration,
+            counties,
+            upload: None,
+            generation: 0,
+            cache: RefCell::new(None),
+            nlx: RefCell::new(std::collections::HashMap::new()),
+            urbanisation: urbanisation::project(crate::state::YEARS.1)?,
+        })
     }
 
     /// A preset's assumptions, with the state's overrides on top. A new
@@ -205,14 +219,32 @@ impl Explorer {
             }
         }
         let a = self.assumptions(s);
-        let pref_run = crate::projection::scenario::run(&self.prefecture_base(), &a)?;
+        crate::projection::scenario::check(&a)?;
+        let nlx = |sex: Sex, e0: f64| self.nlx(sex, e0);
+        let pref = self.prefecture_base();
+        let pref_run = run_paths(&pref, &a, &paths(&pref, &a), &nlx)?;
         // Counties follow the estimate's paths (an uploaded prefecture table
         // changes the prefecture alone).
         let pref_paths = paths(&self.estimate, &a);
-        let nlx = crate::projection::scenario::model_nlx(&self.estimate);
         let region_run = if s.region == "liangshan" { pref_run.clone() } else { self.region(&s.region)?.run(&a, &pref_paths, &nlx)? };
         *self.cache.borrow_mut() = Some((key, region_run.clone(), pref_run.clone()));
         Ok((region_run, pref_run))
+    }
+
+    /// The base population's person-years for a sex and life expectancy, computed once.
+    fn nlx(&self, sex: Sex, e0: f64) -> Result<Vec<f64>, Error> {
+        let key = (sex == Sex::Female, e0.to_bits());
+        if let Some(v) = self.nlx.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        let v = self.estimate.mortality.nlx(sex, e0, base::AGES - 1)?;
+        let mut cache = self.nlx.borrow_mut();
+        // A long session of dragging life expectancy does not grow it without bound.
+        if cache.len() > 4096 {
+            cache.clear();
+        }
+        cache.insert(key, v.clone());
+        Ok(v)
     }
 
     /// The probabilistic runs of a state.
@@ -233,7 +265,7 @@ impl Explorer {
     pub fn charts(&self, s: &PageState, fans: Option<&FanSet>, spec: &Spec, only: &[&str]) -> Result<Vec<Chart>, Error> {
         let (run, _) = self.runs(s)?;
         let fans = fans.filter(|f| f.key == self.key(s));
-        let urban = urbanisation::project(run.assumptions.horizon)?;
+        let urban = &self.urbanisation;
         let view = View { run: &run, fans: fans.map(|f| &f.region), year: s.year, place: place(&s.region), urbanisation: Some(&urban) };
         pcharts::IDS.iter().filter(|id| only.is_empty() || only.contains(id)).map(|id| pcharts::render(id, &view, spec)).collect()
     }
@@ -242,8 +274,7 @@ impl Explorer {
     /// prefecture's: the targets are the prefecture's).
     pub fn tracker(&self, s: &PageState, fans: Option<&FanSet>, lang: Lang) -> Result<Tracker, Error> {
         let (_, pref) = self.runs(s)?;
-        let urban = urbanisation::project(pref.assumptions.horizon)?;
-        let mut rows = targets::track(&pref, &urban, lang)?;
+        let mut rows = targets::track(&pref, &self.urbanisation, lang)?;
         let fans = fans.filter(|f| f.key == self.key(s));
         if let Some(f) = fans {
             targets::apply_fans(&mut rows, &f.prefecture);

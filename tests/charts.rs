@@ -431,9 +431,14 @@ mod projection_charts {
         }
         let chart = render(PYRAMID_ID, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
         let els = parse(&chart.svg);
-        // 101 single years a side, plus one legend swatch each.
-        assert_eq!(fills(&els, "rect", BLUE).len(), 101 + 1);
-        assert_eq!(fills(&els, "rect", VERMILION).len(), 101 + 1);
+        // 101 single years a side, as one stepped shape (two corners an age,
+        // and the two ends at the centre line); plus one legend swatch each.
+        for colour in [BLUE, VERMILION] {
+            let shapes = fills(&els, "polygon", colour);
+            assert_eq!(shapes.len(), 1);
+            assert_eq!(shapes[0].attr("points").unwrap().split_whitespace().count(), 101 * 2 + 2);
+            assert_eq!(fills(&els, "rect", colour).len(), 1);
+        }
         assert_eq!(chart.table.rows.len(), 101);
         let pop = render(POPULATION_ID, &view, &Spec::new(720.0, Lang::En)).unwrap();
         assert!(pop.summary.contains("target"), "{}", pop.summary);

@@ -143,7 +143,14 @@ const EXPLORER_SNAPSHOTS: &[(&str, &str, f64, &str, bool, &str)] = &[
     ("projected-births-deaths", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-births-deaths-zh-720.svg")),
     ("projected-urbanisation", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-urbanisation-zh-720.svg")),
     ("pyramid", "en", 375.0, "dark", true, include_str!("snapshots/explorer-pyramid-en-375-dark-large.svg")),
-    ("projected-births-deaths", "en", 375.0, "dark", true, include_str!("snapshots/explorer-projected-births-deaths-en-375-dark-large.svg")),
+    (
+        "projected-births-deaths",
+        "en",
+        375.0,
+        "dark",
+        true,
+        include_str!("snapshots/explorer-projected-births-deaths-en-375-dark-large.svg"),
+    ),
 ];
 
 #[wasm_bindgen_test]

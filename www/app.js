@@ -17,10 +17,27 @@ const state = { lang: 'zh', large: false, theme: darkQuery.matches ? 'dark' : 'l
 let explorer = null;
 let notices = [];
 
+let urlTimer = null;
+let urlPending = null;
+
+/**
+ * Puts the state in the URL. While a slider is dragged the URL follows at
+ * most every 250 ms (browsers throttle history updates), always ending on
+ * the last state.
+ */
 function writeUrl(query) {
-  const url = new URL(location.href);
-  url.search = query;
-  history.replaceState(null, '', url);
+  urlPending = query;
+  if (urlTimer) return;
+  const flush = () => {
+    urlTimer = null;
+    if (urlPending === null) return;
+    const url = new URL(location.href);
+    url.search = urlPending;
+    urlPending = null;
+    history.replaceState(null, '', url);
+    urlTimer = setTimeout(flush, 250);
+  };
+  flush();
 }
 
 function setNotice(lines) {
@@ -60,8 +77,8 @@ function renderKeyFigures() {
 }
 
 function renderFigure(fig) {
-  const body = fig.querySelector('.chart-body');
-  const width = Math.round(body.clientWidth) || 320;
+  // The figure's own width: laid out even while its contents are skipped off screen.
+  const width = Math.round(fig.clientWidth) || 320;
   const theme = state.printing ? 'light' : state.theme;
   placeChart(fig, renderChart(fig.dataset.chart, width, state.lang, theme, state.large), UI[state.lang]);
   fig.dataset.width = String(width);
@@ -104,12 +121,12 @@ function renderAll() {
 function watchWidths() {
   const ro = new ResizeObserver((entries) => {
     for (const entry of entries) {
-      const fig = entry.target.closest('figure[data-chart]');
+      const fig = entry.target;
       const w = Math.round(entry.contentRect.width);
       if (fig && w > 0 && String(w) !== fig.dataset.width) requestAnimationFrame(() => renderFigure(fig));
     }
   });
-  for (const body of document.querySelectorAll('figure[data-chart] .chart-body')) ro.observe(body);
+  for (const fig of document.querySelectorAll('figure[data-chart]')) ro.observe(fig);
 }
 
 /** The URL first (at once), then the explorer's redraw in the new language or size. */
@@ -166,6 +183,7 @@ async function main() {
       skeleton(fig, id, (format) => fig.chart && downloadChart(fig.chart, format, state.lang, format === 'csv' ? chartCsv(id, state.lang) : null));
     }
     renderAll();
+    performance.mark('liangshan:charts-drawn');
     showNotices();
     wireControls();
     watchWidths();

@@ -5,11 +5,13 @@
 // worker runs when it is free, for the latest state, and its fans are
 // handed to the drawing worker.
 import { explorerControls, explorerState, explorerMethods, tableCsv } from './pkg/liangshan_pop.js';
-import { el, skeleton, placeChart, fillTable, downloadChart, download } from './figure.js';
+import { el, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr } from './figure.js';
 import { UI } from './i18n.js';
 
 const TRAJECTORIES = 1000;
 const MAX_UPLOAD_BYTES = 1_000_000;
+/** Input rests this long before the probabilistic run starts. */
+const SIM_IDLE_MS = 400;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 /** A worker with request/response by id. */
@@ -22,6 +24,7 @@ class Channel {
       const w = this.waiting.get(data.id);
       if (!w) return;
       this.waiting.delete(data.id);
+      this.lastMs = data.ms;
       if (data.ok) w.resolve(data.result);
       else w.reject(new Error(data.error));
     };
@@ -148,29 +151,30 @@ export class Explorer {
     const lang = this.page.lang();
     const t = UI[lang];
     const s = this.state;
-    this.root.querySelector('#region').value = s.region;
+    const region = this.root.querySelector('#region');
+    if (region.value !== s.region) region.value = s.region;
     for (const r of this.root.querySelectorAll('input[name="preset"]')) r.checked = r.value === s.preset;
     for (const k of this.controls.controls) {
       const input = this.root.querySelector(`#control-${k.param}`);
       const v = this.values[k.param];
-      if (document.activeElement !== input || Number(input.value) !== v) input.value = String(v);
-      const text = `${fmt(v, k.decimals, lang)} ${k.unit}`;
-      input.setAttribute('aria-valuetext', text);
-      this.root.querySelector(`#control-${k.param}-value`).textContent = fmt(v, k.decimals, lang);
+      if (Number(input.value) !== v && document.activeElement !== input) input.value = String(v);
+      const shown = fmt(v, k.decimals, lang);
+      setAttr(input, 'aria-valuetext', `${shown} ${k.unit}`);
+      setText(this.root.querySelector(`#control-${k.param}-value`), shown);
       const reset = this.root.querySelector(`button.reset[data-param="${k.param}"]`);
       const preset = this.presetValues[k.param];
       const changed = Math.abs(v - preset) > 1e-9;
-      reset.disabled = !changed;
-      reset.textContent = t.reset;
-      reset.setAttribute('aria-label', t.resetOne(k.label, fmt(preset, k.decimals, lang)));
+      if (reset.disabled === changed) reset.disabled = !changed;
+      setText(reset, t.reset);
+      setAttr(reset, 'aria-label', t.resetOne(k.label, fmt(preset, k.decimals, lang)));
     }
     const year = this.root.querySelector('#year');
-    year.value = String(s.year);
-    year.setAttribute('aria-valuetext', t.yearText(s.year));
-    this.root.querySelector('#year-value').textContent = String(s.year);
+    if (year.value !== String(s.year)) year.value = String(s.year);
+    setAttr(year, 'aria-valuetext', t.yearText(s.year));
+    setText(this.root.querySelector('#year-value'), String(s.year));
     const play = this.root.querySelector('#play');
-    play.textContent = this.playing ? t.pause : t.play;
-    play.setAttribute('aria-pressed', String(Boolean(this.playing)));
+    setText(play, this.playing ? t.pause : t.play);
+    setAttr(play, 'aria-pressed', String(Boolean(this.playing)));
   }
 
   wire() {
@@ -234,7 +238,7 @@ export class Explorer {
       const w = this.width();
       if (w && w !== this.drawnWidth) this.render();
     });
-    ro.observe(this.figures[0].querySelector('.chart-body'));
+    ro.observe(this.figures[0]);
   }
 
   /** Plays the pyramid through the years; never starts by itself. With reduced motion it moves in five-year steps, slowly. */
@@ -259,7 +263,8 @@ export class Explorer {
   // ---------------------------------------------------------------- drawing
 
   width() {
-    return Math.round(this.figures[0].querySelector('.chart-body').clientWidth);
+    // The figure's own width: laid out even while its contents are skipped off screen.
+    return Math.round(this.figures[0].clientWidth);
   }
 
   /**
@@ -285,7 +290,7 @@ export class Explorer {
     let req = first;
     while (req) {
       try {
-        const out = await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only });
+        const out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only }));
         this.place(out, req);
         this.drawnWidth = req.width;
       } catch (e) {
@@ -301,15 +306,21 @@ export class Explorer {
     this.root.dataset.drawnAt = String((Number(this.root.dataset.drawnAt) || 0) + 1);
     this.root.dataset.intervals = String(Boolean(this.latest && this.latest.intervals && this.latest.key === this.parsed.key));
     this.root.dispatchEvent(new CustomEvent('liangshan:explorer-drawn', { bubbles: true }));
-    this.simulate();
+    // The probabilistic run waits until the input rests: intervals of the
+    // states a drag passes through are of no use, and the run would take a
+    // core from the drawing.
+    clearTimeout(this.simTimer);
+    this.simTimer = setTimeout(() => this.simulate(), this.fansKey === null ? 0 : SIM_IDLE_MS);
   }
 
   place(out, req) {
+    const placing = performance.now();
     const t = UI[this.page.lang()];
-    for (const chart of out.charts) {
+    const svgs = svgNodes(out.charts.map((c) => c.svg));
+    out.charts.forEach((chart, i) => {
       const fig = this.figures.find((f) => f.dataset.explorer === chart.id);
-      if (fig) placeChart(fig, chart, t, true);
-    }
+      if (fig) placeChart(fig, chart, t, true, svgs[i]);
+    });
     if (out.tracker) {
       this.tracker = out.tracker;
       this.latest = out;
@@ -317,15 +328,35 @@ export class Explorer {
       this.placeOrigin(out.uploaded);
     }
     if (req.inputAt != null) {
-      // Input to the next frame painted: what the benchmark reads.
+      // Input to the next frame painted, and the worker's share of it: what the benchmark reads.
       const start = req.inputAt;
-      requestAnimationFrame(() => performance.measure('liangshan:redraw', { start, end: performance.now() }));
+      const worker = this.draw.lastMs;
+      performance.measure('liangshan:place', { start: placing, end: performance.now() });
+      performance.measure('liangshan:placed', { start, end: performance.now() });
+      requestAnimationFrame(() => {
+        const end = performance.now();
+        performance.measure('liangshan:redraw', { start, end });
+        performance.measure('liangshan:worker', { start: end - worker, end });
+      });
     }
+    if (!performance.getEntriesByName('liangshan:projection-drawn').length) performance.mark('liangshan:projection-drawn');
   }
 
   placeTracker(tracker) {
     const t = UI[this.page.lang()];
     const table = this.root.querySelector('#tracker-table');
+    const body = table.tBodies[0];
+    const sameShape = body && body.rows.length === tracker.table.rows.length && table.tHead.rows[0].cells.length === tracker.table.columns.length;
+    if (sameShape && table.caption.textContent === tracker.caption && table.tHead.textContent === tracker.table.columns.join('')) {
+      // While a slider moves only numbers and verdicts change: update them in place.
+      tracker.table.rows.forEach((r, i) => {
+        const cells = body.rows[i].cells;
+        r.forEach((v, j) => setText(cells[j], v));
+        setAttr(cells[6], 'data-status', tracker.statuses[i]);
+      });
+      setText(this.root.querySelector('#tracker-note'), tracker.intervals ? t.trackerIntervals(TRAJECTORIES) : t.trackerPending);
+      return;
+    }
     fillTable(table, tracker.table, tracker.caption);
     const verdictCol = 6;
     [...table.tBodies[0].rows].forEach((row, i) => {
@@ -372,7 +403,10 @@ export class Explorer {
       status.textContent = UI[this.page.lang()].projectionFailed(String(e.message).slice(0, 200));
     }
     this.simBusy = false;
-    if (this.fansKey !== this.parsed.key) this.simulate();
+    if (this.fansKey !== this.parsed.key && !this.inflight) {
+      clearTimeout(this.simTimer);
+      this.simTimer = setTimeout(() => this.simulate(), SIM_IDLE_MS);
+    }
   }
 
   async downloadFigure(fig, format) {
@@ -432,6 +466,7 @@ export class Explorer {
   /** Redraws everything in the page's current language and size. */
   relabel() {
     this.setQuery(this.query());
+    this.root.querySelector('#explorer-status').textContent = this.simBusy ? UI[this.page.lang()].computingIntervals : '';
     this.build();
     this.renderMethods();
     return this.render();
@@ -462,6 +497,12 @@ export class Explorer {
   }
 }
 
+const formats = new Map();
+
+/** A number in the reader's language (formatters made once: they are slow to make). */
 function fmt(x, decimals, lang) {
-  return Number(x).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const key = `${lang}${decimals}`;
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+  return formats.get(key).format(Number(x));
 }
+

@@ -2,12 +2,13 @@
 // input never stutters. The page starts two: one draws (fast, on every
 // input), one runs the probabilistic projection (slow, when the other is
 // idle). Messages in: { id, type, ... }; out: { id, ok, result | error }.
-import init, { explorerRender, explorerSimulate, explorerSetFans, explorerUpload, explorerClearUpload, explorerBaseCsv } from './pkg/liangshan_pop.js';
+import init, { explorerRenderJson, explorerSimulate, explorerSetFans, explorerUpload, explorerClearUpload, explorerBaseCsv } from './pkg/liangshan_pop.js';
 
 let ready = null;
 
 const handlers = {
-  render: ({ query, width, theme, only }) => explorerRender(query, width, theme, only ?? []),
+  // JSON: one string to hand over; the page parses it.
+  render: ({ query, width, theme, only }) => explorerRenderJson(query, width, theme, only ?? []),
   simulate: ({ query, trajectories }) => explorerSimulate(query, trajectories),
   setFans: ({ fans }) => explorerSetFans(fans),
   upload: ({ text, region, lang }) => explorerUpload(text, region, lang),

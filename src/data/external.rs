@@ -59,7 +59,17 @@ fn number<T: std::str::FromStr>(file: &str, r: &csv::Record, i: usize, name: &st
 }
 
 /// The census facts, in file order.
-pub fn census_facts() -> Result<Vec<CensusFact>, Error> {
+pub fn census_facts() -> Result<&'static [CensusFact], Error> {
+    static FACTS: std::sync::OnceLock<Vec<CensusFact>> = std::sync::OnceLock::new();
+    if let Some(facts) = FACTS.get() {
+        return Ok(facts);
+    }
+    // Read once; a file that does not read is an error every time it is asked for.
+    let facts = read_census_facts()?;
+    Ok(FACTS.get_or_init(|| facts))
+}
+
+fn read_census_facts() -> Result<Vec<CensusFact>, Error> {
     let f = CENSUS_FACTS_FILE;
     csv::parse(f, CENSUS_FACTS_CSV)?
         .iter()
@@ -83,7 +93,7 @@ pub fn census_facts() -> Result<Vec<CensusFact>, Error> {
 
 /// One census fact by area, year and indicator.
 pub fn census_fact(area: &str, year: u16, indicator: &str) -> Result<CensusFact, Error> {
-    census_facts()?.into_iter().find(|c| c.area == area && c.year == year && c.indicator == indicator).ok_or_else(|| {
+    census_facts()?.iter().find(|c| c.area == area && c.year == year && c.indicator == indicator).cloned().ok_or_else(|| {
         ErrorKind::InvalidArgument {
             name: "census fact",
             value: format!("{area} {year} {indicator}"),

@@ -161,7 +161,8 @@ pub struct Run {
     pub estimate: bool,
 }
 
-fn check(a: &Assumptions) -> Result<(), Error> {
+/// Checks that every assumption is a finite number within its bounds.
+pub fn check(a: &Assumptions) -> Result<(), Error> {
     let range = |name: &'static str, v: f64, min: f64, max: f64| -> Result<(), Error> {
         if v.is_finite() && v >= min && v <= max {
             Ok(())
@@ -173,7 +174,7 @@ fn check(a: &Assumptions) -> Result<(), Error> {
     range("tfr_2050", a.tfr_2050, 0.0, 10.0)?;
     range("e0_2025", a.e0_2025, 20.0, 95.0)?;
     range("e0_2030", a.e0_2030, 20.0, 95.0)?;
-    range("e0_gain_per_year", a.e0_gain_per_year, -1.0, 1.0)?;
+    range("e0_gain_per_year", a.e0_gain_per_year, -2.0, 2.0)?;
     range("net_migration", a.net_migration, -500_000.0, 500_000.0)?;
     range("srb", a.srb, 0.8, 1.4)?;
     range("horizon", f64::from(a.horizon), 2021.0, 2100.0)

@@ -42,6 +42,14 @@ async function waitDrawn(page, intervals = false) {
 const summary = (page, id) => page.locator(`figure[data-explorer="${id}"] .chart-summary`).textContent();
 const param = (page, name) => new URL(page.url()).searchParams.get(name);
 
+/** The URL follows the state within a quarter of a second (it is throttled while dragging). */
+async function expectParam(page, name, value) {
+  await page
+    .waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 3000 })
+    .catch(() => {});
+  assert.equal(param(page, name), value, `URL parameter ${name}`);
+}
+
 /** Changes something and waits for the explorer to draw the new state. */
 async function andDrawn(page, action) {
   const before = await page.evaluate(() => document.getElementById('explorer').dataset.drawnAt);
@@ -91,13 +99,13 @@ test('every control changes the charts and the URL, and the URL restores them', 
   let pop = await summary(page, 'projected-population');
   // Region.
   await andDrawn(page, () => page.selectOption('#region', 'xichang'));
-  assert.equal(param(page, 'region'), 'xichang');
+  await expectParam(page, 'region', 'xichang');
   assert.match(await summary(page, 'projected-population'), /Xichang/);
   // Each preset.
   for (const preset of ['constant', 'low', 'high', 'zero-migration', 'plan']) {
     const before = await summary(page, 'projected-population');
     await andDrawn(page, () => page.check(`input[name="preset"][value="${preset}"]`));
-    assert.equal(param(page, 'scenario'), preset === 'plan' ? null : preset);
+    await expectParam(page, 'scenario', preset === 'plan' ? null : preset);
     assert.notEqual(await summary(page, 'projected-population'), before, preset);
   }
   // Each slider, by keyboard.
@@ -105,13 +113,13 @@ test('every control changes the charts and the URL, and the URL restores them', 
     const before = await page.locator('figure[data-explorer="projected-births-deaths"] .chart-body').innerHTML();
     await page.focus(`#control-${name}`);
     await andDrawn(page, () => page.keyboard.press('PageUp'));
-    assert.ok(param(page, name) !== null, `${name} in the URL`);
+    await page.waitForFunction((n) => new URL(location.href).searchParams.get(n) !== null, name, { timeout: 3000 });
     assert.notEqual(await page.locator('figure[data-explorer="projected-births-deaths"] .chart-body').innerHTML(), before, name);
   }
   // The year of the pyramid.
   await page.focus('#year');
   await andDrawn(page, () => page.keyboard.press('End'));
-  assert.equal(param(page, 'year'), '2050');
+  await expectParam(page, 'year', '2050');
   assert.match(await summary(page, 'pyramid'), /2050/);
   // The URL restores exactly what was seen.
   const url = new URL(page.url());
@@ -134,23 +142,23 @@ test('sliders follow the ARIA slider pattern and work from the keyboard alone, r
   await andDrawn(page, () => page.keyboard.press('ArrowRight'));
   assert.equal(await tfr.getAttribute('aria-valuetext'), '1.65 孩次/妇女');
   await andDrawn(page, () => page.keyboard.press('PageUp'));
-  assert.equal(param(page, 'tfr2030'), '2.15');
+  await expectParam(page, 'tfr2030', '2.15');
   await andDrawn(page, () => page.keyboard.press('Home'));
-  assert.equal(param(page, 'tfr2030'), '0.5');
+  await expectParam(page, 'tfr2030', '0.5');
   await andDrawn(page, () => page.keyboard.press('End'));
-  assert.equal(param(page, 'tfr2030'), '4');
+  await expectParam(page, 'tfr2030', '4');
   assert.equal(await page.locator('#control-tfr2030-value').textContent(), '4.00');
   // Tab reaches the slider's reset; Enter resets it; the URL forgets it.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.param), 'tfr2030');
   await andDrawn(page, () => page.keyboard.press('Enter'));
-  assert.equal(param(page, 'tfr2030'), null);
+  await expectParam(page, 'tfr2030', null);
   assert.equal(await tfr.getAttribute('aria-valuetext'), '1.60 孩次/妇女');
   // The play button never starts by itself, and plays from the keyboard.
   const play = page.locator('#play');
   assert.equal(await play.getAttribute('aria-pressed'), 'false');
   await page.waitForTimeout(800);
-  assert.equal(param(page, 'year'), null, 'nothing moves by itself');
+  await expectParam(page, 'year', null, 'nothing moves by itself');
   await play.focus();
   await page.keyboard.press('Space');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2032');
@@ -163,7 +171,7 @@ test('with reduced motion the play button moves in five-year steps', async () =>
   const { page } = await open('/?year=2020', { options: { reducedMotion: 'reduce' } });
   await page.click('#play');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('year') !== null && new URL(location.href).searchParams.get('year') !== '2020');
-  assert.equal(param(page, 'year'), '2025');
+  await expectParam(page, 'year', '2025');
   await page.click('#play');
   await page.close();
 });
@@ -175,8 +183,8 @@ test('bad and out-of-range URL values are corrected with a visible notice in the
   for (const p of ['tfr2030', 'region', 'year', 'srb', 'scenario']) assert.match(notice, new RegExp(p));
   assert.match(notice, /nearest valid value, 4,/);
   assert.equal(await page.inputValue('#control-tfr2030'), '4');
-  assert.equal(param(page, 'tfr2030'), '4');
-  assert.equal(param(page, 'region'), null, 'corrected to the default');
+  await expectParam(page, 'tfr2030', '4');
+  await expectParam(page, 'region', null, 'corrected to the default');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('#notice img').count(), 0);
   assert.deepEqual(problems, []);

@@ -1,0 +1,85 @@
+// Times the explorer in headless Chromium: cold loads (first page charts,
+// first projection drawn, intervals drawn) and slider-to-redraw latency of
+// every control: from the input event to the new charts in the page
+// (`liangshan:placed`), and to the next frame after that (`liangshan:redraw`,
+// which adds the wait for the display's next frame); with the worker's and
+// the placing's shares. The page's own performance measures. Prints JSON.
+//   node bench/explorer_bench.mjs [STEPS_PER_CONTROL] [COLD_LOADS]
+import { startServer } from '../scripts/serve.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const steps = Number(process.argv[2] ?? 20);
+const loads = Number(process.argv[3] ?? 5);
+const CONTROLS = ['control-tfr2030', 'control-tfr2050', 'control-e0_2030', 'control-e0_2050', 'control-migration', 'control-srb', 'year'];
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const stats = (xs) => ({ n: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
+
+const server = await startServer({ port: 0 });
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+try {
+  // Cold loads: a new context each time, so nothing is cached.
+  const cold = { charts_drawn_ms: [], projection_drawn_ms: [], intervals_ms: [] };
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => document.getElementById('explorer').dataset.intervals === 'true', null, { timeout: 60000 });
+    const t = await page.evaluate(() => ({
+      charts: performance.getEntriesByName('liangshan:charts-drawn')[0]?.startTime,
+      projection: performance.getEntriesByName('liangshan:projection-drawn')[0]?.startTime,
+      now: performance.now(),
+    }));
+    cold.charts_drawn_ms.push(t.charts);
+    cold.projection_drawn_ms.push(t.projection);
+    cold.intervals_ms.push(t.now);
+    await context.close();
+  }
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.getElementById('explorer').dataset.drawnAt, null, { timeout: 60000 });
+  const perControl = {};
+  for (const id of CONTROLS) {
+    await page.focus(`#${id}`);
+    for (let k = 0; k < steps; k++) {
+      const before = await page.evaluate(() => document.getElementById('explorer').dataset.drawnAt);
+      // Up and down in turns, so that the value stays near its default.
+      await page.keyboard.press(k % 2 ? 'ArrowLeft' : 'ArrowRight');
+      await page.waitForFunction((b) => {
+        const e = document.getElementById('explorer');
+        return e.dataset.drawnAt !== b && !e.dataset.busy;
+      }, before);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    const m = await page.evaluate(() => {
+      const r = performance.getEntriesByName('liangshan:redraw').map((e) => e.duration);
+      const w = performance.getEntriesByName('liangshan:worker').map((e) => e.duration);
+      const p = performance.getEntriesByName('liangshan:place').map((e) => e.duration);
+      const d = performance.getEntriesByName('liangshan:placed').map((e) => e.duration);
+      performance.clearMeasures();
+      return { redraw: r, worker: w, place: p, placed: d };
+    });
+    perControl[id.replace('control-', '')] = { to_next_frame: stats(m.redraw), to_charts_in_page: stats(m.placed), worker: stats(m.worker), place: stats(m.place) };
+  }
+  const all = Object.values(perControl);
+  const result = {
+    browser_version: browser.version(),
+    cold_loads: loads,
+    cold: { charts_drawn: stats(cold.charts_drawn_ms), projection_drawn: stats(cold.projection_drawn_ms), intervals_drawn: stats(cold.intervals_ms) },
+    steps_per_control: steps,
+    redraw_ms: perControl,
+    redraw_ms_all: {
+      to_next_frame: { p50: quantile(all.map((c) => c.to_next_frame.p50), 0.5), p95: Math.max(...all.map((c) => c.to_next_frame.p95)) },
+      to_charts_in_page: { p50: quantile(all.map((c) => c.to_charts_in_page.p50), 0.5), p95: Math.max(...all.map((c) => c.to_charts_in_page.p95)) },
+    },
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  server.close();
+}
