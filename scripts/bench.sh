@@ -18,8 +18,9 @@ trap 'rm -f "$specs"' EXIT
 native=$(./target/release/liangshan-pop bench --input "$specs")
 wasm=$(node bench/wasm_bench.mjs "$specs")
 numpy=$(PYTHONPATH=.tools/py python3 bench/ccmpp_numpy.py "$specs" 20)
-node - "$native" "$wasm" "$numpy" <<'JS'
-const [native, wasm, numpy] = process.argv.slice(2).map((s) => JSON.parse(s));
+explorer=$(node bench/explorer_bench.mjs 20 5)
+node - "$native" "$wasm" "$numpy" "$explorer" <<'JS'
+const [native, wasm, numpy, explorer] = process.argv.slice(2).map((s) => JSON.parse(s));
 const os = await import('node:os');
 const fs = await import('node:fs');
 const same = native.checksum_2050 === wasm.checksum_2050 && Math.abs(native.checksum_2050 - numpy.checksum_2050) < 1e-6;
@@ -31,6 +32,7 @@ const report = {
   ratio: { wasm_over_native: wasm.projection_ms_median / native.projection_ms_median, numpy_over_native: numpy.projection_ms_median / native.projection_ms_median, numpy_over_wasm: numpy.projection_ms_median / wasm.projection_ms_median },
   results_identical: same,
   simulation_1000_ms: { native: native.simulation_ms, wasm: wasm.simulation_ms },
+  explorer,
 };
 fs.writeFileSync('bench/latest.json', JSON.stringify(report, null, 2) + '\n');
 const f = (x) => x.toFixed(2).padStart(9);
@@ -39,5 +41,12 @@ console.log(`projection of ${report.regions} regions, 2020-2050 by single year a
 console.log(`  native ${f(report.projection_ms.native)}   wasm ${f(report.projection_ms.wasm)}   numpy ${f(report.projection_ms.numpy)}`);
 console.log(`  wasm/native ${report.ratio.wasm_over_native.toFixed(2)}   numpy/native ${report.ratio.numpy_over_native.toFixed(1)}   numpy/wasm ${report.ratio.numpy_over_wasm.toFixed(1)}   identical results: ${same}`);
 console.log(`1,000 probabilistic trajectories (ms): native ${f(report.simulation_1000_ms.native)}   wasm ${f(report.simulation_1000_ms.wasm)}`);
+const e = explorer;
+const ms = (x) => x.toFixed(1).padStart(6);
+console.log(`cold loads (${e.cold_loads}, median / p95 ms): page charts drawn ${ms(e.cold.charts_drawn.p50)} / ${ms(e.cold.charts_drawn.p95)}   first projection drawn ${ms(e.cold.projection_drawn.p50)} / ${ms(e.cold.projection_drawn.p95)}   with intervals ${ms(e.cold.intervals_drawn.p50)} / ${ms(e.cold.intervals_drawn.p95)}`);
+console.log(`explorer: input to redrawn, ${e.steps_per_control} steps a control (ms)      charts in page p50   p95   next frame p50   p95   worker p50   placing p50`);
+for (const [name, c] of Object.entries(e.redraw_ms)) {
+  console.log(`  ${name.padEnd(10)}                                        ${ms(c.to_charts_in_page.p50)} ${ms(c.to_charts_in_page.p95)}          ${ms(c.to_next_frame.p50)} ${ms(c.to_next_frame.p95)}       ${ms(c.worker.p50)}        ${ms(c.place.p50)}`);
+}
 console.log('written to bench/latest.json');
 JS

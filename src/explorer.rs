@@ -266,7 +266,7 @@ impl Explorer {
         let (run, _) = self.runs(s)?;
         let fans = fans.filter(|f| f.key == self.key(s));
         let urban = &self.urbanisation;
-        let view = View { run: &run, fans: fans.map(|f| &f.region), year: s.year, place: place(&s.region), urbanisation: Some(&urban) };
+        let view = View { run: &run, fans: fans.map(|f| &f.region), year: s.year, place: place(&s.region), urbanisation: Some(urban) };
         pcharts::IDS.iter().filter(|id| only.is_empty() || only.contains(id)).map(|id| pcharts::render(id, &view, spec)).collect()
     }
 
