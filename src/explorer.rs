@@ -427,7 +427,8 @@ impl Explorer {
                     f.what.get(lang).to_string(),
                     fixed(f.target, d, lang),
                     fixed(f.estimate, d, lang),
-                    format!("± {}", fixed(f.tolerance, d, lang)),
+                    // The tolerance to its own precision (0.5 persons, 0.005 points).
+                    format!("± {}", if f.tolerance >= 100.0 { fixed(f.tolerance, 0, lang) } else { trim_zeros(&format!("{:.3}", f.tolerance)) }),
                     (if f.met {
                         if zh {
                             "✓ 是"
@@ -462,6 +463,10 @@ impl Explorer {
             srb: PRIOR_SRB,
         }
     }
+}
+
+fn trim_zeros(s: &str) -> String {
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

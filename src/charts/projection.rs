@@ -654,25 +654,28 @@ fn working_age(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         origin: true,
     };
     let crossed = view.run.years.iter().find(|r| r.share_15_59 > sichuan.value).map(|r| r.year);
+    let first = view.run.years[0].year;
     let s2030 = at(view, 2030, |y| y.share_15_59);
     let summary = match lang {
         Lang::Zh => format!(
             "按此情景，{}15—59岁人口占比2030年约{}%，{}。",
             view.place.zh,
             fixed(s2030, 1, lang),
-            crossed.map_or(format!("预测期内未超过四川省2020年的{}%", sichuan.value), |y| format!(
-                "{y}年超过四川省2020年的{}%",
-                sichuan.value
-            ))
+            match crossed {
+                None => format!("预测期内未超过四川省2020年的{}%", sichuan.value),
+                Some(y) if y == first => format!("{first}年已高于四川省2020年的{}%", sichuan.value),
+                Some(y) => format!("{y}年超过四川省2020年的{}%", sichuan.value),
+            }
         ),
         Lang::En => format!(
             "Under this scenario {}% of {}'s residents are aged 15-59 in 2030; {}.",
             fixed(s2030, 1, lang),
             view.place.en,
-            crossed.map_or(format!("the share stays below Sichuan's 2020 level of {}%", sichuan.value), |y| format!(
-                "it passes Sichuan's 2020 level of {}% in {y}",
-                sichuan.value
-            ))
+            match crossed {
+                None => format!("the share stays below Sichuan's 2020 level of {}%", sichuan.value),
+                Some(y) if y == first => format!("it is above Sichuan's 2020 level of {}% from {first}", sichuan.value),
+                Some(y) => format!("it passes Sichuan's 2020 level of {}% in {y}", sichuan.value),
+            }
         ),
     };
     let title = titled(
