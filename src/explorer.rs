@@ -428,7 +428,10 @@ impl Explorer {
                     fixed(f.target, d, lang),
                     fixed(f.estimate, d, lang),
                     // The tolerance to its own precision (0.5 persons, 0.005 points).
-                    format!("± {}", if f.tolerance >= 100.0 { fixed(f.tolerance, 0, lang) } else { trim_zeros(&format!("{:.3}", f.tolerance)) }),
+                    format!(
+                        "± {}",
+                        if f.tolerance >= 100.0 { fixed(f.tolerance, 0, lang) } else { trim_zeros(&format!("{:.3}", f.tolerance)) }
+                    ),
                     (if f.met {
                         if zh {
                             "✓ 是"
@@ -595,6 +598,43 @@ mod tests {
         x.clear_upload();
         assert_eq!(x.key(&s), key);
         assert!(x.upload("age,female,male\n", "atlantis", Lang::En).is_err());
+    }
+
+    #[test]
+    fn every_slider_extreme_projects_without_error_or_negative_people() {
+        let x = Explorer::new().unwrap();
+        let ends = |name: &str| {
+            let c = crate::state::CONTROLS.iter().find(|c| c.param == name).unwrap();
+            [c.min, c.max]
+        };
+        let mut runs = 0;
+        for region in ["liangshan", "muli"] {
+            for tfr in ends("tfr2030") {
+                for e0 in ends("e0_2030") {
+                    for e50 in ends("e0_2050") {
+                        for mig in ends("migration") {
+                            for srb in ends("srb") {
+                                let q = format!(
+                                    "region={region}&tfr2030={tfr}&tfr2050={tfr}&e0_2030={e0}&e0_2050={e50}&migration={mig}&srb={srb}"
+                                );
+                                let s = state(&q);
+                                let (r, p) = x.runs(&s).unwrap_or_else(|e| panic!("{q}: {e}"));
+                                for run in [&r, &p] {
+                                    assert!(run.female.iter().chain(&run.male).flatten().all(|v| v.is_finite() && *v >= 0.0), "{q}");
+                                    assert!(run.years.iter().all(|y| y.population.is_finite() && y.share_60_plus.is_finite()), "{q}");
+                                }
+                                runs += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(runs, 64);
+        // And the charts and tracker of the harshest one draw.
+        let s = state("region=muli&tfr2030=0.5&tfr2050=0.5&e0_2030=65&e0_2050=90&migration=-60000&srb=1.2");
+        assert_eq!(x.charts(&s, None, &Spec::new(320.0, Lang::En), &[]).unwrap().len(), pcharts::IDS.len());
+        x.tracker(&s, None, Lang::En).unwrap();
     }
 
     #[test]

@@ -354,7 +354,7 @@ export class Explorer {
         r.forEach((v, j) => setText(cells[j], v));
         setAttr(cells[6], 'data-status', tracker.statuses[i]);
       });
-      setText(this.root.querySelector('#tracker-note'), tracker.intervals ? t.trackerIntervals(TRAJECTORIES) : t.trackerPending);
+      setText(this.root.querySelector('#tracker-note'), tracker.intervals ? t.trackerIntervals(fmt(TRAJECTORIES, 0, this.page.lang())) : t.trackerPending);
       return;
     }
     fillTable(table, tracker.table, tracker.caption);
@@ -371,7 +371,7 @@ export class Explorer {
     for (const c of table.querySelectorAll('thead th')) c.setAttribute('role', 'columnheader');
     for (const c of table.querySelectorAll('tbody th')) c.setAttribute('role', 'rowheader');
     for (const c of table.querySelectorAll('td')) c.setAttribute('role', 'cell');
-    this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(TRAJECTORIES) : t.trackerPending;
+    this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(fmt(TRAJECTORIES, 0, this.page.lang())) : t.trackerPending;
   }
 
   placeOrigin(uploaded) {
