@@ -19,7 +19,7 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 // Only what the page needs is served: not the sources, not node_modules.
-const ALLOWED = [/^\/index\.html$/, /^\/www\//];
+const ALLOWED = [/^\/index\.html$/, /^\/embed\.html$/, /^\/www\//];
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 
@@ -51,7 +51,9 @@ export function startServer({ port = 8080, host = '127.0.0.1', root = ROOT } = {
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      // The custom element and the embed's files load from other sites' pages.
+      const shared = path.startsWith('/www/') ? { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' } : {};
+      res.writeHead(200, { ...headers, ...shared, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');

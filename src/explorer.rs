@@ -168,7 +168,7 @@ impl Explorer {
     /// Everything a projection depends on, as a string: two states with the
     /// same key have the same projection.
     pub fn key(&self, s: &PageState) -> String {
-        let scenario = PageState { lang: Lang::Zh, large: false, year: PageState::default().year, ..s.clone() };
+        let scenario = PageState { lang: Lang::Zh, large: false, year: PageState::default().year, theme: None, chart: None, ..s.clone() };
         let upload = self.upload.as_ref().map_or(0, |u| u.generation);
         format!("{}|upload={upload}", crate::state::to_query(&scenario))
     }

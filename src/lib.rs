@@ -15,6 +15,7 @@ pub mod explorer;
 pub mod i18n;
 pub mod indicators;
 pub mod num;
+pub mod prerender;
 pub mod projection;
 pub mod state;
 

@@ -15,6 +15,10 @@ use crate::i18n::{Lang, Text};
 pub struct PageState {
     pub lang: Lang,
     pub large: bool,
+    /// `light` or `dark`; none follows the reader's system.
+    pub theme: Option<String>,
+    /// The one chart an embed shows.
+    pub chart: Option<String>,
     pub preset: String,
     /// `liangshan` or a county id.
     pub region: String,
@@ -32,6 +36,8 @@ impl Default for PageState {
         PageState {
             lang: Lang::Zh,
             large: false,
+            theme: None,
+            chart: None,
             preset: "plan".into(),
             region: "liangshan".into(),
             year: 2030,
@@ -195,6 +201,18 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                 "en" => state.lang = Lang::En,
                 _ => bad("lang", &value, "中文".into(), "Chinese".into()),
             },
+            "theme" => match value.as_str() {
+                "" | "auto" => state.theme = None,
+                "light" | "dark" => state.theme = Some(value),
+                _ => bad("theme", &value, "跟随系统".into(), "the system's theme".into()),
+            },
+            "chart" => {
+                if crate::charts::CHART_IDS.contains(&value.as_str()) || crate::charts::projection::IDS.contains(&value.as_str()) {
+                    state.chart = Some(value);
+                } else {
+                    bad("chart", &value, "第一张图".into(), "the first chart".into());
+                }
+            }
             "a11y" => match value.as_str() {
                 "large" => state.large = true,
                 "" | "off" => state.large = false,
@@ -251,6 +269,12 @@ pub fn to_query(s: &PageState) -> String {
     if s.large {
         parts.push("a11y=large".into());
     }
+    if let Some(t) = &s.theme {
+        parts.push(format!("theme={t}"));
+    }
+    if let Some(c) = &s.chart {
+        parts.push(format!("chart={c}"));
+    }
     if s.preset != d.preset {
         parts.push(format!("scenario={}", s.preset));
     }
@@ -281,8 +305,10 @@ mod tests {
 
     #[test]
     fn reads_a_full_state_and_writes_it_back() {
-        let (s, n) = parse("?lang=en&a11y=large&scenario=low&region=xide&year=2040&tfr2030=1.4&migration=-15000&srb=1.07&utm_source=x");
+        let (s, n) =
+            parse("?lang=en&a11y=large&theme=dark&chart=pyramid&scenario=low&region=xide&year=2040&tfr2030=1.4&migration=-15000&srb=1.07&utm_source=x");
         assert!(n.is_empty(), "{n:?}");
+        assert_eq!((s.theme.as_deref(), s.chart.as_deref()), (Some("dark"), Some("pyramid")));
         assert_eq!((s.lang, s.large, s.preset.as_str(), s.region.as_str(), s.year), (Lang::En, true, "low", "xide", 2040));
         assert_eq!((s.tfr_2030, s.net_migration, s.srb), (Some(1.4), Some(-15000.0), Some(1.07)));
         let (again, _) = parse(&to_query(&s));

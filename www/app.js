@@ -7,6 +7,7 @@
 import init, { renderChart, chartCsv, keyFigures, audit, auditTable, auditCsv, observations, explorerState } from './pkg/liangshan_pop.js';
 import { el, skeleton, placeChart, fillTable, download, downloadChart } from './figure.js';
 import { Explorer } from './explorer.js';
+import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
 import { UI } from './i18n.js';
 
 const root = document.documentElement;
@@ -38,6 +39,11 @@ function writeUrl(query) {
     urlTimer = setTimeout(flush, 250);
   };
   flush();
+}
+
+/** The page's state as its URL carries it (the explorer's, with language and size). */
+function pageQuery() {
+  return explorer ? explorer.parsed.query : new URLSearchParams(location.search).toString();
 }
 
 function setNotice(lines) {
@@ -152,6 +158,7 @@ function wireControls() {
   });
   document.getElementById('audit-csv').addEventListener('click', () => download(`liangshan-audit-${state.lang}.csv`, auditCsv(state.lang)));
   darkQuery.addEventListener('change', (e) => {
+    if (state.themeFixed) return;
     state.theme = e.matches ? 'dark' : 'light';
     renderCharts();
     explorer?.render();
@@ -177,15 +184,27 @@ async function main() {
     const parsed = explorerState(location.search);
     state.lang = parsed.state.lang;
     state.large = parsed.state.large;
+    if (parsed.state.theme) {
+      // A theme in the URL wins over the system's.
+      state.theme = parsed.state.theme;
+      state.themeFixed = true;
+      root.classList.add(`theme-${state.theme}`);
+    }
     notices = parsed.notices;
     for (const fig of document.querySelectorAll('figure[data-chart]')) {
       const id = fig.dataset.chart;
-      skeleton(fig, id, (format) => fig.chart && downloadChart(fig.chart, format, state.lang, format === 'csv' ? chartCsv(id, state.lang) : null));
+      skeleton(
+        fig,
+        id,
+        (format) => fig.chart && downloadChart(fig.chart, format, state.lang, format === 'csv' ? chartCsv(id, state.lang) : null),
+        (button) => fig.chart && openEmbed(id, fig.chart.title, pageQuery(), state.lang, button),
+      );
     }
     renderAll();
     performance.mark('liangshan:charts-drawn');
     showNotices();
     wireControls();
+    wireEmbedDialog(() => state.lang);
     watchWidths();
     explorer = new Explorer(
       {
@@ -194,6 +213,7 @@ async function main() {
         theme: () => (state.printing ? 'light' : state.theme),
         onState: writeUrl,
         notice: (lines) => setNotice(lines),
+        embed: (id, title, button) => openEmbed(id, title, pageQuery(), state.lang, button),
       },
       module,
     );

@@ -72,8 +72,11 @@ export class Explorer {
     this.draw = new Channel(url);
     this.sim = new Channel(url);
     await Promise.all([this.draw.call('init', { module: this.module }), this.sim.call('init', { module: this.module })]);
+    // The static drawings are of the default state: another state must not show them, even briefly.
+    const isDefault = [...new URLSearchParams(this.parsed.query).keys()].every((k) => k === 'lang' || k === 'a11y' || k === 'theme');
     for (const fig of this.figures) {
-      skeleton(fig, fig.dataset.explorer, (format) => this.downloadFigure(fig, format));
+      if (!isDefault) fig.querySelector('.chart-body[data-static]')?.replaceChildren();
+      skeleton(fig, fig.dataset.explorer, (format) => this.downloadFigure(fig, format), (button) => fig.chart && this.page.embed(fig.dataset.explorer, fig.chart.title, button));
     }
     this.build();
     this.wire();

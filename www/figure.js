@@ -94,8 +94,9 @@ export function svgToPng(svgText, width, height) {
  * Builds the parts of a figure once; `placeChart` fills them. `actions`
  * gets the chart's last drawing to download: ({ chart, format }).
  */
-export function skeleton(fig, id, onDownload) {
-  if (fig.querySelector('.chart-body')) return;
+export function skeleton(fig, id, onDownload, onEmbed = null) {
+  const prerendered = fig.querySelector('.chart-body[data-static]');
+  if (fig.querySelector('.chart-body') && !prerendered) return;
   const buttons = ['csv', 'svg', 'png'].map((format) => {
     const b = el('button', { type: 'button', class: 'download', 'data-format': format });
     b.addEventListener('click', () => onDownload(format));
@@ -106,13 +107,27 @@ export function skeleton(fig, id, onDownload) {
   details.addEventListener('toggle', () => {
     if (details.open && fig.pendingTable) fillFigureTable(fig);
   });
-  fig.append(
-    el('figcaption', {}, el('h3', { class: 'chart-title', id: `${id}-heading` }), el('p', { class: 'chart-summary' })),
-    el('div', { class: 'chart-body' }),
-    el('ul', { class: 'chart-notes' }),
-    el('p', { class: 'chart-source' }),
-    el('div', { class: 'chart-actions' }, details, ...buttons),
-  );
+  if (onEmbed) {
+    const b = el('button', { type: 'button', class: 'download embed', 'data-format': 'embed', 'aria-haspopup': 'dialog' });
+    b.addEventListener('click', () => onEmbed(b));
+    buttons.push(b);
+  }
+  const actions = el('div', { class: 'chart-actions' }, details, ...buttons);
+  if (prerendered) {
+    // The build's static drawing stays until the core draws this one.
+    prerendered.removeAttribute('data-static');
+    fig.querySelector('.chart-title').id = `${id}-heading`;
+    fig.querySelector('.chart-source').before(el('ul', { class: 'chart-notes' }));
+    fig.append(actions);
+  } else {
+    fig.append(
+      el('figcaption', {}, el('h3', { class: 'chart-title', id: `${id}-heading` }), el('p', { class: 'chart-summary' })),
+      el('div', { class: 'chart-body' }),
+      el('ul', { class: 'chart-notes' }),
+      el('p', { class: 'chart-source' }),
+      actions,
+    );
+  }
   fig.setAttribute('aria-labelledby', `${id}-heading`);
 }
 

@@ -29,6 +29,8 @@ const USAGE: &str = "usage:
   liangshan-pop bench [--input SPECS.json]        time the engine; without --input, write the 18 regions' specs to stdout
   liangshan-pop simulate [PRESET] [--trajectories N] [--seed S] [--json]
                                                    probabilistic projection: medians, 80% and 95% intervals
+  liangshan-pop prerender [--out DIR] FILE.html... every chart in its default state into the pages'
+                                                   <!--static:ID--> blocks, and as DIR/ID.svg
 charts: ";
 
 struct Args {
@@ -36,6 +38,7 @@ struct Args {
     lang_set: bool,
     json: bool,
     input: Option<String>,
+    out: Option<String>,
     trajectories: usize,
     seed: u64,
     region: Option<String>,
@@ -52,6 +55,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         lang_set: false,
         json: false,
         input: None,
+        out: None,
         trajectories: 1000,
         seed: 20_240_919,
         region: None,
@@ -83,6 +87,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 out.seed = v.parse().map_err(|_| format!("--seed: not a whole number: {v}"))?;
             }
             "--input" => out.input = Some(it.next().ok_or("--input needs a file (or leave it out to read stdin)")?.clone()),
+            "--out" => out.out = Some(it.next().ok_or("--out needs a directory")?.clone()),
             "--theme" => {
                 let v = it.next().ok_or("--theme needs a value (light or dark)")?;
                 out.theme = Theme::parse(v).map_err(|e| e.to_string())?;
@@ -354,6 +359,37 @@ fn run_bench(a: &Args) -> Result<String, Error> {
         + "\n")
 }
 
+/// The static fallback: charts into the pages, and as SVG files.
+fn run_prerender(a: &Args) -> Result<String, Error> {
+    use liangshan_pop::prerender::{default_charts, inline};
+    let charts = default_charts(Lang::Zh)?;
+    let io = |e: std::io::Error, path: &str| Error::from(liangshan_pop::ErrorKind::InvalidArgument {
+        name: "file",
+        value: format!("{path}: {e}"),
+        expected: "a readable and writable file",
+    });
+    let mut report = String::new();
+    for path in &a.positional {
+        let html = std::fs::read_to_string(path).map_err(|e| io(e, path))?;
+        let filled = inline(&html, &charts)?;
+        if filled != html {
+            std::fs::write(path, &filled).map_err(|e| io(e, path))?;
+        }
+        report.push_str(&format!("{path}: {} static charts\n", filled.matches("<!--/static:").count()));
+    }
+    if let Some(dir) = &a.out {
+        std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;
+        for c in &charts {
+            let path = format!("{dir}/{}.svg", c.id);
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(c.svg.as_str()) {
+                std::fs::write(&path, &c.svg).map_err(|e| io(e, &path))?;
+            }
+        }
+        report.push_str(&format!("{dir}: {} SVG files\n", charts.len()));
+    }
+    Ok(report)
+}
+
 /// A projection chart under the plan's path (with 200 trajectories for the fan).
 fn render_projection(a: &Args) -> Result<String, Error> {
     use liangshan_pop::charts::projection::{render, View};
@@ -442,6 +478,7 @@ fn main() -> ExitCode {
         "targets" => run_targets(&args),
         "simulate" => run_simulate(&args),
         "bench" => run_bench(&args),
+        "prerender" => run_prerender(&args),
         "project" => {
             // The projection contract is for engineers: English unless asked.
             let lang = if args.lang_set { args.lang } else { Lang::En };

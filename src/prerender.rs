@@ -1,0 +1,79 @@
+//! The static fallback: every chart in its default state drawn natively
+//! (the same bytes the wasm draws), put into the HTML pages between
+//! `<!--static:ID-->` and `<!--/static:ID-->` so that the charts show before
+//! the wasm loads and with JavaScript off, and written as `ID.svg` files for
+//! use as plain images (newsletters, AMP, print).
+
+use crate::charts::{self, escape_xml, Chart, Spec};
+use crate::error::{Error, ErrorKind};
+use crate::explorer::Explorer;
+use crate::i18n::Lang;
+use crate::state::PageState;
+
+/// Width of the static drawings: they scale with their container.
+pub const WIDTH: f64 = 720.0;
+
+/// Every chart of the page and of the explorer, in its default state.
+pub fn default_charts(lang: Lang) -> Result<Vec<Chart>, Error> {
+    let spec = Spec::new(WIDTH, lang);
+    let mut out: Vec<Chart> = charts::CHART_IDS.iter().map(|id| charts::render(id, &spec)).collect::<Result<_, _>>()?;
+    let explorer = Explorer::new()?;
+    out.extend(explorer.charts(&PageState { lang, ..PageState::default() }, None, &spec, &[])?);
+    Ok(out)
+}
+
+/// A figure's static content: caption, drawing and source, as the page's
+/// script would build them (which replaces them once it runs).
+pub fn static_figure(c: &Chart) -> String {
+    format!(
+        "<figcaption><h3 class=\"chart-title\">{}</h3><p class=\"chart-summary\">{}</p></figcaption><div class=\"chart-body\" data-static=\"\">{}</div><p class=\"chart-source\">{}</p>",
+        escape_xml(&c.title),
+        escape_xml(&c.summary),
+        c.svg,
+        escape_xml(&c.source)
+    )
+}
+
+/// `html` with every `<!--static:ID-->…<!--/static:ID-->` block filled with
+/// chart ID's static figure. A block naming no chart is an error.
+pub fn inline(html: &str, charts: &[Chart]) -> Result<String, Error> {
+    let mut out = String::with_capacity(html.len() + charts.iter().map(|c| c.svg.len() + 500).sum::<usize>());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--static:") {
+        let after = &rest[start + "<!--static:".len()..];
+        let id_end = after.find("-->").ok_or_else(|| bad_marker(&after[..after.len().min(40)]))?;
+        let id = &after[..id_end];
+        let close = format!("<!--/static:{id}-->");
+        let body = &after[id_end + 3..];
+        let end = body.find(&close).ok_or_else(|| bad_marker(id))?;
+        let chart = charts.iter().find(|c| c.id == id).ok_or_else(|| bad_marker(id))?;
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("<!--static:{id}-->{}{close}", static_figure(chart)));
+        rest = &body[end + close.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn bad_marker(id: &str) -> Error {
+    ErrorKind::InvalidArgument { name: "static marker", value: id.chars().take(40).collect(), expected: "<!--static:ID-->…<!--/static:ID--> with a chart id" }
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_every_block_and_keeps_the_rest() {
+        let charts = default_charts(Lang::Zh).unwrap();
+        assert_eq!(charts.len(), charts::CHART_IDS.len() + crate::charts::projection::IDS.len());
+        let html = "<p>a</p><!--static:schooling-->old<!--/static:schooling--><p>b</p><!--static:pyramid--><!--/static:pyramid-->";
+        let once = inline(html, &charts).unwrap();
+        assert!(once.starts_with("<p>a</p><!--static:schooling--><figcaption>") && once.contains("<p>b</p>"));
+        assert!(!once.contains("old"));
+        assert_eq!(inline(&once, &charts).unwrap(), once, "idempotent");
+        assert!(inline("<!--static:nope--><!--/static:nope-->", &charts).is_err());
+        assert!(inline("<!--static:schooling-->", &charts).is_err());
+    }
+}

@@ -1,0 +1,71 @@
+// The "Embed" dialog: both snippets for a chart in the page's current
+// state, copy buttons and a live preview. The snippets are text in
+// textareas; nothing is inserted as HTML.
+import { UI } from './i18n.js';
+
+const dialog = () => document.getElementById('embed-dialog');
+
+/** The attribute-safe form of a value (the core's allow-list has already checked it). */
+const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * Opens the dialog for chart `id` titled `title`, in the state of `query`
+ * (the page's canonical query), in `lang`; `opener` gets focus back.
+ */
+export function openEmbed(id, title, query, lang, opener) {
+  const t = UI[lang];
+  const site = new URL('.', location.href);
+  const params = new URLSearchParams(query);
+  params.delete('chart');
+  const src = new URL('embed.html', site);
+  src.search = new URLSearchParams([['chart', id], ...params]).toString();
+  src.hash = id;
+  const iframe = `<iframe src="${attr(src.href)}" title="${attr(title)}" width="100%" height="600" loading="lazy" frameborder="0"></iframe>\n<script src="${attr(new URL('www/embed-resizer.js', site).href)}" defer></script>`;
+  const attrs = [['chart', id], ...params].map(([k, v]) => ` ${k}="${attr(v)}"`).join('');
+  const element = `<script type="module" src="${attr(new URL('www/liangshan-chart.js', site).href)}"></script>\n<liangshan-chart${attrs}></liangshan-chart>`;
+  const d = dialog();
+  d.querySelector('#embed-dialog-h').textContent = t.embedHeading(title);
+  d.querySelector('#embed-note').textContent = t.embedNote;
+  d.querySelector('#embed-iframe-h').textContent = t.embedIframe;
+  d.querySelector('#embed-element-h').textContent = t.embedElement;
+  d.querySelector('#embed-preview-h').textContent = t.embedPreview;
+  d.querySelector('#embed-iframe-code').value = iframe;
+  d.querySelector('#embed-element-code').value = element;
+  d.querySelector('#embed-copy-status').textContent = '';
+  for (const b of d.querySelectorAll('button.copy')) b.textContent = t.copy;
+  d.querySelector('#embed-close').textContent = t.close;
+  const preview = d.querySelector('#embed-preview');
+  preview.title = title;
+  preview.src = src.href;
+  d.returnTo = opener;
+  d.showModal();
+}
+
+/** Wires the dialog's buttons once. */
+export function wireEmbedDialog(lang) {
+  const d = dialog();
+  for (const b of d.querySelectorAll('button.copy')) {
+    b.addEventListener('click', async () => {
+      const area = d.querySelector(`#${b.dataset.target}`);
+      const status = d.querySelector('#embed-copy-status');
+      area.select();
+      try {
+        await navigator.clipboard.writeText(area.value);
+        status.textContent = UI[lang()].copied;
+      } catch {
+        status.textContent = UI[lang()].copyFailed;
+      }
+    });
+  }
+  // The preview follows its content's height, as on a host page.
+  window.addEventListener('message', (e) => {
+    const preview = d.querySelector('#embed-preview');
+    if (e.source === preview.contentWindow && e.origin === location.origin && e.data?.type === 'liangshan:embed-size' && Number.isFinite(e.data.height)) {
+      preview.style.height = `${Math.min(Math.max(Math.round(e.data.height), 50), 4000)}px`;
+    }
+  });
+  d.addEventListener('close', () => {
+    d.querySelector('#embed-preview').src = 'about:blank';
+    d.returnTo?.focus();
+  });
+}
