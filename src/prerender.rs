@@ -56,8 +56,12 @@ pub fn inline(html: &str, charts: &[Chart]) -> Result<String, Error> {
 }
 
 fn bad_marker(id: &str) -> Error {
-    ErrorKind::InvalidArgument { name: "static marker", value: id.chars().take(40).collect(), expected: "<!--static:ID-->…<!--/static:ID--> with a chart id" }
-        .into()
+    ErrorKind::InvalidArgument {
+        name: "static marker",
+        value: id.chars().take(40).collect(),
+        expected: "<!--static:ID-->…<!--/static:ID--> with a chart id",
+    }
+    .into()
 }
 
 #[cfg(test)]

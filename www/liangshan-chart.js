@@ -74,7 +74,7 @@ class LiangshanChart extends HTMLElement {
 
   constructor() {
     super();
-    this.shadow = this.attachShadow({ mode: 'closed' });
+    this.shadow = this.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
     this.shadow.adoptedStyleSheets = [sheet];
@@ -120,6 +120,8 @@ class LiangshanChart extends HTMLElement {
   }
 
   async draw() {
+    // In its iframe the embed page draws (and resizes) itself.
+    if (this.fellBack) return undefined;
     try {
       if (!(await wasmAllowed())) return this.fallback();
       const m = await loadCore();
@@ -163,6 +165,8 @@ class LiangshanChart extends HTMLElement {
 
   /** The iframe embed, for pages that forbid WebAssembly. */
   fallback() {
+    if (this.fellBack) return;
+    this.fellBack = true;
     const q = new URLSearchParams(this.query());
     const src = new URL('embed.html', SITE);
     src.search = q.toString();

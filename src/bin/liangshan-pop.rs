@@ -363,11 +363,13 @@ fn run_bench(a: &Args) -> Result<String, Error> {
 fn run_prerender(a: &Args) -> Result<String, Error> {
     use liangshan_pop::prerender::{default_charts, inline};
     let charts = default_charts(Lang::Zh)?;
-    let io = |e: std::io::Error, path: &str| Error::from(liangshan_pop::ErrorKind::InvalidArgument {
-        name: "file",
-        value: format!("{path}: {e}"),
-        expected: "a readable and writable file",
-    });
+    let io = |e: std::io::Error, path: &str| {
+        Error::from(liangshan_pop::ErrorKind::InvalidArgument {
+            name: "file",
+            value: format!("{path}: {e}"),
+            expected: "a readable and writable file",
+        })
+    };
     let mut report = String::new();
     for path in &a.positional {
         let html = std::fs::read_to_string(path).map_err(|e| io(e, path))?;

@@ -1,0 +1,234 @@
+// End to end: embeds on "article" pages of another origin. The site is
+// served on one port; articles come from a second server on another port,
+// with the Content-Security-Policy each test needs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { startServer } from '../../scripts/serve.mjs';
+import { launch, openPage } from './browser.mjs';
+
+let site, articles, browser, origin, articleOrigin;
+const pages = new Map();
+
+before(async () => {
+  site = await startServer({ port: 0 });
+  origin = `http://127.0.0.1:${site.address().port}`;
+  articles = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/favicon.ico') return res.writeHead(204).end();
+    const p = pages.get(path);
+    if (!p) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(p.csp ? { 'Content-Security-Policy': p.csp } : {}) }).end(p.html);
+  });
+  await new Promise((ok) => articles.listen(0, '127.0.0.1', ok));
+  // "localhost" is another origin than 127.0.0.1 on another port: two sites.
+  articleOrigin = `http://localhost:${articles.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => site.close(ok));
+  await new Promise((ok) => articles.close(ok));
+});
+
+function article(path, body, { csp = null, head = '' } = {}) {
+  pages.set(path, { csp, html: `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><h1>News</h1><p>Some text.</p>${body}<p>More text.</p></body></html>` });
+  return articleOrigin + path;
+}
+
+async function visit(url, viewport = { width: 1280, height: 900 }, options = {}) {
+  const page = await browser.newPage({ viewport, ...options });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+test('the iframe embed takes its content height at 320 and 1280 px through the resizer script', async () => {
+  const url = article('/iframe', `<iframe id="f" src="${origin}/embed.html?chart=county-population&lang=en#county-population" title="chart" width="100%" height="600" frameborder="0"></iframe><script src="${origin}/www/embed-resizer.js" defer></script>`);
+  for (const width of [320, 1280]) {
+    const { page, problems } = await visit(url, { width, height: 800 });
+    const frame = page.frameLocator('#f');
+    await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
+    const inner = await page.frames()[1].evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await page.waitForFunction((h) => Math.abs(document.getElementById('f').getBoundingClientRect().height - h) <= 2, inner, { timeout: 10000 });
+    const outer = await page.evaluate(() => document.getElementById('f').getBoundingClientRect().height);
+    assert.ok(Math.abs(outer - inner) <= 2 && outer !== 600, `${width}: iframe ${outer} vs content ${inner}`);
+    // The chart inside is drawn for the iframe's width.
+    const svgWidth = await page.frames()[1].evaluate(() => Number(document.querySelector('figure svg').getAttribute('width')));
+    assert.ok(svgWidth <= width && svgWidth >= Math.min(280, width - 40), `${width}: chart ${svgWidth}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('the embed page sends the documented size messages and links to the full page in the same state', async () => {
+  const url = article('/messages', `<iframe id="f" src="${origin}/embed.html?chart=pyramid&lang=en&region=xide&year=2040" title="chart" width="400" height="300"></iframe><script src="/m.js"></script>`, {});
+  pages.set('/m.js', { html: "window.__m=[];addEventListener('message',(e)=>window.__m.push({origin:e.origin,data:e.data}));" });
+  const { page } = await visit(url);
+  await page.waitForFunction(() => (window.__m || []).some((m) => m.data && m.data.sentinel === 'amp'), null, { timeout: 30000 });
+  const messages = await page.evaluate(() => window.__m);
+  const own = messages.find((m) => m.data.type === 'liangshan:embed-size');
+  assert.equal(own.origin, origin);
+  assert.equal(own.data.chart, 'pyramid');
+  assert.ok(own.data.height > 200);
+  const amp = messages.find((m) => m.data.sentinel === 'amp');
+  assert.deepEqual(Object.keys(amp.data).sort(), ['height', 'sentinel', 'type']);
+  const frame = page.frames()[1];
+  assert.match(await frame.locator('figure h3').textContent(), /Xide County, 2040/);
+  const href = await frame.locator('#full-page').getAttribute('href');
+  assert.equal(href, `${origin}/index.html?lang=en&region=xide&year=2040#explorer`);
+  await page.close();
+});
+
+const HOSTILE = '<style>* { font-size: 40px !important; line-height: 3 !important; color: red !important; } svg { display: none !important; } figure, div, p, h3 { background: lime !important; margin: 50px !important; } text { fill: red !important; }</style>';
+
+test('the custom element renders in Shadow DOM, the same in a page with hostile CSS, and loads the core only when seen', async () => {
+  const element = '<div style="width:600px"><liangshan-chart id="c" chart="age-structure" lang="en"></liangshan-chart></div>';
+  const script = `<script type="module" src="${origin}/www/liangshan-chart.js"></script>`;
+  const csp = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src ${origin}; img-src 'self' data:`;
+  const plain = article('/element', script + element, { csp });
+  const hostile = article('/hostile', script + element, { csp, head: HOSTILE });
+  const shots = [];
+  for (const url of [plain, hostile]) {
+    const { page, problems } = await visit(url, { width: 800, height: 900 });
+    await page.waitForFunction(() => document.getElementById('c')?.dataset.ready === 'true', null, { timeout: 30000 });
+    const box = await page.evaluate(() => {
+      const svg = document.getElementById('c').shadowRoot.querySelector('svg');
+      return { svg: svg.getBoundingClientRect().height, title: document.getElementById('c').shadowRoot.querySelector('h3').textContent };
+    });
+    assert.ok(box.svg > 100, `${url}: the chart shows (${box.svg})`);
+    assert.equal(box.title, 'Age structure of the resident population, 2010 and 2020');
+    shots.push(await page.locator('#c').screenshot());
+    assert.deepEqual(problems, []);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    // The host page is unchanged by the element: its own text keeps its styles.
+    if (url === hostile) assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize), '40px');
+    await page.close();
+  }
+  assert.ok(shots[0].equals(shots[1]), 'the element looks the same on a page with hostile CSS');
+
+  // Far below the fold, the core is not fetched until the element is scrolled to.
+  const lazy = article('/lazy', `${script}<div style="height:5000px"></div><div style="width:600px"><liangshan-chart id="c" chart="schooling"></liangshan-chart></div>`, { csp });
+  const { page } = await visit(lazy);
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+  await page.waitForTimeout(1500);
+  assert.deepEqual(wasm, [], 'no wasm before the element is near the screen');
+  await page.evaluate(() => document.getElementById('c').scrollIntoView());
+  await page.waitForFunction(() => document.getElementById('c').dataset.ready === 'true', null, { timeout: 30000 });
+  assert.equal(wasm.length, 1);
+  await page.close();
+});
+
+test('a host page whose CSP forbids WebAssembly gets the iframe fallback', async () => {
+  const url = article('/nowasm', `<script type="module" src="${origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="density-bars" lang="en"></liangshan-chart>`, {
+    csp: `default-src 'self'; script-src 'self' ${origin}; frame-src ${origin}; style-src 'self' 'unsafe-inline'`,
+  });
+  const { page } = await visit(url, { width: 900, height: 900 });
+  await page.waitForFunction(() => document.getElementById('c')?.dataset.ready === 'fallback', null, { timeout: 30000 });
+  let frame;
+  for (let i = 0; i < 100 && !frame; i++) {
+    frame = page.frames().find((f) => f.url().startsWith(`${origin}/embed.html`));
+    if (!frame) await page.waitForTimeout(100);
+  }
+  assert.ok(frame, 'an iframe of the embed page');
+  await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+  assert.match(await frame.locator('figure h3').textContent(), /density/i);
+  await page.close();
+});
+
+test('the page and the embed run under their CSP with no violation and no request elsewhere', async () => {
+  for (const path of ['/index.html?lang=en', '/embed.html?chart=projected-ageing&lang=en&scenario=high']) {
+    const { page, problems, foreign } = await openPage(browser, origin, path);
+    await page.waitForTimeout(path.includes('embed') ? 2500 : 500);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], path);
+    assert.deepEqual(problems, [], path);
+    assert.deepEqual(foreign, [], path);
+    await page.close();
+  }
+});
+
+const PAYLOADS = [
+  '"><img src=x onerror="window.__pwned=1">',
+  "<script>window.__pwned=1</script>",
+  "javascript:window.__pwned=1",
+  "' onmouseover='window.__pwned=1",
+  '</textarea><svg onload="window.__pwned=1">',
+];
+const PARAMS = ['chart', 'lang', 'theme', 'a11y', 'scenario', 'region', 'year', 'tfr2030', 'tfr2050', 'e0_2030', 'e0_2050', 'migration', 'srb'];
+
+test('injection payloads in every parameter and attribute execute nothing and inject nothing', async () => {
+  const injected = () => document.querySelectorAll('img[src="x"], script:not([src]), svg[onload], [onerror], [onmouseover]').length;
+  for (const payload of PAYLOADS) {
+    const q = PARAMS.map((p) => `${p}=${encodeURIComponent(payload)}`).join('&');
+    for (const path of [`/index.html?${q}`, `/embed.html?${q}`]) {
+      const { page, problems } = await openPage(browser, origin, path);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', path);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, path);
+      assert.equal(await page.evaluate(injected), 0, path);
+      assert.match(await page.locator('#notice').textContent(), /chart|lang|scenario/, 'a visible notice');
+      assert.deepEqual(problems, [], path);
+      await page.close();
+    }
+    // The custom element's attributes (set from script: markup cannot hold every payload).
+    const url = article(`/attrs-${PAYLOADS.indexOf(payload)}`, `<script type="module" src="${origin}/www/liangshan-chart.js"></script><div id="slot"></div><script src="/attrs.js"></script>`, {
+      csp: `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src ${origin}`,
+    });
+    pages.set('/attrs.js', { html: `const c=document.createElement('liangshan-chart');c.id='c';for(const p of ${JSON.stringify(PARAMS)})c.setAttribute(p,${JSON.stringify(payload)});document.getElementById('slot').append(c);` });
+    const { page } = await visit(url);
+    await page.waitForFunction(() => document.getElementById('c')?.dataset.ready, null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => document.getElementById('c').dataset.ready), 'true');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.evaluate(() => document.getElementById('c').shadowRoot.querySelectorAll('img, script, [onerror], [onload], [onmouseover]').length), 0);
+    assert.match(await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.warning').textContent), /not valid|无效/);
+    await page.close();
+  }
+});
+
+test('with JavaScript off the page and the embed still show every chart', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  const shown = await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].filter((s) => s.getBoundingClientRect().width > 0).length);
+  assert.equal(shown, 18);
+  assert.ok(await page.locator('noscript').count());
+  for (const id of ['county-population', 'pyramid', 'projected-ageing']) {
+    await page.goto(`${origin}/embed.html?chart=${id}#${id}`);
+    const visible = await page.evaluate(() => [...document.querySelectorAll('figure.chart')].filter((f) => f.getBoundingClientRect().height > 0).map((f) => f.dataset.chart));
+    assert.deepEqual(visible, [id]);
+    assert.ok(await page.evaluate(() => document.querySelector('figure.chart:target svg').getBoundingClientRect().height > 100));
+  }
+  // And as plain images.
+  const res = await fetch(`${origin}/www/charts/county-population.svg`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /image\/svg\+xml/);
+  await context.close();
+});
+
+test('the Embed button of a chart shows both snippets in the current state, copies them and previews the chart', async () => {
+  const { page, problems } = await openPage(browser, origin, '/index.html?lang=en&region=butuo&tfr2030=2.2', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.waitForFunction(() => document.getElementById('explorer').dataset.drawn);
+  await page.click('figure[data-explorer="projected-ageing"] button.embed');
+  const iframe = await page.inputValue('#embed-iframe-code');
+  assert.match(iframe, new RegExp(`<iframe src="${origin}/embed\\.html\\?chart=projected-ageing&amp;lang=en&amp;region=butuo&amp;tfr2030=2\\.2#projected-ageing"`));
+  assert.match(iframe, /embed-resizer\.js" defer><\/script>$/);
+  const element = await page.inputValue('#embed-element-code');
+  assert.match(element, /<liangshan-chart chart="projected-ageing" lang="en" region="butuo" tfr2030="2\.2"><\/liangshan-chart>$/);
+  await page.click('#embed-dialog button.copy[data-target="embed-element-code"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), element);
+  const preview = page.frameLocator('#embed-preview');
+  await preview.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
+  assert.match(await preview.locator('figure h3').textContent(), /Butuo/);
+  // Escape closes it and gives the focus back to the button.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.format), 'embed');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
