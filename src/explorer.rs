@@ -270,6 +270,45 @@ impl Explorer {
         pcharts::IDS.iter().filter(|id| only.is_empty() || only.contains(id)).map(|id| pcharts::render(id, &view, spec)).collect()
     }
 
+    /// A few figures of the state's projection, for beside the controls (on
+    /// a phone the charts are out of sight while a slider moves).
+    pub fn headline(&self, s: &PageState, lang: Lang) -> Result<Vec<Headline>, Error> {
+        let (run, pref) = self.runs(s)?;
+        let zh = lang == Lang::Zh;
+        let at = |r: &Run, y: u16| {
+            r.years.iter().find(|x| x.year == y).cloned().ok_or_else(|| crate::error::missing_data("a year of the projection"))
+        };
+        let (p30, p50) = (at(&run, 2030)?, at(&run, 2050)?);
+        let people =
+            |v: f64| if zh { format!("{}万人", fixed(v / 1e4, 1, lang)) } else { format!("{} million", fixed(v / 1e6, 2, lang)) };
+        let tracked = targets::track(&pref, &self.urbanisation, lang)?;
+        let met = tracked.iter().filter(|t| t.status == targets::Status::OnTrack).count();
+        let judged = tracked
+            .iter()
+            .filter(|t| t.check.is_some() || matches!(t.status, targets::Status::OnTrack | targets::Status::OffTrack))
+            .count();
+        let place = place(&s.region);
+        Ok(vec![
+            Headline {
+                label: if zh { format!("{}2030年人口", place.zh) } else { format!("{}, 2030", place.en) },
+                value: people(p30.population),
+            },
+            Headline { label: if zh { "2050年人口".into() } else { "2050".into() }, value: people(p50.population) },
+            Headline {
+                label: if zh { "2030年60岁及以上".into() } else { "Aged 60+, 2030".into() },
+                value: format!("{}%", fixed(p30.share_60_plus, 1, lang)),
+            },
+            Headline {
+                label: if zh {
+                    "规划目标（全州）按中位情景达到".into()
+                } else {
+                    "Plan targets (prefecture) met, central run".into()
+                },
+                value: if zh { format!("{met}/{judged}项") } else { format!("{met} of {judged}") },
+            },
+        ])
+    }
+
     /// The plan's targets under the state's scenario (always the
     /// prefecture's: the targets are the prefecture's).
     pub fn tracker(&self, s: &PageState, fans: Option<&FanSet>, lang: Lang) -> Result<Tracker, Error> {
@@ -472,6 +511,13 @@ fn trim_zeros(s: &str) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// One figure beside the controls.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Headline {
+    pub label: String,
+    pub value: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MethodFigures {
     pub tfr_2020: f64,
@@ -635,6 +681,17 @@ mod tests {
         let s = state("region=muli&tfr2030=0.5&tfr2050=0.5&e0_2030=65&e0_2050=90&migration=-60000&srb=1.2");
         assert_eq!(x.charts(&s, None, &Spec::new(320.0, Lang::En), &[]).unwrap().len(), pcharts::IDS.len());
         x.tracker(&s, None, Lang::En).unwrap();
+    }
+
+    #[test]
+    fn the_headline_follows_the_scenario() {
+        let x = Explorer::new().unwrap();
+        let plan = x.headline(&state(""), Lang::Zh).unwrap();
+        assert_eq!(plan.len(), 4);
+        assert!(plan[0].value.ends_with("万人") && plan[0].label.starts_with("凉山州"), "{plan:?}");
+        let high = x.headline(&state("scenario=high&lang=en"), Lang::En).unwrap();
+        assert!(high[1].value.ends_with("million"));
+        assert_ne!(plan[1].value, x.headline(&state("scenario=high"), Lang::Zh).unwrap()[1].value);
     }
 
     #[test]

@@ -324,6 +324,7 @@ export class Explorer {
       const fig = this.figures.find((f) => f.dataset.explorer === chart.id);
       if (fig) placeChart(fig, chart, t, true, svgs[i]);
     });
+    if (out.headline) this.placeHeadline(out.headline);
     if (out.tracker) {
       this.tracker = out.tracker;
       this.latest = out;
@@ -343,6 +344,18 @@ export class Explorer {
       });
     }
     if (!performance.getEntriesByName('liangshan:projection-drawn').length) performance.mark('liangshan:projection-drawn');
+  }
+
+  /** The projection's key figures beside the controls, updated in place. */
+  placeHeadline(items) {
+    const dl = this.root.querySelector('#headline');
+    if (dl.children.length !== items.length * 2) {
+      dl.replaceChildren(...items.flatMap(() => [el('dt'), el('dd')]));
+    }
+    items.forEach((h, i) => {
+      setText(dl.children[2 * i], h.label);
+      setText(dl.children[2 * i + 1], h.value);
+    });
   }
 
   placeTracker(tracker) {

@@ -350,6 +350,7 @@ struct Explored {
     key: String,
     charts: Vec<charts::Chart>,
     tracker: Option<crate::explorer::Tracker>,
+    headline: Option<Vec<crate::explorer::Headline>>,
     uploaded: Option<String>,
     intervals: bool,
 }
@@ -383,6 +384,7 @@ fn explore(query: &str, width: f64, theme: &str, only: Vec<String>) -> Result<Ex
             Ok(Explored {
                 charts: x.charts(&state, fans, &spec, &only)?,
                 tracker: if only.is_empty() { Some(x.tracker(&state, fans, state.lang)?) } else { None },
+                headline: if only.is_empty() { Some(x.headline(&state, state.lang)?) } else { None },
                 uploaded: x.uploaded_region().map(str::to_string),
                 intervals: fans.is_some(),
                 key,
