@@ -5,6 +5,9 @@
 // which adds the wait for the display's next frame); with the worker's and
 // the placing's shares. The page's own performance measures. Prints JSON.
 //   node bench/explorer_bench.mjs [STEPS_PER_CONTROL] [COLD_LOADS]
+import { readFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
@@ -22,6 +25,27 @@ const server = await startServer({ port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 try {
+  // What the page and an embed load, by file, with its size raw, gzip and brotli.
+  const ROOT = fileURLToPath(new URL('..', import.meta.url));
+  const transfer = {};
+  for (const [name, path] of [['page', '/'], ['embed', '/embed.html?chart=projected-population']]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const urls = new Set();
+    page.on('response', (r) => r.url().startsWith(origin) && urls.add(new URL(r.url()).pathname));
+    await page.goto(origin + path);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60000 });
+    await page.waitForTimeout(name === 'embed' ? 2000 : 500);
+    const files = [];
+    for (const u of [...urls].sort()) {
+      const body = await readFile(ROOT + (u === '/' ? 'index.html' : u.slice(1)));
+      files.push({ file: u === '/' ? '/index.html' : u, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+    }
+    const sum = (k) => files.reduce((a, f) => a + f[k], 0);
+    transfer[name] = { files, total: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
+    await context.close();
+  }
+
   // Cold loads: a new context each time, so nothing is cached.
   const cold = { charts_drawn_ms: [], projection_drawn_ms: [], intervals_ms: [] };
   for (let i = 0; i < loads; i++) {
@@ -69,6 +93,7 @@ try {
   const all = Object.values(perControl);
   const result = {
     browser_version: browser.version(),
+    transfer,
     cold_loads: loads,
     cold: { charts_drawn: stats(cold.charts_drawn_ms), projection_drawn: stats(cold.projection_drawn_ms), intervals_drawn: stats(cold.intervals_ms) },
     steps_per_control: steps,

@@ -10,6 +10,9 @@ const server = await startServer({ port: 0 });
 const browser = await launch();
 try {
   const page = await browser.newPage();
+  // The plain-JavaScript projection is served as if it were the site's own file.
+  const jsSource = await readFile(new URL('./ccmpp.js', import.meta.url), 'utf8');
+  await page.route('**/www/bench-ccmpp.js', (route) => route.fulfill({ body: jsSource, contentType: 'text/javascript' }));
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForFunction(() => document.documentElement.dataset.ready);
   const result = await page.evaluate(async (specs) => {
@@ -24,10 +27,25 @@ try {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
+    // The same projection in plain JavaScript, in the same page.
+    const js = await import('/www/bench-ccmpp.js');
+    const prepared = specs.map(js.prepare);
+    const jsTimes = [];
+    let jsChecksum = 0;
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      jsChecksum = 0;
+      for (const s of prepared) {
+        const r = js.project(s);
+        jsChecksum += r.female.reduce((a, b) => a + b, 0) + (r.male ? r.male.reduce((a, b) => a + b, 0) : 0);
+      }
+      jsTimes.push(performance.now() - t);
+    }
+    jsTimes.sort((a, b) => a - b);
     const t = performance.now();
     const sim = m.simulate('plan', 1000, 1, 'en');
     const simMs = performance.now() - t;
-    return { projection_ms_median: times[times.length >> 1], projection_ms_min: times[0], checksum_2050: checksum, trajectories: sim.trajectories, simulation_ms: simMs, browser: navigator.userAgent };
+    return { projection_ms_median: times[times.length >> 1], projection_ms_min: times[0], checksum_2050: checksum, js_ms_median: jsTimes[jsTimes.length >> 1], js_checksum_2050: jsChecksum, trajectories: sim.trajectories, simulation_ms: simMs, browser: navigator.userAgent };
   }, specs);
   result.browser_version = browser.version();
   console.log(JSON.stringify(result));

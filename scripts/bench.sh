@@ -28,9 +28,10 @@ const report = {
   date: new Date().toISOString(),
   machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), browser: wasm.browser_version, numpy: numpy.numpy },
   regions: native.regions,
-  projection_ms: { native: native.projection_ms_median, wasm: wasm.projection_ms_median, numpy: numpy.projection_ms_median },
-  ratio: { wasm_over_native: wasm.projection_ms_median / native.projection_ms_median, numpy_over_native: numpy.projection_ms_median / native.projection_ms_median, numpy_over_wasm: numpy.projection_ms_median / wasm.projection_ms_median },
+  projection_ms: { native: native.projection_ms_median, wasm: wasm.projection_ms_median, js: wasm.js_ms_median, numpy: numpy.projection_ms_median },
+  ratio: { wasm_over_native: wasm.projection_ms_median / native.projection_ms_median, js_over_wasm: wasm.js_ms_median / wasm.projection_ms_median, numpy_over_native: numpy.projection_ms_median / native.projection_ms_median, numpy_over_wasm: numpy.projection_ms_median / wasm.projection_ms_median },
   results_identical: same,
+  js_result_difference: Math.abs(wasm.js_checksum_2050 - native.checksum_2050),
   simulation_1000_ms: { native: native.simulation_ms, wasm: wasm.simulation_ms },
   explorer,
 };
@@ -38,10 +39,16 @@ fs.writeFileSync('bench/latest.json', JSON.stringify(report, null, 2) + '\n');
 const f = (x) => x.toFixed(2).padStart(9);
 console.log(`machine: ${report.machine.cores} cores, ${report.machine.cpu}; Chromium ${report.machine.browser}; numpy ${report.machine.numpy}`);
 console.log(`projection of ${report.regions} regions, 2020-2050 by single year and sex (median ms):`);
-console.log(`  native ${f(report.projection_ms.native)}   wasm ${f(report.projection_ms.wasm)}   numpy ${f(report.projection_ms.numpy)}`);
-console.log(`  wasm/native ${report.ratio.wasm_over_native.toFixed(2)}   numpy/native ${report.ratio.numpy_over_native.toFixed(1)}   numpy/wasm ${report.ratio.numpy_over_wasm.toFixed(1)}   identical results: ${same}`);
+console.log(`  native ${f(report.projection_ms.native)}   wasm ${f(report.projection_ms.wasm)}   plain JS ${f(report.projection_ms.js)}   numpy ${f(report.projection_ms.numpy)}`);
+console.log(`  wasm/native ${report.ratio.wasm_over_native.toFixed(2)}   JS/wasm ${report.ratio.js_over_wasm.toFixed(2)}   numpy/native ${report.ratio.numpy_over_native.toFixed(1)}   numpy/wasm ${report.ratio.numpy_over_wasm.toFixed(1)}   native, wasm, numpy identical: ${same}; JS differs by ${report.js_result_difference.toExponential(1)} persons`);
 console.log(`1,000 probabilistic trajectories (ms): native ${f(report.simulation_1000_ms.native)}   wasm ${f(report.simulation_1000_ms.wasm)}`);
 const e = explorer;
+const kb = (x) => (x / 1000).toFixed(1).padStart(7);
+for (const [name, t] of Object.entries(e.transfer)) {
+  console.log(`transfer, ${name} (kB)                        raw    gzip  brotli`);
+  for (const file of t.files) console.log(`  ${file.file.padEnd(40)} ${kb(file.raw)} ${kb(file.gzip)} ${kb(file.brotli)}`);
+  console.log(`  ${'total'.padEnd(40)} ${kb(t.total.raw)} ${kb(t.total.gzip)} ${kb(t.total.brotli)}   (budget: 120 kB gzip)`);
+}
 const ms = (x) => x.toFixed(1).padStart(6);
 console.log(`cold loads (${e.cold_loads}, median / p95 ms): page charts drawn ${ms(e.cold.charts_drawn.p50)} / ${ms(e.cold.charts_drawn.p95)}   first projection drawn ${ms(e.cold.projection_drawn.p50)} / ${ms(e.cold.projection_drawn.p95)}   with intervals ${ms(e.cold.intervals_drawn.p50)} / ${ms(e.cold.intervals_drawn.p95)}`);
 console.log(`explorer: input to redrawn, ${e.steps_per_control} steps a control (ms)      charts in page p50   p95   next frame p50   p95   worker p50   placing p50`);

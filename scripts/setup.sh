@@ -44,6 +44,18 @@ if [ "$have" != "$want" ]; then
   cargo install -q wasm-bindgen-cli --version "$want" --root .tools
 fi
 
+# Fuzzing (tests only): a nightly toolchain and cargo-fuzz --------------------
+if [ "$mode" = test ]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if [ ! -x .tools/bin/cargo-fuzz ]; then
+    say "installing cargo-fuzz into .tools (about two minutes, once)"
+    cargo install -q --locked cargo-fuzz --version 0.13.2 --root .tools
+  fi
+fi
+
 # npm packages -------------------------------------------------------------
 if [ "$mode" = test ]; then
   if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native (cargo test), browser (wasm-bindgen-test in
-# headless Chromium) and end to end (the built page in headless Chromium).
+# Runs every test: native (cargo test, properties included), browser
+# (wasm-bindgen-test in headless Chromium), bounded fuzzing of every parser
+# of outside input, and end to end (the built page in headless Chromium).
 # Installs what is missing first. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,11 @@ if ! env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH=
   broken+=("browser")
 fi
 count_cargo "$log/browser.txt"
+
+stage "fuzz: every parser of outside input, 20 s each (libFuzzer)"
+bash scripts/fuzz.sh 20 2>&1 | tee "$log/fuzz.txt" || broken+=("fuzz")
+passed=$((passed + $(grep -c ': no crash' "$log/fuzz.txt" || true)))
+failed=$((failed + $(grep -c ': FAILED' "$log/fuzz.txt" || true)))
 
 stage "end to end: the built page in headless Chromium"
 if bash scripts/build.sh && node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"; then :; else broken+=("e2e"); fi

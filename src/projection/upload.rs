@@ -37,7 +37,9 @@ fn age_label(s: &str) -> Option<(usize, Option<usize>)> {
     }
     if let Some((a, b)) = s.split_once(['-', '—', '–', '~']) {
         let (a, b): (usize, usize) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-        return (b >= a).then_some((a, Some(b - a + 1)));
+        // A reversed or absurd range is not an age group (found by fuzzing:
+        // `then_some` computed `b - a` before the check).
+        return b.checked_sub(a).and_then(|d| d.checked_add(1)).map(|w| (a, Some(w)));
     }
     s.parse().ok().map(|a| (a, Some(1)))
 }
