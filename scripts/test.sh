@@ -25,7 +25,7 @@ count_cargo() {
 stage() { printf '\n=== %s ===\n' "$*"; }
 
 stage "native: cargo test"
-if ! cargo test --all-targets 2>&1 | tee "$log/native.txt"; then broken+=("native"); fi
+if ! cargo test --all-targets --no-fail-fast 2>&1 | tee "$log/native.txt"; then broken+=("native"); fi
 count_cargo "$log/native.txt"
 
 stage "browser: wasm-bindgen-test in headless Chromium"
