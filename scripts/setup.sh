@@ -2,7 +2,9 @@
 # Installs what the project needs on a fresh Debian machine, and skips what is
 # already there, so a second run takes seconds.
 #   setup.sh build   the wasm32 target and the wasm-bindgen CLI (for npm start)
-#   setup.sh test    also Chromium, ChromeDriver, a CJK font and npm packages
+#   setup.sh test    also Chromium and ChromeDriver, Firefox ESR and geckodriver,
+#                    WebKitGTK's driver and a virtual display, a CJK font, the
+#                    nightly toolchain and cargo-fuzz, and npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-test}"
@@ -19,7 +21,7 @@ need_apt() {
   done
 }
 if [ "$mode" = test ]; then
-  need_apt chromium chromium-driver fonts-wqy-microhei
+  need_apt chromium chromium-driver fonts-wqy-microhei firefox-esr webkit2gtk-driver xvfb xauth
 fi
 if [ "${#apt_missing[@]}" -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"
@@ -42,6 +44,13 @@ if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want into .tools (a few minutes, once)"
   # No --locked: the CLI's own lockfile pins a crate the registry index lacks.
   cargo install -q wasm-bindgen-cli --version "$want" --root .tools
+fi
+
+# geckodriver for Firefox (tests only), off PATH: a geckodriver on PATH
+# would turn the wasm-bindgen-test runner's Chromium runs into Firefox runs.
+if [ "$mode" = test ] && [ ! -x .tools/gecko/bin/geckodriver ]; then
+  say "installing geckodriver 0.37.1 into .tools/gecko (about three minutes, once)"
+  cargo install -q --locked geckodriver --version 0.37.1 --root .tools/gecko
 fi
 
 # Fuzzing (tests only): a nightly toolchain and cargo-fuzz --------------------

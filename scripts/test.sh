@@ -36,6 +36,20 @@ if ! env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH=
 fi
 count_cargo "$log/browser.txt"
 
+stage "browser: wasm-bindgen-test in headless Firefox ESR"
+if ! env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$PWD/.tools/gecko/bin/geckodriver" PATH="$PWD/.tools/bin:$PATH" \
+     WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/firefox.txt"; then
+  broken+=("firefox")
+fi
+count_cargo "$log/firefox.txt"
+
+stage "browser: wasm-bindgen-test in WebKitGTK (under a virtual display)"
+if ! env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/.tools/bin:$PATH" \
+     WASM_BINDGEN_TEST_TIMEOUT=180 xvfb-run -a cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/webkit.txt"; then
+  broken+=("webkit")
+fi
+count_cargo "$log/webkit.txt"
+
 stage "fuzz: every parser of outside input, 20 s each (libFuzzer)"
 bash scripts/fuzz.sh 20 2>&1 | tee "$log/fuzz.txt" || broken+=("fuzz")
 passed=$((passed + $(grep -c ': no crash' "$log/fuzz.txt" || true)))
@@ -47,6 +61,15 @@ p=$(awk '/^# pass /{print $3}' "$log/e2e.txt" 2>/dev/null)
 f=$(awk '/^# fail /{print $3}' "$log/e2e.txt" 2>/dev/null)
 passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-0}))
+
+stage "end to end in Firefox ESR and WebKitGTK (W3C WebDriver smoke suite)"
+for engine in firefox webkit; do
+  node tests/webdriver/smoke.mjs "$engine" 2>&1 | tee "$log/smoke-$engine.txt" || broken+=("smoke-$engine")
+  p=$(awk '/^# pass /{print $3}' "$log/smoke-$engine.txt" | tail -1)
+  f=$(awk '/^# fail /{print $3}' "$log/smoke-$engine.txt" | tail -1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
 
 # A stage that broke without reporting a failed test still fails the run.
 if [ "${#broken[@]}" -gt 0 ] && [ "$failed" -eq 0 ]; then
