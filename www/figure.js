@@ -13,14 +13,6 @@ export function el(tag, props = {}, ...children) {
   return e;
 }
 
-/** Parses an SVG string drawn by the core into a node, without innerHTML. */
-export function svgNode(svgText) {
-  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-  if (doc.querySelector('parsererror')) throw new Error('chart SVG did not parse');
-  // Adopted, not copied: the parsed tree moves into the page as it is.
-  return document.adoptNode(doc.documentElement);
-}
-
 /** Sets text only when it changes: no needless style and layout work. */
 export function setText(node, value) {
   if (node.textContent !== value) node.textContent = value;
@@ -149,7 +141,7 @@ export function placeChart(fig, chart, t, lazyTable = false, svg = null) {
   if (notes.textContent !== chart.notes.join('')) notes.replaceChildren(...chart.notes.map((n) => el('li', { text: n })));
   setText(fig.querySelector('.chart-data summary'), t.showData);
   for (const b of fig.querySelectorAll('button.download')) setText(b, t.download[b.dataset.format]);
-  fig.querySelector('.chart-body').replaceChildren(svg ?? svgNode(chart.svg));
+  fig.querySelector('.chart-body').replaceChildren(svg ?? svgNodes([chart.svg])[0]);
   fig.chart = chart;
   fig.pendingTable = { table: chart.table, title: chart.title };
   if (!lazyTable || fig.querySelector('details.chart-data').open) fillFigureTable(fig);

@@ -14,6 +14,8 @@
 // `liangshan:error`) when drawn. Projection charts are drawn without their
 // uncertainty fan (a worker cannot start across origins); the iframe has it.
 
+import { svgNodes } from './figure.js';
+
 const SITE = new URL('../', import.meta.url);
 const ATTRIBUTES = ['chart', 'lang', 'theme', 'a11y', 'scenario', 'region', 'year', 'tfr2030', 'tfr2050', 'e0_2030', 'e0_2050', 'migration', 'srb'];
 const PROJECTION = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation']);
@@ -130,12 +132,8 @@ class LiangshanChart extends HTMLElement {
       const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
       const width = Math.max(280, Math.round(this.clientWidth) - 16);
       const chart = PROJECTION.has(id) ? m.explorerRender(query, width, theme, [id]).charts[0] : m.renderChart(id, width, state.lang, theme, state.large);
-      const svg = new DOMParser().parseFromString(`<!doctype html><body>${chart.svg}`, 'text/html').body.firstElementChild;
-      if (!svg || svg.localName !== 'svg' || svg.querySelector(':not(svg, title, desc, g, rect, circle, ellipse, line, polyline, polygon, path, text, tspan)')) {
-        throw new Error('chart SVG is not a plain drawing');
-      }
       const body = node('div', 'body');
-      body.append(document.adoptNode(svg));
+      body.append(...svgNodes([chart.svg]));
       const link = node('a', '', state.lang === 'zh' ? '在完整页面中查看' : 'See the full page');
       const full = new URL('index.html', SITE);
       full.search = new URLSearchParams([...new URLSearchParams(query)].filter(([k]) => k !== 'chart')).toString();
