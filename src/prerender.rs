@@ -72,7 +72,8 @@ mod tests {
     fn fills_every_block_and_keeps_the_rest() {
         let charts = default_charts(Lang::Zh).unwrap();
         assert_eq!(charts.len(), charts::CHART_IDS.len() + crate::charts::projection::IDS.len());
-        let html = "<p>a</p><!--static:schooling-->STALE-CONTENT<!--/static:schooling--><p>b</p><!--static:pyramid--><!--/static:pyramid-->";
+        let html =
+            "<p>a</p><!--static:schooling-->STALE-CONTENT<!--/static:schooling--><p>b</p><!--static:pyramid--><!--/static:pyramid-->";
         let once = inline(html, &charts).unwrap();
         assert!(once.starts_with("<p>a</p><!--static:schooling--><figcaption>") && once.contains("<p>b</p>"));
         assert!(!once.contains("STALE-CONTENT"));

@@ -172,9 +172,13 @@ pub fn check(a: &Assumptions) -> Result<(), Error> {
     };
     range("tfr_2030", a.tfr_2030, 0.0, 10.0)?;
     range("tfr_2050", a.tfr_2050, 0.0, 10.0)?;
-    range("e0_2025", a.e0_2025, 20.0, 95.0)?;
-    range("e0_2030", a.e0_2030, 20.0, 95.0)?;
+    // Both sexes; women live about three years longer, and the model tables
+    // end at a female e0 of 97: 92 for both sexes keeps women within them.
+    range("e0_2025", a.e0_2025, 20.0, 92.0)?;
+    range("e0_2030", a.e0_2030, 20.0, 92.0)?;
     range("e0_gain_per_year", a.e0_gain_per_year, -2.0, 2.0)?;
+    let last = a.e0_2030 + a.e0_gain_per_year * (f64::from(a.horizon.max(2030)) - 2030.0);
+    range("e0 at the horizon (e0_2030 + e0_gain_per_year × years)", last, 20.0, 92.0)?;
     range("net_migration", a.net_migration, -500_000.0, 500_000.0)?;
     range("srb", a.srb, 0.8, 1.4)?;
     range("horizon", f64::from(a.horizon), 2021.0, 2100.0)

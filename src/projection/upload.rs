@@ -46,6 +46,16 @@ fn age_label(s: &str) -> Option<(usize, Option<usize>)> {
 
 /// Reads a population table: female and male by single year 0..=100 (100+).
 pub fn read_population(text: &str) -> Result<(Vec<f64>, Vec<f64>), Vec<Problem>> {
+    // A file far too long is refused before it is parsed: a million lines
+    // cost a count, not a million records.
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    if lines > MAX_LINES {
+        return Err(vec![problem(
+            0,
+            format!("文件有{lines}行，最多{MAX_LINES}行"),
+            format!("the file has {lines} lines; at most {MAX_LINES}"),
+        )]);
+    }
     let records = csv::parse("upload", text).map_err(|e| vec![problem(0, e.message(crate::Lang::Zh), e.message(crate::Lang::En))])?;
     if records.len() > MAX_LINES {
         return Err(vec![problem(
