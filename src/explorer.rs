@@ -7,6 +7,7 @@
 //! Plain Rust, tested natively; `web` wraps it for the page's worker.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -75,15 +76,26 @@ pub struct Tracker {
 pub struct Explorer {
     estimate: BasePopulation,
     migration: MigrationEstimate,
-    counties: Vec<CountyBase>,
+    /// Estimated on first use: the page's own thread reads states and never
+    /// projects a county.
+    counties: std::cell::OnceCell<Vec<CountyBase>>,
     upload: Option<Upload>,
     generation: u32,
-    /// The last run: (key, region's run, prefecture's run).
-    cache: RefCell<Option<(String, Run, Run)>>,
+    /// The last run: its key, and the region's and the prefecture's runs,
+    /// shared by every chart, the tracker and the headline of a redraw.
+    cache: RefCell<Option<(String, Rc<Runs>)>>,
     /// Person-years by sex and life expectancy: a slider other than life
     /// expectancy changes no life table, so none is computed again.
     nlx: RefCell<std::collections::HashMap<(bool, u64), Vec<f64>>>,
     urbanisation: urbanisation::Urbanisation,
+}
+
+/// The projections of a state: its region's and the prefecture's (the same
+/// when the region is the prefecture).
+#[derive(Debug)]
+pub struct Runs {
+    pub region: Run,
+    pub prefecture: Run,
 }
 
 fn preset_of(name: &str) -> Preset {
@@ -105,11 +117,10 @@ impl Explorer {
     pub fn new() -> Result<Explorer, Error> {
         let estimate = base::estimate()?;
         let migration = estimate_migration(&estimate)?;
-        let counties = estimate_counties(&estimate)?;
         Ok(Explorer {
             estimate,
             migration,
-            counties,
+            counties: std::cell::OnceCell::new(),
             upload: None,
             generation: 0,
             cache: RefCell::new(None),
@@ -186,7 +197,7 @@ impl Explorer {
         if id == "liangshan" {
             return Ok(Region::whole(&self.prefecture_base()));
         }
-        let county = self.counties.iter().find(|c| c.id == id).ok_or_else(|| {
+        let county = self.counties()?.iter().find(|c| c.id == id).ok_or_else(|| {
             Error::from(ErrorKind::InvalidArgument {
                 name: "region",
                 value: id.chars().take(40).collect(),
@@ -208,27 +219,36 @@ impl Explorer {
         self.upload.as_ref().is_some_and(|u| u.region == region)
     }
 
-    /// The projections of the state's region and of the prefecture (the
-    /// same when the region is the prefecture), from the cache when the
-    /// key has not changed.
-    pub fn runs(&self, s: &PageState) -> Result<(Run, Run), Error> {
+    /// The 17 county bases, estimated the first time they are needed.
+    fn counties(&self) -> Result<&[CountyBase], Error> {
+        if let Some(c) = self.counties.get() {
+            return Ok(c);
+        }
+        let estimated = estimate_counties(&self.estimate)?;
+        Ok(self.counties.get_or_init(|| estimated))
+    }
+
+    /// The projections of the state's region and of the prefecture, from
+    /// the cache when the key has not changed.
+    pub fn runs(&self, s: &PageState) -> Result<Rc<Runs>, Error> {
         let key = self.key(s);
-        if let Some((k, r, p)) = &*self.cache.borrow() {
+        if let Some((k, runs)) = &*self.cache.borrow() {
             if *k == key {
-                return Ok((r.clone(), p.clone()));
+                return Ok(Rc::clone(runs));
             }
         }
         let a = self.assumptions(s);
         crate::projection::scenario::check(&a)?;
         let nlx = |sex: Sex, e0: f64| self.nlx(sex, e0);
         let pref = self.prefecture_base();
-        let pref_run = run_paths(&pref, &a, &paths(&pref, &a), &nlx)?;
+        let prefecture = run_paths(&pref, &a, &paths(&pref, &a), &nlx)?;
         // Counties follow the estimate's paths (an uploaded prefecture table
         // changes the prefecture alone).
         let pref_paths = paths(&self.estimate, &a);
-        let region_run = if s.region == "liangshan" { pref_run.clone() } else { self.region(&s.region)?.run(&a, &pref_paths, &nlx)? };
-        *self.cache.borrow_mut() = Some((key, region_run.clone(), pref_run.clone()));
-        Ok((region_run, pref_run))
+        let region = if s.region == "liangshan" { prefecture.clone() } else { self.region(&s.region)?.run(&a, &pref_paths, &nlx)? };
+        let runs = Rc::new(Runs { region, prefecture });
+        *self.cache.borrow_mut() = Some((key, Rc::clone(&runs)));
+        Ok(runs)
     }
 
     /// The base population's person-years for a sex and life expectancy, computed once.
@@ -263,25 +283,27 @@ impl Explorer {
     /// The explorer's charts for a state (`only`: those ids, or all when
     /// empty). Fans are drawn when they belong to this state.
     pub fn charts(&self, s: &PageState, fans: Option<&FanSet>, spec: &Spec, only: &[&str]) -> Result<Vec<Chart>, Error> {
-        let (run, _) = self.runs(s)?;
+        let runs = self.runs(s)?;
+        let run = &runs.region;
         let fans = fans.filter(|f| f.key == self.key(s));
         let urban = &self.urbanisation;
-        let view = View { run: &run, fans: fans.map(|f| &f.region), year: s.year, place: place(&s.region), urbanisation: Some(urban) };
+        let view = View { run, fans: fans.map(|f| &f.region), year: s.year, place: place(&s.region), urbanisation: Some(urban) };
         pcharts::IDS.iter().filter(|id| only.is_empty() || only.contains(id)).map(|id| pcharts::render(id, &view, spec)).collect()
     }
 
     /// A few figures of the state's projection, for beside the controls (on
     /// a phone the charts are out of sight while a slider moves).
     pub fn headline(&self, s: &PageState, lang: Lang) -> Result<Vec<Headline>, Error> {
-        let (run, pref) = self.runs(s)?;
+        let runs = self.runs(s)?;
+        let (run, pref) = (&runs.region, &runs.prefecture);
         let zh = lang == Lang::Zh;
         let at = |r: &Run, y: u16| {
             r.years.iter().find(|x| x.year == y).cloned().ok_or_else(|| crate::error::missing_data("a year of the projection"))
         };
-        let (p30, p50) = (at(&run, 2030)?, at(&run, 2050)?);
+        let (p30, p50) = (at(run, 2030)?, at(run, 2050)?);
         let people =
             |v: f64| if zh { format!("{}万人", fixed(v / 1e4, 1, lang)) } else { format!("{} million", fixed(v / 1e6, 2, lang)) };
-        let tracked = targets::track(&pref, &self.urbanisation, lang)?;
+        let tracked = targets::track(pref, &self.urbanisation, lang)?;
         let met = tracked.iter().filter(|t| t.status == targets::Status::OnTrack).count();
         let judged = tracked
             .iter()
@@ -312,8 +334,8 @@ impl Explorer {
     /// The plan's targets under the state's scenario (always the
     /// prefecture's: the targets are the prefecture's).
     pub fn tracker(&self, s: &PageState, fans: Option<&FanSet>, lang: Lang) -> Result<Tracker, Error> {
-        let (_, pref) = self.runs(s)?;
-        let mut rows = targets::track(&pref, &self.urbanisation, lang)?;
+        let pref = &self.runs(s)?.prefecture;
+        let mut rows = targets::track(pref, &self.urbanisation, lang)?;
         let fans = fans.filter(|f| f.key == self.key(s));
         if let Some(f) = fans {
             targets::apply_fans(&mut rows, &f.prefecture);
@@ -583,7 +605,8 @@ mod tests {
         assert_eq!(pop.len(), 1);
         assert_eq!(pop[0].table.columns.len(), 2);
         // The county has more births for its size than the prefecture (Xide's fertility is higher).
-        let (xide, pref) = x.runs(&s).unwrap();
+        let runs = x.runs(&s).unwrap();
+        let (xide, pref) = (&runs.region, &runs.prefecture);
         assert!(xide.years[20].cbr.unwrap() > pref.years[20].cbr.unwrap());
     }
 
@@ -610,7 +633,7 @@ mod tests {
         let mut x = Explorer::new().unwrap();
         let s = state("region=xichang");
         let (before0, before) = {
-            let r = x.runs(&s).unwrap().0;
+            let r = &x.runs(&s).unwrap().region;
             (r.years[0].population, r.years[10].population)
         };
         let key = x.key(&s);
@@ -632,7 +655,7 @@ mod tests {
         let summary = x.upload(&doubled, "xichang", Lang::En).unwrap();
         assert!(summary.message.contains("Xichang") && summary.message.contains("stays in this browser"));
         assert_ne!(x.key(&s), key);
-        let (run, _) = x.runs(&s).unwrap();
+        let run = &x.runs(&s).unwrap().region;
         assert!(!run.estimate);
         assert!((run.years[0].population / before0 - 2.0).abs() < 1e-4, "the template is rounded to persons");
         // Its migration is counted in persons, not doubled: somewhat less than twice.
@@ -640,7 +663,7 @@ mod tests {
         let chart = &x.charts(&s, None, &Spec::new(720.0, Lang::Zh), &[pcharts::PYRAMID_ID]).unwrap()[0];
         assert!(!chart.title.contains("估计") && chart.notes[0].contains("用户"), "{} {:?}", chart.title, chart.notes);
         // Other regions keep the estimate.
-        assert!(x.runs(&state("region=muli")).unwrap().0.estimate);
+        assert!(x.runs(&state("region=muli")).unwrap().region.estimate);
         x.clear_upload();
         assert_eq!(x.key(&s), key);
         assert!(x.upload("age,female,male\n", "atlantis", Lang::En).is_err());
@@ -664,8 +687,8 @@ mod tests {
                                     "region={region}&tfr2030={tfr}&tfr2050={tfr}&e0_2030={e0}&e0_2050={e50}&migration={mig}&srb={srb}"
                                 );
                                 let s = state(&q);
-                                let (r, p) = x.runs(&s).unwrap_or_else(|e| panic!("{q}: {e}"));
-                                for run in [&r, &p] {
+                                let both = x.runs(&s).unwrap_or_else(|e| panic!("{q}: {e}"));
+                                for run in [&both.region, &both.prefecture] {
                                     assert!(run.female.iter().chain(&run.male).flatten().all(|v| v.is_finite() && *v >= 0.0), "{q}");
                                     assert!(run.years.iter().all(|y| y.population.is_finite() && y.share_60_plus.is_finite()), "{q}");
                                 }

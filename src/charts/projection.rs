@@ -202,12 +202,12 @@ fn pyramid(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             vec![age, fixed(m[a], 0, lang), fixed(f[a], 0, lang), fixed(m0[a], 0, lang), fixed(f0[a], 0, lang)]
         })
         .collect();
-    let title = if zh {
-        format!("{}人口金字塔，{}年（估计）", view.place.zh, view.year)
-    } else {
-        format!("Population pyramid of {}, {} (estimate)", view.place.en, view.year)
-    };
-    let title = if view.run.estimate { title } else { title.replace("（估计）", "").replace(" (estimate)", "") };
+    let title = titled(
+        view.run,
+        &format!("{}人口金字塔，{}年", view.place.zh, view.year),
+        format!("Population pyramid of {}, {}", view.place.en, view.year),
+        lang,
+    );
     assemble(
         spec,
         width,
