@@ -2,6 +2,7 @@
 // state, copy buttons and a live preview. The snippets are text in
 // textareas; nothing is inserted as HTML.
 import { UI } from './i18n.js';
+import { followEmbedHeight } from './figure.js';
 
 const dialog = () => document.getElementById('embed-dialog');
 
@@ -58,12 +59,7 @@ export function wireEmbedDialog(lang) {
     });
   }
   // The preview follows its content's height, as on a host page.
-  window.addEventListener('message', (e) => {
-    const preview = d.querySelector('#embed-preview');
-    if (e.source === preview.contentWindow && e.origin === location.origin && e.data?.type === 'liangshan:embed-size' && Number.isFinite(e.data.height)) {
-      preview.style.height = `${Math.min(Math.max(Math.round(e.data.height), 50), 4000)}px`;
-    }
-  });
+  followEmbedHeight(d.querySelector('#embed-preview'), location.origin, 4000);
   d.addEventListener('close', () => {
     d.querySelector('#embed-preview').src = 'about:blank';
     d.returnTo?.focus();

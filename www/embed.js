@@ -6,11 +6,11 @@
 // and says when it is drawn: <html data-ready="true"> and a `liangshan:ready`
 // event on the root element (`data-ready="error"` and `liangshan:error` if not).
 import init, { renderChart, chartCsv, explorerState, explorerRender, explorerSetFans, tableCsv } from './pkg/liangshan_pop.js';
-import { el, skeleton, placeChart, downloadChart } from './figure.js';
+import { el, skeleton, placeChart, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
+import { Channel } from './channel.js';
 import { UI } from './i18n.js';
 
 const root = document.documentElement;
-const PROJECTION = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation']);
 
 function notice(lines) {
   document.getElementById('notice').replaceChildren(...lines.map((text) => el('p', { class: 'warning', text })));
@@ -73,23 +73,11 @@ async function main() {
   root.dispatchEvent(new CustomEvent('liangshan:ready'));
 
   // The fans of a projection chart come from a worker, without blocking.
-  if (PROJECTION.has(id) && ['projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths'].includes(id)) {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    const call = (type, payload) =>
-      new Promise((resolve, reject) => {
-        const n = Math.random();
-        const on = ({ data }) => {
-          if (data.id !== n) return;
-          worker.removeEventListener('message', on);
-          if (data.ok) resolve(data.result);
-          else reject(new Error(data.error));
-        };
-        worker.addEventListener('message', on);
-        worker.postMessage({ id: n, type, ...payload });
-      });
-    await call('init', { module: start.module });
-    draw(await call('simulate', { query, trajectories: 1000 }));
-    worker.terminate();
+  if (['projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths'].includes(id)) {
+    const worker = new Channel(new URL('./worker.js', import.meta.url));
+    await worker.call('init', { module: start.module });
+    draw(await worker.call('simulate', { query, trajectories: 1000 }));
+    worker.worker.terminate();
     root.dataset.intervals = 'true';
   }
 }

@@ -7,41 +7,13 @@
 import { explorerControls, explorerState, explorerMethods, tableCsv } from './pkg/liangshan_pop.js';
 import { el, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr } from './figure.js';
 import { UI } from './i18n.js';
+import { Channel } from './channel.js';
 
 const TRAJECTORIES = 1000;
 const MAX_UPLOAD_BYTES = 1_000_000;
 /** Input rests this long before the probabilistic run starts. */
 const SIM_IDLE_MS = 400;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-
-/** A worker with request/response by id. */
-class Channel {
-  constructor(url) {
-    this.worker = new Worker(url, { type: 'module' });
-    this.next = 1;
-    this.waiting = new Map();
-    this.worker.onmessage = ({ data }) => {
-      const w = this.waiting.get(data.id);
-      if (!w) return;
-      this.waiting.delete(data.id);
-      this.lastMs = data.ms;
-      if (data.ok) w.resolve(data.result);
-      else w.reject(new Error(data.error));
-    };
-    this.worker.onerror = (e) => {
-      for (const w of this.waiting.values()) w.reject(new Error(e.message || 'worker failed'));
-      this.waiting.clear();
-    };
-  }
-
-  call(type, payload = {}) {
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, type, ...payload });
-    });
-  }
-}
 
 export class Explorer {
   /**

@@ -3,6 +3,21 @@
 // into them. Text goes in through textContent and SVG (drawn and escaped by
 // Rust) through DOMParser: nothing is ever inserted as HTML.
 
+/** The explorer's charts: drawn from a projection (the others from the plan's tables). */
+export const PROJECTION_IDS = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation']);
+
+/**
+ * Keeps `frame` (an iframe of this site's embed page, from `origin`) as tall
+ * as the chart it shows says it is, within `max` pixels.
+ */
+export function followEmbedHeight(frame, origin, max) {
+  window.addEventListener('message', (e) => {
+    if (e.source === frame.contentWindow && e.origin === origin && e.data?.type === 'liangshan:embed-size' && Number.isFinite(e.data.height)) {
+      frame.style.height = `${Math.min(Math.max(Math.round(e.data.height), 50), max)}px`;
+    }
+  });
+}
+
 export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {

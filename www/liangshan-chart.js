@@ -14,11 +14,10 @@
 // `liangshan:error`) when drawn. Projection charts are drawn without their
 // uncertainty fan (a worker cannot start across origins); the iframe has it.
 
-import { svgNodes } from './figure.js';
+import { svgNodes, followEmbedHeight, PROJECTION_IDS as PROJECTION } from './figure.js';
 
 const SITE = new URL('../', import.meta.url);
 const ATTRIBUTES = ['chart', 'lang', 'theme', 'a11y', 'scenario', 'region', 'year', 'tfr2030', 'tfr2050', 'e0_2030', 'e0_2050', 'migration', 'srb'];
-const PROJECTION = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation']);
 
 const CSS = `
 :host { all: initial !important; display: block !important; contain: content; font-size: 16px !important; }
@@ -174,11 +173,7 @@ class LiangshanChart extends HTMLElement {
     frame.title = q.get('lang') === 'en' ? 'Liangshan population chart' : '凉山州人口数据图表';
     frame.loading = 'lazy';
     frame.style.height = '480px';
-    addEventListener('message', (e) => {
-      if (e.source === frame.contentWindow && e.origin === SITE.origin && e.data?.type === 'liangshan:embed-size' && Number.isFinite(e.data.height)) {
-        frame.style.height = `${Math.min(Math.max(Math.round(e.data.height), 50), 20000)}px`;
-      }
-    });
+    followEmbedHeight(frame, SITE.origin, 20000);
     this.frame.replaceChildren(frame);
     this.dataset.ready = 'fallback';
     this.dispatchEvent(new CustomEvent('liangshan:ready', { bubbles: true, detail: 'iframe' }));
