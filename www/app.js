@@ -24,11 +24,12 @@ let urlPending = null;
 /**
  * Puts the state in the URL. While a slider is dragged the URL follows at
  * most every 250 ms (browsers throttle history updates), always ending on
- * the last state.
+ * the last state; a single action (`now`) writes at once.
  */
-function writeUrl(query) {
+function writeUrl(query, now = false) {
   urlPending = query;
-  if (urlTimer) return;
+  if (now) clearTimeout(urlTimer);
+  else if (urlTimer) return;
   const flush = () => {
     urlTimer = null;
     if (urlPending === null) return;
@@ -139,7 +140,7 @@ function watchWidths() {
 function redrawExplorer() {
   if (!explorer) return;
   explorer.setQuery(explorer.query());
-  writeUrl(explorer.parsed.query);
+  writeUrl(explorer.parsed.query, true);
   explorer.relabel();
 }
 
