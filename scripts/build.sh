@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 cargo build --release --lib --target wasm32-unknown-unknown
 .tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir www/pkg target/wasm32-unknown-unknown/release/liangshan_pop.wasm
-# The static fallback: every chart's default drawing into the pages and as www/charts/ID.svg.
-cargo run -q --bin liangshan-pop -- prerender --out www/charts index.html embed.html >&2
+# The static fallback: every chart's default drawing into the pages and as
+# www/charts/ID.svg; the page's drawings a phone's width (its first view there).
+cargo run -q --bin liangshan-pop -- prerender --width 360 index.html >&2
+cargo run -q --bin liangshan-pop -- prerender --width 720 --out www/charts embed.html >&2
 printf '[build] www/pkg/liangshan_pop_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2

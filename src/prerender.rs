@@ -3,19 +3,33 @@
 //! `<!--static:ID-->` and `<!--/static:ID-->` so that the charts show before
 //! the wasm loads and with JavaScript off, and written as `ID.svg` files for
 //! use as plain images (newsletters, AMP, print).
+//!
+//! The page's first view needs no wasm on a phone: its drawings are made
+//! for a phone's width ([`PAGE_WIDTH`]), and its key figures are written in
+//! as well (`<!--static:key-figures-->`). The embed and the files keep the
+//! wider [`FILE_WIDTH`].
 
 use crate::charts::{self, escape_xml, Chart, Spec};
 use crate::error::{Error, ErrorKind};
 use crate::explorer::Explorer;
 use crate::i18n::Lang;
+use crate::indicators::key_figures::key_figures;
 use crate::state::PageState;
 
-/// Width of the static drawings: they scale with their container.
-pub const WIDTH: f64 = 720.0;
+/// Width of the page's static drawings: a phone's, where they are the first
+/// view (they scale with their container).
+pub const PAGE_WIDTH: f64 = 360.0;
 
-/// Every chart of the page and of the explorer, in its default state.
-pub fn default_charts(lang: Lang) -> Result<Vec<Chart>, Error> {
-    let spec = Spec::new(WIDTH, lang);
+/// Width of the embed's static drawings and of the `ID.svg` files.
+pub const FILE_WIDTH: f64 = 720.0;
+
+/// The block of the page's key figures.
+pub const KEY_FIGURES: &str = "key-figures";
+
+/// Every chart of the page and of the explorer, in its default state, drawn
+/// `width` pixels wide.
+pub fn default_charts(lang: Lang, width: f64) -> Result<Vec<Chart>, Error> {
+    let spec = Spec::new(width, lang);
     let mut out: Vec<Chart> = charts::CHART_IDS.iter().map(|id| charts::render(id, &spec)).collect::<Result<_, _>>()?;
     let explorer = Explorer::new()?;
     out.extend(explorer.charts(&PageState { lang, ..PageState::default() }, None, &spec, &[])?);
@@ -34,8 +48,25 @@ pub fn static_figure(c: &Chart) -> String {
     )
 }
 
+/// The key figures as the page's script would put them in `<dl id="key-figures">`.
+pub fn static_key_figures(lang: Lang) -> Result<String, Error> {
+    Ok(key_figures(lang)?
+        .iter()
+        .map(|f| {
+            format!(
+                "<div class=\"figure\"><dt>{}</dt><dd class=\"value\">{}</dd><dd class=\"source\" title=\"{}\">{}</dd></div>",
+                escape_xml(&f.label),
+                escape_xml(&f.value),
+                escape_xml(f.quote),
+                escape_xml(&f.source)
+            )
+        })
+        .collect())
+}
+
 /// `html` with every `<!--static:ID-->…<!--/static:ID-->` block filled with
-/// chart ID's static figure. A block naming no chart is an error.
+/// chart ID's static figure, or with the key figures (Chinese) for
+/// [`KEY_FIGURES`]. A block naming neither is an error.
 pub fn inline(html: &str, charts: &[Chart]) -> Result<String, Error> {
     let mut out = String::with_capacity(html.len() + charts.iter().map(|c| c.svg.len() + 500).sum::<usize>());
     let mut rest = html;
@@ -46,9 +77,13 @@ pub fn inline(html: &str, charts: &[Chart]) -> Result<String, Error> {
         let close = format!("<!--/static:{id}-->");
         let body = &after[id_end + 3..];
         let end = body.find(&close).ok_or_else(|| bad_marker(id))?;
-        let chart = charts.iter().find(|c| c.id == id).ok_or_else(|| bad_marker(id))?;
+        let content = if id == KEY_FIGURES {
+            static_key_figures(Lang::Zh)?
+        } else {
+            static_figure(charts.iter().find(|c| c.id == id).ok_or_else(|| bad_marker(id))?)
+        };
         out.push_str(&rest[..start]);
-        out.push_str(&format!("<!--static:{id}-->{}{close}", static_figure(chart)));
+        out.push_str(&format!("<!--static:{id}-->{content}{close}"));
         rest = &body[end + close.len()..];
     }
     out.push_str(rest);
@@ -70,7 +105,7 @@ mod tests {
 
     #[test]
     fn fills_every_block_and_keeps_the_rest() {
-        let charts = default_charts(Lang::Zh).unwrap();
+        let charts = default_charts(Lang::Zh, PAGE_WIDTH).unwrap();
         assert_eq!(charts.len(), charts::CHART_IDS.len() + crate::charts::projection::IDS.len());
         let html =
             "<p>a</p><!--static:schooling-->STALE-CONTENT<!--/static:schooling--><p>b</p><!--static:pyramid--><!--/static:pyramid-->";
@@ -80,5 +115,8 @@ mod tests {
         assert_eq!(inline(&once, &charts).unwrap(), once, "idempotent");
         assert!(inline("<!--static:nope--><!--/static:nope-->", &charts).is_err());
         assert!(inline("<!--static:schooling-->", &charts).is_err());
+        let figures = inline("<dl><!--static:key-figures--><!--/static:key-figures--></dl>", &charts).unwrap();
+        assert_eq!(figures.matches("<div class=\"figure\"><dt>").count(), 8);
+        assert!(figures.contains("<dd class=\"value\">485.8万人</dd>"), "{figures}");
     }
 }

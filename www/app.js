@@ -4,12 +4,22 @@
 // file only places results and wires controls. Nothing from the URL or a
 // file is ever inserted as HTML: text goes in through textContent, and SVG
 // (drawn and escaped by Rust) through DOMParser.
-import init, { renderChart, chartCsv, keyFigures, audit, auditTable, auditCsv, observations, explorerState } from './pkg/liangshan_pop.js';
-import { el, skeleton, placeChart, fillTable, download, downloadChart } from './figure.js';
-import { Explorer } from './explorer.js';
+//
+// Static first: the build writes the default view into index.html (key
+// figures and every chart, drawn for a phone's width). Where that view is
+// the one the reader needs (no state in the URL, light colours, a narrow
+// screen) the core is not loaded until the reader comes near the explorer
+// or asks for something only it can do; elsewhere it loads at once.
+import { el, skeleton, placeChart, labelActions, fillTable, download, downloadChart } from './figure.js';
 import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
 import { UI } from './i18n.js';
 
+/** The widest chart box the static drawings (360 px) serve. */
+const STATIC_MAX_WIDTH = 480;
+
+/** The core's exports, once loaded. */
+let core = null;
+let upgrading = null;
 const root = document.documentElement;
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
@@ -17,6 +27,8 @@ const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 const state = { lang: 'zh', large: false, theme: darkQuery.matches ? 'dark' : 'light', printing: false };
 let explorer = null;
 let notices = [];
+/** The first view is the build's static one (`data-core` tells when the core has drawn). */
+let staticView = false;
 
 let urlTimer = null;
 let urlPending = null;
@@ -70,11 +82,12 @@ function applyStaticText() {
   toggle.textContent = t.toggle;
   toggle.lang = t.toggleLang === 'zh' ? 'zh-CN' : 'en';
   document.getElementById('a11y-toggle').setAttribute('aria-pressed', String(state.large));
+  for (const fig of document.querySelectorAll('figure[data-chart]')) labelActions(fig, t);
 }
 
 function renderKeyFigures() {
   document.getElementById('key-figures').replaceChildren(
-    ...keyFigures(state.lang).map((f) =>
+    ...core.keyFigures(state.lang).map((f) =>
       el('div', { class: 'figure' },
         el('dt', { text: f.label }),
         el('dd', { class: 'value', text: f.value }),
@@ -87,13 +100,13 @@ function renderFigure(fig) {
   // The figure's own width: laid out even while its contents are skipped off screen.
   const width = Math.round(fig.clientWidth) || 320;
   const theme = state.printing ? 'light' : state.theme;
-  placeChart(fig, renderChart(fig.dataset.chart, width, state.lang, theme, state.large), UI[state.lang]);
+  placeChart(fig, core.renderChart(fig.dataset.chart, width, state.lang, theme, state.large), UI[state.lang]);
   fig.dataset.width = String(width);
 }
 
 function renderAudit() {
   const t = UI[state.lang];
-  const checks = audit(state.lang);
+  const checks = core.audit(state.lang);
   const bad = checks.filter((c) => c.verdict === 'disagrees');
   document.getElementById('audit-summary').textContent = t.auditSummary(checks.length, checks.length - bad.length, bad.length);
   document.getElementById('audit-disagreements').replaceChildren(
@@ -105,9 +118,9 @@ function renderAudit() {
     ),
   );
   document.getElementById('audit-observations').replaceChildren(
-    ...observations(state.lang).map((o) => el('li', {}, el('p', { text: o.text }), el('p', { class: 'method', text: o.source }))),
+    ...core.observations(state.lang).map((o) => el('li', {}, el('p', { text: o.text }), el('p', { class: 'method', text: o.source }))),
   );
-  fillTable(document.getElementById('audit-table'), auditTable(state.lang), t.auditHeading);
+  fillTable(document.getElementById('audit-table'), core.auditTable(state.lang), t.auditHeading);
 }
 
 function fmt(x) {
@@ -144,9 +157,19 @@ function redrawExplorer() {
   explorer.relabel();
 }
 
+/** Runs `fn` with the core, loading it first if the page is still static. */
+function withCore(fn) {
+  return (...args) => {
+    if (core) return fn(...args);
+    upgrade(true).then((ok) => ok && fn(...args));
+  };
+}
+
 function wireControls() {
   document.getElementById('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    applyStaticText();
+    if (!core) return void upgrade(true);
     renderAll();
     showNotices();
     redrawExplorer();
@@ -154,35 +177,87 @@ function wireControls() {
   document.getElementById('a11y-toggle').addEventListener('click', () => {
     state.large = !state.large;
     applyStaticText();
+    if (!core) return void upgrade(true);
     renderCharts();
     redrawExplorer();
   });
-  document.getElementById('audit-csv').addEventListener('click', () => download(`liangshan-audit-${state.lang}.csv`, auditCsv(state.lang)));
+  document.getElementById('audit-csv').addEventListener('click', withCore(() => download(`liangshan-audit-${state.lang}.csv`, core.auditCsv(state.lang))));
   darkQuery.addEventListener('change', (e) => {
     if (state.themeFixed) return;
     state.theme = e.matches ? 'dark' : 'light';
+    if (!core) return void upgrade();
     renderCharts();
     explorer?.render();
   });
-  // Print on paper: light charts, whatever the screen's theme.
+  // Print on paper: light charts, whatever the screen's theme (the static ones are light).
   window.addEventListener('beforeprint', () => {
     state.printing = true;
+    if (!core) return;
     renderCharts();
     explorer?.render();
   });
   window.addEventListener('afterprint', () => {
     state.printing = false;
+    if (!core) return;
     renderCharts();
     explorer?.render();
   });
 }
 
-async function main() {
+/** Whether the build's static view is what this reader needs first. */
+function staticViewServes() {
+  const body = document.querySelector('figure[data-chart] .chart-body');
+  return location.search === '' && !darkQuery.matches && body !== null && body.clientWidth <= STATIC_MAX_WIDTH;
+}
+
+/**
+ * While the view is static: the core loads when the reader comes within a
+ * screen of what only it draws (explorer, tracker, audit, methods), opens a
+ * chart's data, or the charts' box grows past what the static drawings serve.
+ */
+function watchForCore() {
+  const io = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      io.disconnect();
+      upgrade();
+    }
+  }, { rootMargin: '100% 0px' });
+  for (const id of ['explorer', 'audit', 'methods']) io.observe(document.getElementById(id));
+  const ro = new ResizeObserver((entries) => {
+    if (entries.some((e) => e.contentRect.width > STATIC_MAX_WIDTH)) {
+      ro.disconnect();
+      upgrade();
+    }
+  });
+  ro.observe(document.querySelector('figure[data-chart] .chart-body'));
+  document.addEventListener('toggle', (e) => {
+    if (!core && e.target.matches?.('details.chart-data') && e.target.open) upgrade(true);
+  }, true);
+}
+
+/**
+ * Loads the core (once) and draws everything with it: figures, charts,
+ * audit, explorer. `asked`: the reader is waiting for it, so say so.
+ * Resolves to whether the core runs.
+ */
+function upgrade(asked = false) {
+  if (asked && !core) setNotice([UI[state.lang].loadingCore]);
+  upgrading ??= startCore();
+  return upgrading;
+}
+
+async function startCore() {
   try {
+    const [wasm, { Explorer }] = await Promise.all([import('./pkg/liangshan_pop.js'), import('./explorer.js')]);
     // Compiled once; the explorer's workers get the same module.
     const module = await WebAssembly.compileStreaming(fetch(new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url)));
-    await init({ module_or_path: module });
-    const parsed = explorerState(location.search);
+    await wasm.default({ module_or_path: module });
+    core = wasm;
+    // A static view has no state in its URL; the reader may have changed language or size since.
+    const changed = new URLSearchParams();
+    if (state.lang !== 'zh') changed.set('lang', state.lang);
+    if (state.large) changed.set('a11y', 'large');
+    const parsed = core.explorerState(staticView ? changed.toString() : location.search);
     state.lang = parsed.state.lang;
     state.large = parsed.state.large;
     if (parsed.state.theme) {
@@ -192,20 +267,9 @@ async function main() {
       root.classList.add(`theme-${state.theme}`);
     }
     notices = parsed.notices;
-    for (const fig of document.querySelectorAll('figure[data-chart]')) {
-      const id = fig.dataset.chart;
-      skeleton(
-        fig,
-        id,
-        (format) => fig.chart && downloadChart(fig.chart, format, state.lang, format === 'csv' ? chartCsv(id, state.lang) : null),
-        (button) => fig.chart && openEmbed(id, fig.chart.title, pageQuery(), state.lang, button),
-      );
-    }
     renderAll();
     performance.mark('liangshan:charts-drawn');
     showNotices();
-    wireControls();
-    wireEmbedDialog(() => state.lang);
     watchWidths();
     explorer = new Explorer(
       {
@@ -220,15 +284,39 @@ async function main() {
     );
     await explorer.start(parsed.query);
     explorer.renderMethods();
-    writeUrl(parsed.query);
-    root.dataset.ready = 'true';
-    root.dispatchEvent(new CustomEvent('liangshan:ready'));
+    writeUrl(parsed.query, true);
+    root.dataset.core = 'ready';
+    return true;
   } catch (e) {
     console.error(e);
     setNotice([UI[state.lang].failed]);
-    root.dataset.ready = 'error';
+    root.dataset.core = 'error';
     root.dispatchEvent(new CustomEvent('liangshan:error', { detail: String(e && e.message) }));
+    return false;
   }
+}
+
+async function main() {
+  for (const fig of document.querySelectorAll('figure[data-chart]')) {
+    const id = fig.dataset.chart;
+    skeleton(
+      fig,
+      id,
+      withCore((format) => fig.chart && downloadChart(fig.chart, format, state.lang, format === 'csv' ? core.chartCsv(id, state.lang) : null)),
+      withCore((button) => fig.chart && openEmbed(id, fig.chart.title, pageQuery(), state.lang, button)),
+    );
+  }
+  applyStaticText();
+  wireControls();
+  wireEmbedDialog(() => state.lang);
+  staticView = staticViewServes();
+  if (staticView) watchForCore();
+  else if (!(await upgrade())) {
+    root.dataset.ready = 'error';
+    return;
+  }
+  root.dataset.ready = 'true';
+  root.dispatchEvent(new CustomEvent('liangshan:ready'));
 }
 
 main();

@@ -144,6 +144,12 @@ function fillFigureTable(fig) {
   fillTable(fig.querySelector('table'), table, title, 1 < table.columns.length && /^(序号|No\.)$/.test(table.columns[0]) ? 1 : 0);
 }
 
+/** Labels a figure's data table and buttons in the reader's language. */
+export function labelActions(fig, t) {
+  setText(fig.querySelector('.chart-data summary'), t.showData);
+  for (const b of fig.querySelectorAll('button.download')) setText(b, t.download[b.dataset.format]);
+}
+
 /**
  * Puts a chart from the core into its figure. With `lazyTable` the data
  * table is filled when it is opened (the explorer redraws on every input).
@@ -154,8 +160,7 @@ export function placeChart(fig, chart, t, lazyTable = false, svg = null) {
   setText(fig.querySelector('.chart-source'), chart.source);
   const notes = fig.querySelector('.chart-notes');
   if (notes.textContent !== chart.notes.join('')) notes.replaceChildren(...chart.notes.map((n) => el('li', { text: n })));
-  setText(fig.querySelector('.chart-data summary'), t.showData);
-  for (const b of fig.querySelectorAll('button.download')) setText(b, t.download[b.dataset.format]);
+  labelActions(fig, t);
   fig.querySelector('.chart-body').replaceChildren(svg ?? svgNodes([chart.svg])[0]);
   fig.chart = chart;
   fig.pendingTable = { table: chart.table, title: chart.title };

@@ -29,8 +29,10 @@ const USAGE: &str = "usage:
   liangshan-pop bench [--input SPECS.json]        time the engine; without --input, write the 18 regions' specs to stdout
   liangshan-pop simulate [PRESET] [--trajectories N] [--seed S] [--json]
                                                    probabilistic projection: medians, 80% and 95% intervals
-  liangshan-pop prerender [--out DIR] FILE.html... every chart in its default state into the pages'
-                                                   <!--static:ID--> blocks, and as DIR/ID.svg
+  liangshan-pop prerender [--width W] [--out DIR] FILE.html...
+                                                   every chart in its default state (W px wide, 720
+                                                   unless given) into the pages' <!--static:ID-->
+                                                   blocks, and as DIR/ID.svg; the key figures too
 charts: ";
 
 struct Args {
@@ -362,7 +364,7 @@ fn run_bench(a: &Args) -> Result<String, Error> {
 /// The static fallback: charts into the pages, and as SVG files.
 fn run_prerender(a: &Args) -> Result<String, Error> {
     use liangshan_pop::prerender::{default_charts, inline};
-    let charts = default_charts(Lang::Zh)?;
+    let charts = default_charts(Lang::Zh, a.width)?;
     let io = |e: std::io::Error, path: &str| {
         Error::from(liangshan_pop::ErrorKind::InvalidArgument {
             name: "file",
@@ -377,7 +379,7 @@ fn run_prerender(a: &Args) -> Result<String, Error> {
         if filled != html {
             std::fs::write(path, &filled).map_err(|e| io(e, path))?;
         }
-        report.push_str(&format!("{path}: {} static charts\n", filled.matches("<!--/static:").count()));
+        report.push_str(&format!("{path}: {} static blocks\n", filled.matches("<!--/static:").count()));
     }
     if let Some(dir) = &a.out {
         std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;

@@ -1,0 +1,114 @@
+// End to end: the page's size budget, on the screen most of its readers
+// have. A phone opening the page gets the build's static first view (key
+// figures and every chart, drawn for its width) without the wasm core; the
+// core loads when the reader comes near what only it can draw or asks for
+// something only it can do. Sizes are bytes, deterministic: this test may
+// fail the build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { startServer } from '../../scripts/serve.mjs';
+import { launch, openPage } from './browser.mjs';
+
+/** Everything the page loads for its first view, gzip, at most (bytes). */
+const BUDGET = 120 * 1000;
+const PHONE = { width: 375, height: 812 };
+
+let server, browser, origin;
+
+before(async () => {
+  server = await startServer({ port: 0 });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+});
+
+/** Opens the page on a phone and records every response's size, raw and gzip. */
+async function openRecorded(path = '/') {
+  const page = await browser.newPage({ viewport: PHONE });
+  const files = [];
+  const sizes = [];
+  page.on('response', (r) => {
+    sizes.push(
+      r.body().then(
+        (b) => files.push({ url: r.url(), raw: b.length, gzip: gzipSync(b).length }),
+        () => files.push({ url: r.url(), raw: 0, gzip: 0 }),
+      ),
+    );
+  });
+  await page.goto(origin + path);
+  await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
+  await page.waitForLoadState('networkidle');
+  await Promise.all(sizes);
+  return { page, files, settled: () => Promise.all(sizes) };
+}
+
+const total = (files) => files.reduce((s, f) => s + f.gzip, 0);
+const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+
+test(`everything a phone loads for the page's first view is at most ${BUDGET / 1000} kB gzip, all from the page's own origin`, async () => {
+  const { page, files } = await openRecorded();
+  for (const f of files) console.log(`${f.url.replace(origin, '').padEnd(36)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip`);
+  console.log(`first view on a phone: ${kB(total(files))} gzip, budget ${kB(BUDGET)}`);
+  assert.deepEqual(files.filter((f) => !f.url.startsWith(origin + '/')).map((f) => f.url), [], 'no other origin');
+  assert.ok(total(files) <= BUDGET, `${kB(total(files))} gzip is over the budget of ${kB(BUDGET)}`);
+  // The budget buys the whole first view: key figures and every chart with its caption.
+  const view = await page.evaluate(() => ({
+    figures: document.querySelectorAll('#key-figures .figure dd.value').length,
+    charts: [...document.querySelectorAll('figure.chart')].filter((f) => f.querySelector('.chart-body svg') && f.querySelector('.chart-title').textContent).length,
+    core: document.documentElement.dataset.core ?? null,
+  }));
+  assert.deepEqual(view, { figures: 8, charts: 18, core: null });
+  await page.close();
+});
+
+test('on a phone the core loads when the reader nears the explorer, and draws it', async () => {
+  const { page, files, settled } = await openRecorded();
+  assert.ok(!files.some((f) => f.url.endsWith('.wasm')));
+  await page.locator('#explorer').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.documentElement.dataset.core === 'ready' && document.getElementById('explorer').dataset.drawn, null, { timeout: 30000 });
+  await page.waitForLoadState('networkidle');
+  await settled();
+  const wasm = files.find((f) => f.url.endsWith('.wasm'));
+  assert.ok(wasm, 'the core was fetched');
+  console.log(`with the core: ${kB(total(files))} gzip (the core ${kB(wasm.gzip)})`);
+  assert.equal(new URL(page.url()).search, '', 'the default state keeps a clean URL');
+  await page.close();
+});
+
+test('on a phone, asking for what only the core can do loads it and then does it', async () => {
+  // A chart's data table.
+  let { page } = await openRecorded();
+  const details = page.locator('figure[data-chart="county-population"] details.chart-data');
+  await details.locator('summary').click();
+  await page.waitForFunction(() => document.querySelectorAll('figure[data-chart="county-population"] details.chart-data tbody tr').length === 17, null, { timeout: 30000 });
+  await page.close();
+  // The language: labels switch at once, charts when the core has drawn them.
+  ({ page } = await openRecorded());
+  await page.locator('#lang-toggle').click();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.waitForFunction(() => document.documentElement.dataset.core === 'ready', null, { timeout: 30000 });
+  assert.match(await page.locator('figure[data-chart="county-population"] .chart-title').textContent(), /^Resident population by county/);
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+  await page.close();
+  // A download: the file comes once the core has drawn the chart.
+  ({ page } = await openRecorded());
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.locator('figure[data-chart="county-population"] button[data-format="csv"]').click(),
+  ]);
+  assert.match(file.suggestedFilename(), /\.csv$/);
+  await page.close();
+});
+
+test('on a wide screen, in dark colours or with a state in the URL, the core draws the first view', async () => {
+  for (const [path, options] of [['/', { viewport: { width: 1280, height: 900 } }], ['/', { viewport: PHONE, colorScheme: 'dark' }], ['/?lang=en', { viewport: PHONE }]]) {
+    const { page } = await openPage(browser, origin, path, options.viewport, options);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.core), 'ready', `${path} ${JSON.stringify(options)}`);
+    await page.close();
+  }
+});
