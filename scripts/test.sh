@@ -62,11 +62,11 @@ f=$(awk '/^# fail /{print $3}' "$log/e2e.txt" 2>/dev/null)
 passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-0}))
 
-stage "end to end in Firefox ESR and WebKitGTK (W3C WebDriver smoke suite)"
-for engine in firefox webkit; do
-  node tests/webdriver/smoke.mjs "$engine" 2>&1 | tee "$log/smoke-$engine.txt" || broken+=("smoke-$engine")
-  p=$(awk '/^# pass /{print $3}' "$log/smoke-$engine.txt" | tail -1)
-  f=$(awk '/^# fail /{print $3}' "$log/smoke-$engine.txt" | tail -1)
+stage "end to end in Chromium, Firefox ESR and WebKitGTK (the W3C WebDriver suite)"
+for engine in chromium firefox webkit; do
+  node tests/webdriver/e2e.mjs "$engine" 2>&1 | tee "$log/webdriver-$engine.txt" || broken+=("webdriver-$engine")
+  p=$(awk '/^# pass /{print $3}' "$log/webdriver-$engine.txt" | tail -1)
+  f=$(awk '/^# fail /{print $3}' "$log/webdriver-$engine.txt" | tail -1)
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done

@@ -56,7 +56,9 @@ function loadCore() {
 /** Whether the host page lets WebAssembly run (its CSP may not). */
 async function wasmAllowed() {
   try {
-    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    // WebKit lets a page without 'wasm-unsafe-eval' compile and refuses only
+    // the instantiation: the probe does both.
+    await WebAssembly.instantiate(await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
     return true;
   } catch {
     return false;
