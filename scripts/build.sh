@@ -7,6 +7,6 @@ cargo build --release --lib --target wasm32-unknown-unknown
   --out-dir www/pkg target/wasm32-unknown-unknown/release/liangshan_pop.wasm
 # The static fallback: every chart's default drawing into the pages and as
 # www/charts/ID.svg; the page's drawings a phone's width (its first view there).
-cargo run -q --bin liangshan-pop -- prerender --width 360 index.html >&2
+cargo run -q --bin liangshan-pop -- prerender --width 360 index.html --lang en --view www/charts/static-en.json >&2
 cargo run -q --bin liangshan-pop -- prerender --width 720 --out www/charts embed.html >&2
 printf '[build] www/pkg/liangshan_pop_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2

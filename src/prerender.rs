@@ -64,6 +64,31 @@ pub fn static_key_figures(lang: Lang) -> Result<String, Error> {
         .collect())
 }
 
+/// The page's static view in `lang` as JSON, for the page's script to show
+/// in place of the Chinese one without loading the core: the key figures and
+/// every chart's caption, drawing and source.
+pub fn static_view(lang: Lang, width: f64) -> Result<String, Error> {
+    #[derive(serde::Serialize)]
+    struct Figure<'a> {
+        id: &'a str,
+        title: &'a str,
+        summary: &'a str,
+        source: &'a str,
+        svg: &'a str,
+    }
+    let charts = default_charts(lang, width)?;
+    let view = serde_json::json!({
+        "lang": lang.code(),
+        "width": width,
+        "key_figures": key_figures(lang)?,
+        "charts": charts
+            .iter()
+            .map(|c| Figure { id: &c.id, title: &c.title, summary: &c.summary, source: &c.source, svg: &c.svg })
+            .collect::<Vec<_>>(),
+    });
+    Ok(view.to_string())
+}
+
 /// `html` with every `<!--static:ID-->…<!--/static:ID-->` block filled with
 /// chart ID's static figure, or with the key figures (Chinese) for
 /// [`KEY_FIGURES`]. A block naming neither is an error.
@@ -118,5 +143,21 @@ mod tests {
         let figures = inline("<dl><!--static:key-figures--><!--/static:key-figures--></dl>", &charts).unwrap();
         assert_eq!(figures.matches("<div class=\"figure\"><dt>").count(), 8);
         assert!(figures.contains("<dd class=\"value\">485.8万人</dd>"), "{figures}");
+    }
+
+    #[test]
+    fn the_english_view_has_every_chart_and_figure_in_english() {
+        let view: serde_json::Value = serde_json::from_str(&static_view(Lang::En, PAGE_WIDTH).unwrap()).unwrap();
+        assert_eq!(view["lang"], "en");
+        assert_eq!(view["key_figures"].as_array().unwrap().len(), 8);
+        assert_eq!(view["key_figures"][0]["value"], "4.858 million");
+        let charts = view["charts"].as_array().unwrap();
+        assert_eq!(charts.len(), charts::CHART_IDS.len() + crate::charts::projection::IDS.len());
+        for c in charts {
+            let svg = c["svg"].as_str().unwrap();
+            assert!(svg.starts_with("<svg") && svg.contains("viewBox=\"0 0 360 "), "{}", c["id"]);
+            let text = format!("{}{}{}{}", c["title"], c["summary"], c["source"], svg);
+            assert!(!text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "Chinese in the English view of {}", c["id"]);
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! to a chart was not rebuilt). The page's drawings are a phone's width (its
 //! first view on a phone needs no wasm); the embed's and the files' wider.
 
-use liangshan_pop::prerender::{default_charts, inline, FILE_WIDTH, PAGE_WIDTH};
+use liangshan_pop::prerender::{default_charts, inline, static_view, FILE_WIDTH, PAGE_WIDTH};
 use liangshan_pop::Lang;
 
 fn root(path: &str) -> std::path::PathBuf {
@@ -24,6 +24,8 @@ fn the_page_holds_its_key_figures_and_phone_wide_drawings() {
     check_page("index.html", PAGE_WIDTH, 1);
     let html = std::fs::read_to_string(root("index.html")).unwrap();
     assert_eq!(html.matches("<dd class=\"value\">").count(), 8, "the eight key figures");
+    let english = std::fs::read_to_string(root("www/charts/static-en.json")).unwrap_or_default();
+    assert!(english == static_view(Lang::En, PAGE_WIDTH).unwrap(), "www/charts/static-en.json is stale: run `npm run build`");
 }
 
 #[test]

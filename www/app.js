@@ -10,7 +10,7 @@
 // the one the reader needs (no state in the URL, light colours, a narrow
 // screen) the core is not loaded until the reader comes near the explorer
 // or asks for something only it can do; elsewhere it loads at once.
-import { el, skeleton, placeChart, labelActions, fillTable, download, downloadChart } from './figure.js';
+import { el, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes, setText } from './figure.js';
 import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
 import { UI } from './i18n.js';
 
@@ -86,8 +86,12 @@ function applyStaticText() {
 }
 
 function renderKeyFigures() {
+  placeKeyFigures(core.keyFigures(state.lang));
+}
+
+function placeKeyFigures(figures) {
   document.getElementById('key-figures').replaceChildren(
-    ...core.keyFigures(state.lang).map((f) =>
+    ...figures.map((f) =>
       el('div', { class: 'figure' },
         el('dt', { text: f.label }),
         el('dd', { class: 'value', text: f.value }),
@@ -169,7 +173,7 @@ function wireControls() {
   document.getElementById('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     applyStaticText();
-    if (!core) return void upgrade(true);
+    if (!core) return void showStaticView(state.lang, true);
     renderAll();
     showNotices();
     redrawExplorer();
@@ -204,10 +208,79 @@ function wireControls() {
   });
 }
 
-/** Whether the build's static view is what this reader needs first. */
-function staticViewServes() {
+/**
+ * The language of the build's static view when it is what this reader
+ * needs first (no state in the URL but the language, light colours, a
+ * narrow screen), else null.
+ */
+function staticViewLang() {
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang') ?? 'zh';
+  const onlyLang = [...params.keys()].every((k) => k === 'lang') && params.getAll('lang').length <= 1;
   const body = document.querySelector('figure[data-chart] .chart-body');
-  return location.search === '' && !darkQuery.matches && body !== null && body.clientWidth <= STATIC_MAX_WIDTH;
+  const fits = !darkQuery.matches && body !== null && body.clientWidth <= STATIC_MAX_WIDTH;
+  return onlyLang && fits && (lang === 'zh' || lang === 'en') ? lang : null;
+}
+
+/** The build's Chinese static view, kept while the English one shows. */
+let chineseView = null;
+let englishView = null;
+let viewRequest = 0;
+
+/**
+ * Shows the build's static view in `lang` (the English one is a file of
+ * the build, fetched once) and keeps the language in the URL. Without it
+ * (a failed fetch) the core draws instead. `asked`: by the reader.
+ */
+async function showStaticView(lang, asked = false) {
+  const request = ++viewRequest;
+  const figures = [...document.querySelectorAll('figure[data-chart], figure[data-explorer]')];
+  chineseView ??= {
+    keyFigures: [...document.getElementById('key-figures').childNodes],
+    charts: figures.map((fig) => ({
+      fig,
+      title: fig.querySelector('.chart-title').textContent,
+      summary: fig.querySelector('.chart-summary').textContent,
+      source: fig.querySelector('.chart-source').textContent,
+      body: [...fig.querySelector('.chart-body').childNodes],
+    })),
+  };
+  try {
+    if (lang === 'en') {
+      englishView ??= await fetch(new URL('./charts/static-en.json', import.meta.url)).then((r) => {
+        if (!r.ok) throw new Error(`static-en.json: ${r.status}`);
+        return r.json();
+      });
+    }
+  } catch (e) {
+    console.warn(e);
+    return void upgrade(asked);
+  }
+  // A later toggle or the core may have come first.
+  if (request !== viewRequest || core) return;
+  if (lang === 'en') {
+    placeKeyFigures(englishView.key_figures);
+    const drawings = svgNodes(englishView.charts.map((c) => c.svg));
+    englishView.charts.forEach((c, i) => {
+      const fig = document.querySelector(`figure[data-chart="${c.id}"], figure[data-explorer="${c.id}"]`);
+      if (!fig) return;
+      setText(fig.querySelector('.chart-title'), c.title);
+      setText(fig.querySelector('.chart-summary'), c.summary);
+      setText(fig.querySelector('.chart-source'), c.source);
+      fig.querySelector('.chart-body').replaceChildren(drawings[i]);
+    });
+  } else {
+    document.getElementById('key-figures').replaceChildren(...chineseView.keyFigures);
+    for (const c of chineseView.charts) {
+      setText(c.fig.querySelector('.chart-title'), c.title);
+      setText(c.fig.querySelector('.chart-summary'), c.summary);
+      setText(c.fig.querySelector('.chart-source'), c.source);
+      c.fig.querySelector('.chart-body').replaceChildren(...c.body);
+    }
+  }
+  const url = new URL(location.href);
+  url.search = lang === 'en' ? '?lang=en' : '';
+  history.replaceState(null, '', url);
 }
 
 /**
@@ -306,12 +379,16 @@ async function main() {
       withCore((button) => fig.chart && openEmbed(id, fig.chart.title, pageQuery(), state.lang, button)),
     );
   }
+  const staticLang = staticViewLang();
+  staticView = staticLang !== null;
+  if (staticLang) state.lang = staticLang;
   applyStaticText();
   wireControls();
   wireEmbedDialog(() => state.lang);
-  staticView = staticViewServes();
-  if (staticView) watchForCore();
-  else if (!(await upgrade())) {
+  if (staticView) {
+    if (staticLang === 'en') await showStaticView('en');
+    watchForCore();
+  } else if (!(await upgrade())) {
     root.dataset.ready = 'error';
     return;
   }

@@ -29,10 +29,11 @@ const USAGE: &str = "usage:
   liangshan-pop bench [--input SPECS.json]        time the engine; without --input, write the 18 regions' specs to stdout
   liangshan-pop simulate [PRESET] [--trajectories N] [--seed S] [--json]
                                                    probabilistic projection: medians, 80% and 95% intervals
-  liangshan-pop prerender [--width W] [--out DIR] FILE.html...
+  liangshan-pop prerender [--width W] [--out DIR] [--lang L --view FILE] FILE.html...
                                                    every chart in its default state (W px wide, 720
                                                    unless given) into the pages' <!--static:ID-->
-                                                   blocks, and as DIR/ID.svg; the key figures too
+                                                   blocks, and as DIR/ID.svg; the key figures too;
+                                                   --view: the page's static view in L as JSON
 charts: ";
 
 struct Args {
@@ -41,6 +42,8 @@ struct Args {
     json: bool,
     input: Option<String>,
     out: Option<String>,
+    /// `prerender --view FILE`: the page's static view in `--lang` as JSON.
+    view: Option<String>,
     trajectories: usize,
     seed: u64,
     region: Option<String>,
@@ -58,6 +61,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         json: false,
         input: None,
         out: None,
+        view: None,
         trajectories: 1000,
         seed: 20_240_919,
         region: None,
@@ -90,6 +94,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--input" => out.input = Some(it.next().ok_or("--input needs a file (or leave it out to read stdin)")?.clone()),
             "--out" => out.out = Some(it.next().ok_or("--out needs a directory")?.clone()),
+            "--view" => out.view = Some(it.next().ok_or("--view needs a file")?.clone()),
             "--theme" => {
                 let v = it.next().ok_or("--theme needs a value (light or dark)")?;
                 out.theme = Theme::parse(v).map_err(|e| e.to_string())?;
@@ -363,7 +368,7 @@ fn run_bench(a: &Args) -> Result<String, Error> {
 
 /// The static fallback: charts into the pages, and as SVG files.
 fn run_prerender(a: &Args) -> Result<String, Error> {
-    use liangshan_pop::prerender::{default_charts, inline};
+    use liangshan_pop::prerender::{default_charts, inline, static_view};
     let charts = default_charts(Lang::Zh, a.width)?;
     let io = |e: std::io::Error, path: &str| {
         Error::from(liangshan_pop::ErrorKind::InvalidArgument {
@@ -390,6 +395,13 @@ fn run_prerender(a: &Args) -> Result<String, Error> {
             }
         }
         report.push_str(&format!("{dir}: {} SVG files\n", charts.len()));
+    }
+    if let Some(path) = &a.view {
+        let view = static_view(a.lang, a.width)?;
+        if std::fs::read_to_string(path).ok().as_deref() != Some(view.as_str()) {
+            std::fs::write(path, &view).map_err(|e| io(e, path))?;
+        }
+        report.push_str(&format!("{path}: the static view in {}\n", a.lang.code()));
     }
     Ok(report)
 }
