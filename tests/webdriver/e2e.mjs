@@ -151,7 +151,7 @@ try {
   const version = await js('return navigator.userAgent');
   console.log(`# ${engine}: ${version}`);
 
-  await check('on a phone the first view is the static page within the 120 kB gzip budget, and the core loads near the explorer', async () => {
+  await check('on a phone the first view is the static page within the 120 kB gzip budget, in either language, and the core loads near the explorer', async () => {
     await windowSize(400, 800);
     await goto(`${origin}/index.html`);
     await ready();
@@ -169,6 +169,12 @@ try {
     for (const f of ['/index.html', ...view.files]) gzip += gzipSync(await readFile(ROOT + f.slice(1))).length;
     console.log(`# ${engine}: first view on a phone ${(gzip / 1000).toFixed(1)} kB gzip (${view.files.length + 1} files), budget 120 kB`);
     assert(gzip <= 120000, `${gzip} bytes gzip`);
+    // The English static view, and back, without the core.
+    await click('#lang-toggle');
+    await until("return document.querySelector('#key-figures dd.value').textContent === '4.858 million' && location.search === '?lang=en'", 'the English static view');
+    await click('#lang-toggle');
+    await until("return document.querySelector('#key-figures dd.value').textContent === '485.8万人' && location.search === ''", 'the Chinese static view again');
+    assert(!(await js("return performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'))")), 'the core was fetched');
     await js("document.getElementById('explorer').scrollIntoView()");
     await coreReady();
     assert((await js('return location.search')) === '', 'a clean URL');
