@@ -9,7 +9,7 @@
 //! as well (`<!--static:key-figures-->`). The embed and the files keep the
 //! wider [`FILE_WIDTH`].
 
-use crate::charts::{self, escape_xml, Chart, Spec};
+use crate::charts::{self, escape_xml, Chart, Spec, Theme};
 use crate::error::{Error, ErrorKind};
 use crate::explorer::Explorer;
 use crate::i18n::Lang;
@@ -27,12 +27,11 @@ pub const FILE_WIDTH: f64 = 720.0;
 pub const KEY_FIGURES: &str = "key-figures";
 
 /// Every chart of the page and of the explorer, in its default state, drawn
-/// `width` pixels wide.
-pub fn default_charts(lang: Lang, width: f64) -> Result<Vec<Chart>, Error> {
-    let spec = Spec::new(width, lang);
-    let mut out: Vec<Chart> = charts::CHART_IDS.iter().map(|id| charts::render(id, &spec)).collect::<Result<_, _>>()?;
+/// to `spec` (width, language, theme).
+pub fn default_charts(spec: &Spec) -> Result<Vec<Chart>, Error> {
+    let mut out: Vec<Chart> = charts::CHART_IDS.iter().map(|id| charts::render(id, spec)).collect::<Result<_, _>>()?;
     let explorer = Explorer::new()?;
-    out.extend(explorer.charts(&PageState { lang, ..PageState::default() }, None, &spec, &[])?);
+    out.extend(explorer.charts(&PageState { lang: spec.lang, ..PageState::default() }, None, spec, &[])?);
     Ok(out)
 }
 
@@ -64,10 +63,10 @@ pub fn static_key_figures(lang: Lang) -> Result<String, Error> {
         .collect())
 }
 
-/// The page's static view in `lang` as JSON, for the page's script to show
-/// in place of the Chinese one without loading the core: the key figures and
-/// every chart's caption, drawing and source.
-pub fn static_view(lang: Lang, width: f64) -> Result<String, Error> {
+/// The page's static view drawn to `spec` as JSON, for the page's script to
+/// show in place of the inline (Chinese, light) one without loading the
+/// core: the key figures and every chart's caption, drawing and source.
+pub fn static_view(spec: &Spec) -> Result<String, Error> {
     #[derive(serde::Serialize)]
     struct Figure<'a> {
         id: &'a str,
@@ -76,11 +75,12 @@ pub fn static_view(lang: Lang, width: f64) -> Result<String, Error> {
         source: &'a str,
         svg: &'a str,
     }
-    let charts = default_charts(lang, width)?;
+    let charts = default_charts(spec)?;
     let view = serde_json::json!({
-        "lang": lang.code(),
-        "width": width,
-        "key_figures": key_figures(lang)?,
+        "lang": spec.lang.code(),
+        "theme": if spec.theme == Theme::Dark { "dark" } else { "light" },
+        "width": spec.width,
+        "key_figures": key_figures(spec.lang)?,
         "charts": charts
             .iter()
             .map(|c| Figure { id: &c.id, title: &c.title, summary: &c.summary, source: &c.source, svg: &c.svg })
@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn fills_every_block_and_keeps_the_rest() {
-        let charts = default_charts(Lang::Zh, PAGE_WIDTH).unwrap();
+        let charts = default_charts(&Spec::new(PAGE_WIDTH, Lang::Zh)).unwrap();
         assert_eq!(charts.len(), charts::CHART_IDS.len() + crate::charts::projection::IDS.len());
         let html =
             "<p>a</p><!--static:schooling-->STALE-CONTENT<!--/static:schooling--><p>b</p><!--static:pyramid--><!--/static:pyramid-->";
@@ -147,8 +147,9 @@ mod tests {
 
     #[test]
     fn the_english_view_has_every_chart_and_figure_in_english() {
-        let view: serde_json::Value = serde_json::from_str(&static_view(Lang::En, PAGE_WIDTH).unwrap()).unwrap();
-        assert_eq!(view["lang"], "en");
+        let spec = Spec { theme: Theme::Dark, ..Spec::new(PAGE_WIDTH, Lang::En) };
+        let view: serde_json::Value = serde_json::from_str(&static_view(&spec).unwrap()).unwrap();
+        assert_eq!((&view["lang"], &view["theme"]), (&"en".into(), &"dark".into()));
         assert_eq!(view["key_figures"].as_array().unwrap().len(), 8);
         assert_eq!(view["key_figures"][0]["value"], "4.858 million");
         let charts = view["charts"].as_array().unwrap();

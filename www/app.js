@@ -6,10 +6,12 @@
 // (drawn and escaped by Rust) through DOMParser.
 //
 // Static first: the build writes the default view into index.html (key
-// figures and every chart, drawn for a phone's width). Where that view is
-// the one the reader needs (no state in the URL, light colours, a narrow
-// screen) the core is not loaded until the reader comes near the explorer
-// or asks for something only it can do; elsewhere it loads at once.
+// figures and every chart, drawn for a phone's width, in Chinese and light
+// colours) and the same view in English and in dark colours as files.
+// Where that view is the one the reader needs (no state in the URL but the
+// language, a narrow screen) the core is not loaded until the reader comes
+// near the explorer or asks for something only it can do; elsewhere it
+// loads at once.
 import { el, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes, setText } from './figure.js';
 import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
 import { UI } from './i18n.js';
@@ -173,7 +175,7 @@ function wireControls() {
   document.getElementById('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     applyStaticText();
-    if (!core) return void showStaticView(state.lang, true);
+    if (!core) return void showStaticView(true);
     renderAll();
     showNotices();
     redrawExplorer();
@@ -189,7 +191,7 @@ function wireControls() {
   darkQuery.addEventListener('change', (e) => {
     if (state.themeFixed) return;
     state.theme = e.matches ? 'dark' : 'light';
-    if (!core) return void upgrade();
+    if (!core) return void showStaticView();
     renderCharts();
     explorer?.render();
   });
@@ -209,33 +211,34 @@ function wireControls() {
 }
 
 /**
- * The language of the build's static view when it is what this reader
- * needs first (no state in the URL but the language, light colours, a
- * narrow screen), else null.
+ * Whether the build's static view is what this reader needs first: no
+ * state in the URL but the language, and a narrow screen. Its language
+ * then comes from the URL and its colours from the system.
  */
 function staticViewLang() {
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang') ?? 'zh';
   const onlyLang = [...params.keys()].every((k) => k === 'lang') && params.getAll('lang').length <= 1;
   const body = document.querySelector('figure[data-chart] .chart-body');
-  const fits = !darkQuery.matches && body !== null && body.clientWidth <= STATIC_MAX_WIDTH;
+  const fits = body !== null && body.clientWidth <= STATIC_MAX_WIDTH;
   return onlyLang && fits && (lang === 'zh' || lang === 'en') ? lang : null;
 }
 
-/** The build's Chinese static view, kept while the English one shows. */
-let chineseView = null;
-let englishView = null;
+/** The inline view (Chinese, light), kept while another shows; the others, fetched once each. */
+let inlineView = null;
+const fetchedViews = new Map();
 let viewRequest = 0;
 
 /**
- * Shows the build's static view in `lang` (the English one is a file of
- * the build, fetched once) and keeps the language in the URL. Without it
- * (a failed fetch) the core draws instead. `asked`: by the reader.
+ * Shows the build's static view in the reader's language and colours (the
+ * inline one, or a file of the build fetched once) and keeps the language
+ * in the URL. Without it (a failed fetch) the core draws instead.
+ * `asked`: by the reader.
  */
-async function showStaticView(lang, asked = false) {
+async function showStaticView(asked = false) {
   const request = ++viewRequest;
   const figures = [...document.querySelectorAll('figure[data-chart], figure[data-explorer]')];
-  chineseView ??= {
+  inlineView ??= {
     keyFigures: [...document.getElementById('key-figures').childNodes],
     charts: figures.map((fig) => ({
       fig,
@@ -245,23 +248,25 @@ async function showStaticView(lang, asked = false) {
       body: [...fig.querySelector('.chart-body').childNodes],
     })),
   };
+  const name = state.lang === 'zh' && state.theme === 'light' ? null : `static-${state.lang}${state.theme === 'dark' ? '-dark' : ''}.json`;
+  let view = null;
   try {
-    if (lang === 'en') {
-      englishView ??= await fetch(new URL('./charts/static-en.json', import.meta.url)).then((r) => {
-        if (!r.ok) throw new Error(`static-en.json: ${r.status}`);
-        return r.json();
-      });
+    if (name && !fetchedViews.has(name)) {
+      const r = await fetch(new URL(`./charts/${name}`, import.meta.url));
+      if (!r.ok) throw new Error(`${name}: ${r.status}`);
+      fetchedViews.set(name, await r.json());
     }
+    view = name && fetchedViews.get(name);
   } catch (e) {
     console.warn(e);
     return void upgrade(asked);
   }
   // A later toggle or the core may have come first.
   if (request !== viewRequest || core) return;
-  if (lang === 'en') {
-    placeKeyFigures(englishView.key_figures);
-    const drawings = svgNodes(englishView.charts.map((c) => c.svg));
-    englishView.charts.forEach((c, i) => {
+  if (view) {
+    placeKeyFigures(view.key_figures);
+    const drawings = svgNodes(view.charts.map((c) => c.svg));
+    view.charts.forEach((c, i) => {
       const fig = document.querySelector(`figure[data-chart="${c.id}"], figure[data-explorer="${c.id}"]`);
       if (!fig) return;
       setText(fig.querySelector('.chart-title'), c.title);
@@ -270,8 +275,8 @@ async function showStaticView(lang, asked = false) {
       fig.querySelector('.chart-body').replaceChildren(drawings[i]);
     });
   } else {
-    document.getElementById('key-figures').replaceChildren(...chineseView.keyFigures);
-    for (const c of chineseView.charts) {
+    document.getElementById('key-figures').replaceChildren(...inlineView.keyFigures);
+    for (const c of inlineView.charts) {
       setText(c.fig.querySelector('.chart-title'), c.title);
       setText(c.fig.querySelector('.chart-summary'), c.summary);
       setText(c.fig.querySelector('.chart-source'), c.source);
@@ -279,7 +284,7 @@ async function showStaticView(lang, asked = false) {
     }
   }
   const url = new URL(location.href);
-  url.search = lang === 'en' ? '?lang=en' : '';
+  url.search = state.lang === 'en' ? '?lang=en' : '';
   history.replaceState(null, '', url);
 }
 
@@ -386,7 +391,7 @@ async function main() {
   wireControls();
   wireEmbedDialog(() => state.lang);
   if (staticView) {
-    if (staticLang === 'en') await showStaticView('en');
+    if (staticLang !== 'zh' || state.theme !== 'light') await showStaticView();
     watchForCore();
   } else if (!(await upgrade())) {
     root.dataset.ready = 'error';

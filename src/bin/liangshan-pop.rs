@@ -29,11 +29,11 @@ const USAGE: &str = "usage:
   liangshan-pop bench [--input SPECS.json]        time the engine; without --input, write the 18 regions' specs to stdout
   liangshan-pop simulate [PRESET] [--trajectories N] [--seed S] [--json]
                                                    probabilistic projection: medians, 80% and 95% intervals
-  liangshan-pop prerender [--width W] [--out DIR] [--lang L --view FILE] FILE.html...
+  liangshan-pop prerender [--width W] [--out DIR] [--lang L --theme T --view FILE] FILE.html...
                                                    every chart in its default state (W px wide, 720
                                                    unless given) into the pages' <!--static:ID-->
                                                    blocks, and as DIR/ID.svg; the key figures too;
-                                                   --view: the page's static view in L as JSON
+                                                   --view: the page's static view in L and T as JSON
 charts: ";
 
 struct Args {
@@ -369,7 +369,7 @@ fn run_bench(a: &Args) -> Result<String, Error> {
 /// The static fallback: charts into the pages, and as SVG files.
 fn run_prerender(a: &Args) -> Result<String, Error> {
     use liangshan_pop::prerender::{default_charts, inline, static_view};
-    let charts = default_charts(Lang::Zh, a.width)?;
+    let charts = default_charts(&liangshan_pop::charts::Spec::new(a.width, Lang::Zh))?;
     let io = |e: std::io::Error, path: &str| {
         Error::from(liangshan_pop::ErrorKind::InvalidArgument {
             name: "file",
@@ -397,11 +397,11 @@ fn run_prerender(a: &Args) -> Result<String, Error> {
         report.push_str(&format!("{dir}: {} SVG files\n", charts.len()));
     }
     if let Some(path) = &a.view {
-        let view = static_view(a.lang, a.width)?;
+        let view = static_view(&liangshan_pop::charts::Spec { width: a.width, lang: a.lang, theme: a.theme, large: false })?;
         if std::fs::read_to_string(path).ok().as_deref() != Some(view.as_str()) {
             std::fs::write(path, &view).map_err(|e| io(e, path))?;
         }
-        report.push_str(&format!("{path}: the static view in {}\n", a.lang.code()));
+        report.push_str(&format!("{path}: the static view in {}, {:?}\n", a.lang.code(), a.theme));
     }
     Ok(report)
 }

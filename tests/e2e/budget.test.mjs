@@ -2,8 +2,9 @@
 // have. A phone opening the page gets the build's static first view (key
 // figures and every chart, drawn for its width) without the wasm core; the
 // core loads when the reader comes near what only it can draw or asks for
-// something only it can do. Sizes are bytes, deterministic: this test may
-// fail the build.
+// something only it can do. The English and dark views are files of the
+// build, fetched when they are the reader's. Sizes are bytes,
+// deterministic: this test may fail the build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
@@ -132,8 +133,29 @@ test('on a phone the English first view is the build\'s too, within the budget, 
   await page.close();
 });
 
-test('on a wide screen, in dark colours or with a state in the URL, the core draws the first view', async () => {
-  for (const [path, options] of [['/', { viewport: { width: 1280, height: 900 } }], ['/', { viewport: PHONE, colorScheme: 'dark' }], ['/?lang=en&region=xide', { viewport: PHONE }]]) {
+test('on a phone in dark colours the first view is the build\'s dark one, within the budget', async () => {
+  for (const path of ['/', '/?lang=en']) {
+    const page = await browser.newPage({ viewport: PHONE, colorScheme: 'dark' });
+    const files = [];
+    page.on('response', (r) => files.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length }), () => ({ url: r.url(), gzip: 0 }))));
+    await page.goto(origin + path);
+    await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    const got = await Promise.all(files);
+    console.log(`first view on a phone in dark colours, ${path}: ${kB(total(got))} gzip`);
+    assert.ok(total(got) <= BUDGET, `${path}: ${kB(total(got))} gzip`);
+    const view = await page.evaluate(() => ({
+      core: document.documentElement.dataset.core ?? null,
+      backgrounds: [...new Set([...document.querySelectorAll('figure.chart .chart-body svg > rect:first-of-type')].map((r) => r.getAttribute('fill')))],
+      figures: document.querySelectorAll('#key-figures dd.value').length,
+    }));
+    assert.deepEqual(view, { core: null, backgrounds: ['#121212'], figures: 8 }, path);
+    await page.close();
+  }
+});
+
+test('on a wide screen or with a state in the URL, the core draws the first view', async () => {
+  for (const [path, options] of [['/', { viewport: { width: 1280, height: 900 } }], ['/', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }], ['/?lang=en&region=xide', { viewport: PHONE }]]) {
     const { page } = await openPage(browser, origin, path, options.viewport, options);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.core), 'ready', `${path} ${JSON.stringify(options)}`);
     await page.close();
