@@ -31,6 +31,7 @@ try {
   // A phone's first view is the build's static page, without the core (budget: 120 kB gzip).
   for (const [name, path, viewport] of [
     ['page_phone_first_view', '/', { width: 375, height: 812 }],
+    ['page_phone_first_view_en', '/?lang=en', { width: 375, height: 812 }],
     ['page', '/', { width: 1280, height: 720 }],
     ['embed', '/embed.html?chart=projected-population', { width: 1280, height: 720 }],
   ]) {

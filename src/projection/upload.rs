@@ -67,7 +67,7 @@ pub fn read_population(text: &str) -> Result<(Vec<f64>, Vec<f64>), Vec<Problem>>
     let Some(header) = records.first() else {
         return Err(vec![problem(1, "文件是空的".into(), "the file is empty".into())]);
     };
-    let names: Vec<String> = header.fields.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase()).collect();
+    let names: Vec<String> = header.fields.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase()).collect();
     let col = |options: &[&str]| names.iter().position(|n| options.contains(&n.as_str()));
     let (Some(ca), Some(cf), Some(cm)) = (col(&["age", "年龄"]), col(&["female", "女", "女性"]), col(&["male", "男", "男性"]))
     else {
