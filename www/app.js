@@ -263,25 +263,22 @@ async function showStaticView(asked = false) {
   }
   // A later toggle or the core may have come first.
   if (request !== viewRequest || core) return;
+  const place = (fig, c, nodes) => {
+    setText(fig.querySelector('.chart-title'), c.title);
+    setText(fig.querySelector('.chart-summary'), c.summary);
+    setText(fig.querySelector('.chart-source'), c.source);
+    fig.querySelector('.chart-body').replaceChildren(...nodes);
+  };
   if (view) {
     placeKeyFigures(view.key_figures);
     const drawings = svgNodes(view.charts.map((c) => c.svg));
     view.charts.forEach((c, i) => {
       const fig = document.querySelector(`figure[data-chart="${c.id}"], figure[data-explorer="${c.id}"]`);
-      if (!fig) return;
-      setText(fig.querySelector('.chart-title'), c.title);
-      setText(fig.querySelector('.chart-summary'), c.summary);
-      setText(fig.querySelector('.chart-source'), c.source);
-      fig.querySelector('.chart-body').replaceChildren(drawings[i]);
+      if (fig) place(fig, c, [drawings[i]]);
     });
   } else {
     document.getElementById('key-figures').replaceChildren(...inlineView.keyFigures);
-    for (const c of inlineView.charts) {
-      setText(c.fig.querySelector('.chart-title'), c.title);
-      setText(c.fig.querySelector('.chart-summary'), c.summary);
-      setText(c.fig.querySelector('.chart-source'), c.source);
-      c.fig.querySelector('.chart-body').replaceChildren(...c.body);
-    }
+    for (const c of inlineView.charts) place(c.fig, c, c.body);
   }
   const url = new URL(location.href);
   url.search = state.lang === 'en' ? '?lang=en' : '';
