@@ -8,7 +8,9 @@ cargo build --release --lib --target wasm32-unknown-unknown
 # The static fallback: every chart's default drawing into the pages and as
 # www/charts/ID.svg; the page's drawings a phone's width (its first view there).
 cargo run -q --bin liangshan-pop -- prerender --width 360 index.html --lang en --view www/charts/static-en.json >&2
-# The other static views of a phone (fetched by the page when they are the reader's).
+# The static views of a phone as files (fetched by the page and the embed
+# when they are the reader's; the page has the Chinese light one inline).
+cargo run -q --bin liangshan-pop -- prerender --width 360 --lang zh --view www/charts/static-zh.json >&2
 cargo run -q --bin liangshan-pop -- prerender --width 360 --lang zh --theme dark --view www/charts/static-zh-dark.json >&2
 cargo run -q --bin liangshan-pop -- prerender --width 360 --lang en --theme dark --view www/charts/static-en-dark.json >&2
 cargo run -q --bin liangshan-pop -- prerender --width 720 --out www/charts embed.html >&2

@@ -26,6 +26,7 @@ fn the_page_holds_its_key_figures_and_phone_wide_drawings() {
     let html = std::fs::read_to_string(root("index.html")).unwrap();
     assert_eq!(html.matches("<dd class=\"value\">").count(), 8, "the eight key figures");
     for (file, lang, theme) in [
+        ("static-zh.json", Lang::Zh, Theme::Light),
         ("static-en.json", Lang::En, Theme::Light),
         ("static-zh-dark.json", Lang::Zh, Theme::Dark),
         ("static-en-dark.json", Lang::En, Theme::Dark),

@@ -12,12 +12,10 @@
 // language, a narrow screen) the core is not loaded until the reader comes
 // near the explorer or asks for something only it can do; elsewhere it
 // loads at once.
-import { el, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes, setText } from './figure.js';
+import { el, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
+import { STATIC_MAX_WIDTH, staticView, placeStatic } from './static-view.js';
 import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
 import { UI } from './i18n.js';
-
-/** The widest chart box the static drawings (360 px) serve. */
-const STATIC_MAX_WIDTH = 480;
 
 /** The core's exports, once loaded. */
 let core = null;
@@ -30,7 +28,7 @@ const state = { lang: 'zh', large: false, theme: darkQuery.matches ? 'dark' : 'l
 let explorer = null;
 let notices = [];
 /** The first view is the build's static one (`data-core` tells when the core has drawn). */
-let staticView = false;
+let staticFirst = false;
 
 let urlTimer = null;
 let urlPending = null;
@@ -224,23 +222,21 @@ function staticViewLang() {
   return onlyLang && fits && (lang === 'zh' || lang === 'en') ? lang : null;
 }
 
-/** The inline view (Chinese, light), kept while another shows; the others, fetched once each. */
+/** The inline view (Chinese, light), kept while another shows. */
 let inlineView = null;
-const fetchedViews = new Map();
 let viewRequest = 0;
 
 /**
  * Shows the build's static view in the reader's language and colours (the
- * inline one, or a file of the build fetched once) and keeps the language
- * in the URL. Without it (a failed fetch) the core draws instead.
- * `asked`: by the reader.
+ * inline one, or a file of the build) and keeps the language in the URL.
+ * Without it (a failed fetch) the core draws instead. `asked`: by the
+ * reader.
  */
 async function showStaticView(asked = false) {
   const request = ++viewRequest;
-  const figures = [...document.querySelectorAll('figure[data-chart], figure[data-explorer]')];
   inlineView ??= {
     keyFigures: [...document.getElementById('key-figures').childNodes],
-    charts: figures.map((fig) => ({
+    charts: [...document.querySelectorAll('figure[data-chart], figure[data-explorer]')].map((fig) => ({
       fig,
       title: fig.querySelector('.chart-title').textContent,
       summary: fig.querySelector('.chart-summary').textContent,
@@ -248,37 +244,26 @@ async function showStaticView(asked = false) {
       body: [...fig.querySelector('.chart-body').childNodes],
     })),
   };
-  const name = state.lang === 'zh' && state.theme === 'light' ? null : `static-${state.lang}${state.theme === 'dark' ? '-dark' : ''}.json`;
+  const inline = state.lang === 'zh' && state.theme === 'light';
   let view = null;
   try {
-    if (name && !fetchedViews.has(name)) {
-      const r = await fetch(new URL(`./charts/${name}`, import.meta.url));
-      if (!r.ok) throw new Error(`${name}: ${r.status}`);
-      fetchedViews.set(name, await r.json());
-    }
-    view = name && fetchedViews.get(name);
+    if (!inline) view = await staticView(state.lang, state.theme);
   } catch (e) {
     console.warn(e);
     return void upgrade(asked);
   }
   // A later toggle or the core may have come first.
   if (request !== viewRequest || core) return;
-  const place = (fig, c, nodes) => {
-    setText(fig.querySelector('.chart-title'), c.title);
-    setText(fig.querySelector('.chart-summary'), c.summary);
-    setText(fig.querySelector('.chart-source'), c.source);
-    fig.querySelector('.chart-body').replaceChildren(...nodes);
-  };
   if (view) {
     placeKeyFigures(view.key_figures);
     const drawings = svgNodes(view.charts.map((c) => c.svg));
     view.charts.forEach((c, i) => {
       const fig = document.querySelector(`figure[data-chart="${c.id}"], figure[data-explorer="${c.id}"]`);
-      if (fig) place(fig, c, [drawings[i]]);
+      if (fig) placeStatic(fig, c, [drawings[i]]);
     });
   } else {
     document.getElementById('key-figures').replaceChildren(...inlineView.keyFigures);
-    for (const c of inlineView.charts) place(c.fig, c, c.body);
+    for (const c of inlineView.charts) placeStatic(c.fig, c, c.body);
   }
   const url = new URL(location.href);
   url.search = state.lang === 'en' ? '?lang=en' : '';
@@ -332,7 +317,7 @@ async function startCore() {
     const changed = new URLSearchParams();
     if (state.lang !== 'zh') changed.set('lang', state.lang);
     if (state.large) changed.set('a11y', 'large');
-    const parsed = core.explorerState(staticView ? changed.toString() : location.search);
+    const parsed = core.explorerState(staticFirst ? changed.toString() : location.search);
     state.lang = parsed.state.lang;
     state.large = parsed.state.large;
     if (parsed.state.theme) {
@@ -382,12 +367,12 @@ async function main() {
     );
   }
   const staticLang = staticViewLang();
-  staticView = staticLang !== null;
+  staticFirst = staticLang !== null;
   if (staticLang) state.lang = staticLang;
   applyStaticText();
   wireControls();
   wireEmbedDialog(() => state.lang);
-  if (staticView) {
+  if (staticFirst) {
     if (staticLang !== 'zh' || state.theme !== 'light') await showStaticView();
     watchForCore();
   } else if (!(await upgrade())) {

@@ -4,9 +4,16 @@
 //   { type: 'liangshan:embed-size', chart, height }   (see www/embed-resizer.js)
 //   { sentinel: 'amp', type: 'embed-size', height }     (AMP's amp-iframe)
 // and says when it is drawn: <html data-ready="true"> and a `liangshan:ready`
-// event on the root element (`data-ready="error"` and `liangshan:error` if not).
-import init, { renderChart, chartCsv, explorerState, explorerRender, explorerSetFans, tableCsv } from './pkg/liangshan_pop.js';
-import { el, skeleton, placeChart, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
+// event on the root element (`data-ready="error"` and `liangshan:error` if not);
+// `data-core="ready"` once the core has drawn it.
+//
+// Static first: a chart of the plan in its default state (no parameter but
+// chart, lang and theme) in a frame at most 480 px wide, as in an article
+// read on a phone, is the build's static drawing for a phone's width, with
+// no wasm; the core loads when the frame grows or the reader asks for a
+// download or the data.
+import { el, skeleton, placeChart, labelActions, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
+import { STATIC_MAX_WIDTH, staticView, staticDrawing, placeStatic } from './static-view.js';
 import { Channel } from './channel.js';
 import { UI } from './i18n.js';
 
@@ -24,41 +31,131 @@ function postHeight(chart) {
   window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
 }
 
-async function main() {
-  const { state, notices, query } = await start();
-  const t = UI[state.lang];
-  const id = state.chart ?? 'resident-registered';
-  const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-  root.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-  root.classList.toggle('a11y-large', state.large);
-  if (state.theme) root.classList.add(`theme-${state.theme}`);
-  notice(notices.map((n) => n[state.lang]));
+/** The chart's figure, chosen once; the others of the static set go. */
+let fig = null;
+let id = null;
+let current = null;
+let core = null;
+let upgrading = null;
+/** The build's static drawing shows (until the core draws). */
+let staticShown = false;
 
-  // The chosen chart's static drawing is the figure; the others go.
+function choose(chart, lang, query) {
+  if (fig) return;
+  id = chart;
   const set = document.querySelector('.static-set');
-  let fig = set.querySelector(`figure[data-chart="${id}"]`);
-  const isDefault = [...new URLSearchParams(query).keys()].every((k) => ['lang', 'a11y', 'theme', 'chart'].includes(k)) && state.lang === 'zh';
+  fig = [...set.querySelectorAll('figure')].find((f) => f.dataset.chart === id);
   for (const other of set.querySelectorAll('figure')) if (other !== fig) other.remove();
   fig.classList.remove('static');
   fig.removeAttribute('id');
-  if (!isDefault) fig.querySelector('.chart-body[data-static]')?.replaceChildren();
-  let current = null;
-  skeleton(fig, `embed-${id}`, (format) => current && downloadChart(current, format, state.lang, format === 'csv' ? (PROJECTION.has(id) ? tableCsv(current.table) : chartCsv(id, state.lang)) : null));
-
+  const t = UI[lang];
+  skeleton(fig, `embed-${id}`, withCore((format) => current && downloadChart(current, format, lang, format === 'csv' ? (PROJECTION.has(id) ? core.tableCsv(current.table) : core.chartCsv(id, lang)) : null)));
   const full = new URL('index.html', location.href);
   full.search = new URLSearchParams([...new URLSearchParams(query)].filter(([k]) => k !== 'chart')).toString();
   full.hash = PROJECTION.has(id) ? 'explorer' : '';
   const link = document.getElementById('full-page');
   link.href = full.href;
   link.textContent = t.embedFullPage;
+  root.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+function ready() {
+  postHeight(id);
+  root.dataset.ready = 'true';
+  root.dispatchEvent(new CustomEvent('liangshan:ready'));
+}
+
+function withCore(fn) {
+  return (...args) => (core ? fn(...args) : upgrade(true).then((ok) => ok && fn(...args)));
+}
+
+/** The core did not load or draw: said in both languages, and on the root element. */
+function fail(e) {
+  console.error(e);
+  notice([`${UI.zh.failed} ${UI.en.failed}`]);
+  root.dataset.core = 'error';
+  if (root.dataset.ready !== 'true') {
+    root.dataset.ready = 'error';
+    root.dispatchEvent(new CustomEvent('liangshan:error', { detail: String(e && e.message) }));
+  }
+  return false;
+}
+
+/**
+ * The state when the build's static drawing serves it: only `chart`, `lang`
+ * and `theme`, each once and each a value the static views have, and a
+ * chart of the plan (the projection charts' fans come from the core).
+ */
+function staticState() {
+  const p = new URLSearchParams(location.search);
+  const keys = [...p.keys()];
+  if (!keys.every((k) => k === 'chart' || k === 'lang' || k === 'theme') || keys.length !== new Set(keys).size) return null;
+  const chart = p.get('chart') ?? 'resident-registered';
+  const lang = p.get('lang') ?? 'zh';
+  const theme = p.get('theme');
+  const known = [...document.querySelectorAll('.static-set figure')].some((f) => f.dataset.chart === chart);
+  if (!known || PROJECTION.has(chart) || !['zh', 'en'].includes(lang) || ![null, 'light', 'dark'].includes(theme)) return null;
+  return { chart, lang, theme, query: p.toString() };
+}
+
+async function main() {
+  const s = staticState();
+  if (s) {
+    choose(s.chart, s.lang, s.query);
+    if (fig.clientWidth <= STATIC_MAX_WIDTH) {
+      const theme = s.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+      const drawn = await staticView(s.lang, theme).then((view) => staticDrawing(view, s.chart), () => null);
+      if (drawn && !core) {
+        if (s.theme) root.classList.add(`theme-${s.theme}`);
+        placeStatic(fig, drawn.chart, [drawn.node]);
+        staticShown = true;
+        labelActions(fig, UI[s.lang]);
+        fig.querySelector('details.chart-data').addEventListener('toggle', (e) => e.target.open && upgrade(true), { once: true });
+        new ResizeObserver(() => {
+          if (!core && fig.clientWidth > STATIC_MAX_WIDTH) upgrade();
+          postHeight(id);
+        }).observe(document.documentElement);
+        return ready();
+      }
+    }
+  }
+  await upgrade();
+}
+
+/**
+ * Loads the core (once) and draws the chart with it, at the frame's width,
+ * following it. Resolves to whether it did.
+ */
+function upgrade(asked = false) {
+  if (asked && !core) notice([UI[root.lang === 'en' ? 'en' : 'zh'].loadingCore]);
+  upgrading ??= drawWithCore().then(() => true, fail);
+  return upgrading;
+}
+
+async function drawWithCore() {
+  const module = await WebAssembly.compileStreaming(fetch(new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url)));
+  const wasm = await import('./pkg/liangshan_pop.js');
+  await wasm.default({ module_or_path: module });
+  core = wasm;
+  const { state, notices, query } = core.explorerState(location.search);
+  const t = UI[state.lang];
+  const chart = state.chart ?? 'resident-registered';
+  const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  root.classList.toggle('a11y-large', state.large);
+  if (state.theme) root.classList.add(`theme-${state.theme}`);
+  notice(notices.map((n) => n[state.lang]));
+  choose(chart, state.lang, query);
+  // The static drawing is of the default state in Chinese: another must not show it, even briefly.
+  const isDefault = [...new URLSearchParams(query).keys()].every((k) => ['lang', 'a11y', 'theme', 'chart'].includes(k)) && state.lang === 'zh';
+  if (!isDefault && !staticShown) fig.querySelector('.chart-body[data-static]')?.replaceChildren();
 
   const draw = (fans) => {
     const width = Math.round(fig.clientWidth) || 320;
     if (PROJECTION.has(id)) {
-      if (fans) explorerSetFans(fans);
-      current = explorerRender(query, width, theme, [id]).charts[0];
+      if (fans) core.explorerSetFans(fans);
+      current = core.explorerRender(query, width, theme, [id]).charts[0];
     } else {
-      current = renderChart(id, width, state.lang, theme, state.large);
+      current = core.renderChart(id, width, state.lang, theme, state.large);
     }
     placeChart(fig, current, t, true);
     fig.dataset.width = String(width);
@@ -68,30 +165,18 @@ async function main() {
     if (String(Math.round(fig.clientWidth)) !== fig.dataset.width) draw(null);
     postHeight(id);
   }).observe(document.documentElement);
-  postHeight(id);
-  root.dataset.ready = 'true';
-  root.dispatchEvent(new CustomEvent('liangshan:ready'));
+  root.dataset.core = 'ready';
+  if (staticShown) postHeight(id);
+  else ready();
 
   // The fans of a projection chart come from a worker, without blocking.
   if (['projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths'].includes(id)) {
     const worker = new Channel(new URL('./worker.js', import.meta.url));
-    await worker.call('init', { module: start.module });
+    await worker.call('init', { module });
     draw(await worker.call('simulate', { query, trajectories: 1000 }));
     worker.worker.terminate();
     root.dataset.intervals = 'true';
   }
 }
 
-/** Loads the core and reads the state (once). */
-async function start() {
-  start.module = await WebAssembly.compileStreaming(fetch(new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url)));
-  await init({ module_or_path: start.module });
-  return explorerState(location.search);
-}
-
-main().catch((e) => {
-  console.error(e);
-  notice([`${UI.zh.failed} ${UI.en.failed}`]);
-  root.dataset.ready = 'error';
-  root.dispatchEvent(new CustomEvent('liangshan:error', { detail: String(e && e.message) }));
-});
+main().catch(fail);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
 import { launch, openPage } from './browser.mjs';
 
@@ -60,12 +61,51 @@ test('the iframe embed takes its content height at 320 and 1280 px through the r
     await page.waitForFunction((h) => Math.abs(document.getElementById('f').getBoundingClientRect().height - h) <= 2, inner, { timeout: 10000 });
     const outer = await page.evaluate(() => document.getElementById('f').getBoundingClientRect().height);
     assert.ok(Math.abs(outer - inner) <= 2 && outer !== 600, `${width}: iframe ${outer} vs content ${inner}`);
-    // The chart inside is drawn for the iframe's width.
-    const svgWidth = await page.frames()[1].evaluate(() => Number(document.querySelector('figure svg').getAttribute('width')));
-    assert.ok(svgWidth <= width && svgWidth >= Math.min(280, width - 40), `${width}: chart ${svgWidth}`);
+    // The chart inside fits the iframe: at 320 px the build's phone-wide drawing, at 1280 the core's, drawn for its width.
+    const svg = await page.frames()[1].evaluate(() => {
+      const e = document.querySelector('figure svg');
+      return { drawn: Number(e.getAttribute('width')), shown: e.getBoundingClientRect().width, core: document.documentElement.dataset.core ?? null };
+    });
+    assert.ok(svg.shown <= width && svg.shown >= width - 60, `${width}: chart ${JSON.stringify(svg)}`);
+    assert.deepEqual([svg.core, width > 480 ? svg.drawn === Math.round(svg.shown) : svg.drawn === 360], [width > 480 ? 'ready' : null, true], `${width}: ${JSON.stringify(svg)}`);
     assert.deepEqual(problems, []);
     await page.close();
   }
+});
+
+test('in a narrow frame a chart of the plan is the build\'s static drawing, without the core, until the frame grows or the reader asks', async () => {
+  const url = article('/narrow', `<iframe id="f" src="${origin}/embed.html?chart=county-population&lang=en&theme=dark" title="chart" width="360" height="600" frameborder="0"></iframe><script src="${origin}/www/embed-resizer.js" defer></script>`);
+  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  const files = [];
+  page.on('response', (r) => r.url().startsWith(origin) && files.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length }), () => ({ url: r.url(), gzip: 0 }))));
+  await page.goto(url);
+  const frame = page.frameLocator('#f');
+  await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
+  await page.waitForLoadState('networkidle');
+  const got = await Promise.all(files);
+  const gzip = got.reduce((a, f) => a + f.gzip, 0);
+  console.log(`a narrow embed of a plan chart: ${(gzip / 1000).toFixed(1)} kB gzip in ${got.length} files`);
+  assert.ok(!got.some((f) => f.url.endsWith('.wasm')), 'no core');
+  const inner = page.frames()[1];
+  const view = await inner.evaluate(() => ({
+    title: document.querySelector('figure h3').textContent,
+    background: document.querySelector('figure svg > rect').getAttribute('fill'),
+    figures: document.querySelectorAll('figure').length,
+    link: document.getElementById('full-page').getAttribute('href'),
+  }));
+  assert.deepEqual(view, { title: 'Resident population by county, 2020', background: '#121212', figures: 1, link: `${origin}/index.html?lang=en&theme=dark` });
+  // The CSV download loads the core first.
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), inner.locator('button[data-format="csv"]').click()]);
+  assert.match(file.suggestedFilename(), /\.csv$/);
+  assert.equal(await inner.evaluate(() => document.documentElement.dataset.core), 'ready');
+  await page.close();
+  // A wider frame gets the core's drawing for its width.
+  const wide = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  await wide.goto(url);
+  await wide.frameLocator('#f').locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
+  await wide.evaluate(() => (document.getElementById('f').width = '700'));
+  await wide.frames()[1].waitForFunction(() => document.documentElement.dataset.core === 'ready' && Number(document.querySelector('figure svg').getAttribute('width')) > 600, null, { timeout: 30000 });
+  await wide.close();
 });
 
 test('the embed page sends the documented size messages and links to the full page in the same state', async () => {
