@@ -331,7 +331,7 @@ try {
     }
   });
 
-  await check('an iframe embed on another site takes its content height through the resizer script', async () => {
+  await check('an iframe embed on another site takes its content height through the resizer script, and a narrow one is static', async () => {
     const url = article('/iframe', `<iframe id="f" src="${origin}/embed.html?chart=county-population&lang=en#county-population" title="chart" width="100%" height="600" frameborder="0"></iframe><script src="${origin}/www/embed-resizer.js" defer></script>`);
     await goto(url);
     const height = await until("const h = document.getElementById('f').getBoundingClientRect().height; return h !== 600 && h", 'the iframe resized');
@@ -342,6 +342,19 @@ try {
     await wd('POST', S('/frame/parent'), {});
     const outer = await until(`const h = document.getElementById('f').getBoundingClientRect().height; return Math.abs(h - ${inner}) <= 2 && h`, `the iframe at its content height ${inner} (was ${height})`, 10000);
     assert(outer > 300 && /Resident population by county/.test(title), `${outer}: ${title}`);
+    // A narrow frame, as in an article on a phone: the build's drawing, no core.
+    const narrow = article('/narrow', `<iframe id="f" src="${origin}/embed.html?chart=schooling&lang=en" title="chart" width="360" height="600" frameborder="0"></iframe><script src="${origin}/www/embed-resizer.js" defer></script>`);
+    await goto(narrow);
+    await until("return document.getElementById('f').getBoundingClientRect().height !== 600", 'the narrow iframe resized');
+    await wd('POST', S('/frame'), { id: 0 });
+    await until("return document.documentElement.dataset.ready === 'true'", 'the narrow embed ready');
+    const r = await js(`return {
+      core: document.documentElement.dataset.core || null,
+      drawn: document.querySelector('figure svg').getAttribute('width'),
+      title: document.querySelector('figure h3').textContent,
+      wasm: performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')) }`);
+    await wd('POST', S('/frame/parent'), {});
+    assert(r.core === null && r.drawn === '360' && !r.wasm && /^Mean years of schooling/.test(r.title), JSON.stringify(r));
   });
 
   await check('the custom element draws in its Shadow DOM on another site, unstyled by hostile CSS', async () => {
