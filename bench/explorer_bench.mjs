@@ -34,6 +34,7 @@ try {
     ['page_phone_first_view_en', '/?lang=en', { width: 375, height: 812 }],
     ['page', '/', { width: 1280, height: 720 }],
     ['embed', '/embed.html?chart=projected-population', { width: 1280, height: 720 }],
+    ['embed_phone_plan_chart', '/embed.html?chart=county-population', { width: 375, height: 812 }],
   ]) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
