@@ -6,8 +6,10 @@
 //!
 //! The page's first view needs no wasm on a phone: its drawings are made
 //! for a phone's width ([`PAGE_WIDTH`]), and its key figures are written in
-//! as well (`<!--static:key-figures-->`). The embed and the files keep the
-//! wider [`FILE_WIDTH`].
+//! as well (`<!--static:key-figures-->`). The same view in the other
+//! languages and colours is written as JSON ([`static_view`]) for the page
+//! and the embed to fetch. The embed's inline drawings and the files keep
+//! the wider [`FILE_WIDTH`].
 
 use crate::charts::{self, escape_xml, Chart, Spec, Theme};
 use crate::error::{Error, ErrorKind};

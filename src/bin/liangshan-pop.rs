@@ -42,7 +42,7 @@ struct Args {
     json: bool,
     input: Option<String>,
     out: Option<String>,
-    /// `prerender --view FILE`: the page's static view in `--lang` as JSON.
+    /// `prerender --view FILE`: the page's static view in `--lang` and `--theme` as JSON.
     view: Option<String>,
     trajectories: usize,
     seed: u64,
