@@ -111,10 +111,13 @@ async function main() {
         staticShown = true;
         labelActions(fig, UI[s.lang]);
         fig.querySelector('details.chart-data').addEventListener('toggle', (e) => e.target.open && upgrade(true), { once: true });
-        new ResizeObserver(() => {
-          if (!core && fig.clientWidth > STATIC_MAX_WIDTH) upgrade();
+        // Until the core draws; then its own observer follows the frame.
+        const ro = new ResizeObserver(() => {
+          if (core) return ro.disconnect();
+          if (fig.clientWidth > STATIC_MAX_WIDTH) upgrade();
           postHeight(id);
-        }).observe(document.documentElement);
+        });
+        ro.observe(document.documentElement);
         return ready();
       }
     }

@@ -1,6 +1,9 @@
 // Launching Debian's Chromium for end-to-end tests and screenshots, and
 // opening a page of the project with everything that goes wrong recorded.
+import { before, after } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,4 +42,36 @@ export async function openPage(browser, origin, path, viewport = { width: 1280, 
   await page.goto(origin + path);
   await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
   return { page, problems, foreign };
+}
+
+/**
+ * The site on a free port and a browser for one test file: started before
+ * its tests and closed after them; `site.origin` and `site.browser` are set
+ * by the time a test runs.
+ */
+export function useSite() {
+  const site = { server: null, origin: null, browser: null };
+  before(async () => {
+    site.server = await startServer({ port: 0 });
+    site.origin = `http://127.0.0.1:${site.server.address().port}`;
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await new Promise((ok) => (site.server ? site.server.close(ok) : ok()));
+  });
+  return site;
+}
+
+/**
+ * Records every response `page` gets from a URL starting with `prefix`,
+ * with its size raw and gzip. `files()` resolves to those received so far.
+ */
+export function recordSizes(page, prefix = '') {
+  const pending = [];
+  page.on('response', (r) => {
+    if (!r.url().startsWith(prefix)) return;
+    pending.push(r.body().then((b) => ({ url: r.url(), raw: b.length, gzip: gzipSync(b).length }), () => ({ url: r.url(), raw: 0, gzip: 0 })));
+  });
+  return { files: () => Promise.all(pending) };
 }

@@ -5,47 +5,27 @@
 // something only it can do. The English and dark views are files of the
 // build, fetched when they are the reader's. Sizes are bytes,
 // deterministic: this test may fail the build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
-import { startServer } from '../../scripts/serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { useSite, openPage, recordSizes } from './browser.mjs';
 
 /** Everything the page loads for its first view, gzip, at most (bytes). */
 const BUDGET = 120 * 1000;
 const PHONE = { width: 375, height: 812 };
 
-let server, browser, origin;
+const site = useSite();
 
-before(async () => {
-  server = await startServer({ port: 0 });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
-
-/** Opens the page on a phone and records every response's size, raw and gzip. */
-async function openRecorded(path = '/') {
-  const page = await browser.newPage({ viewport: PHONE });
-  const files = [];
-  const sizes = [];
-  page.on('response', (r) => {
-    sizes.push(
-      r.body().then(
-        (b) => files.push({ url: r.url(), raw: b.length, gzip: gzipSync(b).length }),
-        () => files.push({ url: r.url(), raw: 0, gzip: 0 }),
-      ),
-    );
-  });
-  await page.goto(origin + path);
+/**
+ * Opens the page on a phone and records every response's size, raw and
+ * gzip: `files` as the first view left them, `sizes()` as they are since.
+ */
+async function openRecorded(path = '/', options = {}) {
+  const page = await site.browser.newPage({ viewport: PHONE, ...options });
+  const recorded = recordSizes(page);
+  await page.goto(site.origin + path);
   await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
   await page.waitForLoadState('networkidle');
-  await Promise.all(sizes);
-  return { page, files, settled: () => Promise.all(sizes) };
+  return { page, files: await recorded.files(), sizes: recorded.files };
 }
 
 const total = (files) => files.reduce((s, f) => s + f.gzip, 0);
@@ -53,9 +33,9 @@ const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 test(`everything a phone loads for the page's first view is at most ${BUDGET / 1000} kB gzip, all from the page's own origin`, async () => {
   const { page, files } = await openRecorded();
-  for (const f of files) console.log(`${f.url.replace(origin, '').padEnd(36)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip`);
+  for (const f of files) console.log(`${f.url.replace(site.origin, '').padEnd(36)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip`);
   console.log(`first view on a phone: ${kB(total(files))} gzip, budget ${kB(BUDGET)}`);
-  assert.deepEqual(files.filter((f) => !f.url.startsWith(origin + '/')).map((f) => f.url), [], 'no other origin');
+  assert.deepEqual(files.filter((f) => !f.url.startsWith(site.origin + '/')).map((f) => f.url), [], 'no other origin');
   assert.ok(total(files) <= BUDGET, `${kB(total(files))} gzip is over the budget of ${kB(BUDGET)}`);
   // The budget buys the whole first view: key figures and every chart with its caption.
   const view = await page.evaluate(() => ({
@@ -68,12 +48,12 @@ test(`everything a phone loads for the page's first view is at most ${BUDGET / 1
 });
 
 test('on a phone the core loads when the reader nears the explorer, and draws it', async () => {
-  const { page, files, settled } = await openRecorded();
-  assert.ok(!files.some((f) => f.url.endsWith('.wasm')));
+  const { page, files: first, sizes } = await openRecorded();
+  assert.ok(!first.some((f) => f.url.endsWith('.wasm')));
   await page.locator('#explorer').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.documentElement.dataset.core === 'ready' && document.getElementById('explorer').dataset.drawn, null, { timeout: 30000 });
   await page.waitForLoadState('networkidle');
-  await settled();
+  const files = await sizes();
   const wasm = files.find((f) => f.url.endsWith('.wasm'));
   assert.ok(wasm, 'the core was fetched');
   console.log(`with the core: ${kB(total(files))} gzip (the core ${kB(wasm.gzip)})`);
@@ -99,7 +79,7 @@ test('on a phone, asking for what only the core can do loads it and then does it
 });
 
 test('on a phone the English first view is the build\'s too, within the budget, and the language switches without the core', async () => {
-  const { page, files } = await openRecorded('/?lang=en');
+  const { page, files, sizes } = await openRecorded('/?lang=en');
   const gzip = total(files);
   console.log(`first view on a phone in English: ${kB(gzip)} gzip, budget ${kB(BUDGET)}`);
   assert.ok(gzip <= BUDGET, `${kB(gzip)} gzip is over the budget`);
@@ -124,7 +104,7 @@ test('on a phone the English first view is the build\'s too, within the budget, 
   await page.waitForFunction(() => document.querySelector('#key-figures dd.value').textContent === '4.858 million');
   assert.equal(new URL(page.url()).search, '?lang=en');
   assert.equal((await english()).chinese, null);
-  assert.ok(!files.some((f) => f.url.endsWith('.wasm')), 'no core');
+  assert.ok(!(await sizes()).some((f) => f.url.endsWith('.wasm')), 'no core');
   // The core, once it comes, draws the same language.
   await page.locator('#explorer').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.documentElement.dataset.core === 'ready', null, { timeout: 30000 });
@@ -135,13 +115,7 @@ test('on a phone the English first view is the build\'s too, within the budget, 
 
 test('on a phone in dark colours the first view is the build\'s dark one, within the budget', async () => {
   for (const path of ['/', '/?lang=en']) {
-    const page = await browser.newPage({ viewport: PHONE, colorScheme: 'dark' });
-    const files = [];
-    page.on('response', (r) => files.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length }), () => ({ url: r.url(), gzip: 0 }))));
-    await page.goto(origin + path);
-    await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
-    await page.waitForLoadState('networkidle');
-    const got = await Promise.all(files);
+    const { page, files: got } = await openRecorded(path, { colorScheme: 'dark' });
     console.log(`first view on a phone in dark colours, ${path}: ${kB(total(got))} gzip`);
     assert.ok(total(got) <= BUDGET, `${path}: ${kB(total(got))} gzip`);
     const view = await page.evaluate(() => ({
@@ -156,7 +130,7 @@ test('on a phone in dark colours the first view is the build\'s dark one, within
 
 test('on a wide screen or with a state in the URL, the core draws the first view', async () => {
   for (const [path, options] of [['/', { viewport: { width: 1280, height: 900 } }], ['/', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }], ['/?lang=en&region=xide', { viewport: PHONE }]]) {
-    const { page } = await openPage(browser, origin, path, options.viewport, options);
+    const { page } = await openPage(site.browser, site.origin, path, options.viewport, options);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.core), 'ready', `${path} ${JSON.stringify(options)}`);
     await page.close();
   }

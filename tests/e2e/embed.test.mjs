@@ -3,43 +3,17 @@
 // with the Content-Security-Policy each test needs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { gzipSync } from 'node:zlib';
-import { startServer } from '../../scripts/serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { useSite, openPage, recordSizes } from './browser.mjs';
+import { startArticles } from './articles.mjs';
 
-let site, articles, browser, origin, articleOrigin;
-const pages = new Map();
-
-before(async () => {
-  site = await startServer({ port: 0 });
-  origin = `http://127.0.0.1:${site.address().port}`;
-  articles = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/favicon.ico') return res.writeHead(204).end();
-    const p = pages.get(path);
-    if (!p) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(p.csp ? { 'Content-Security-Policy': p.csp } : {}) }).end(p.html);
-  });
-  await new Promise((ok) => articles.listen(0, '127.0.0.1', ok));
-  // "localhost" is another origin than 127.0.0.1 on another port: two sites.
-  articleOrigin = `http://localhost:${articles.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => site.close(ok));
-  await new Promise((ok) => articles.close(ok));
-});
-
-function article(path, body, { csp = null, head = '' } = {}) {
-  pages.set(path, { csp, html: `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><h1>News</h1><p>Some text.</p>${body}<p>More text.</p></body></html>` });
-  return articleOrigin + path;
-}
+const site = useSite();
+let articles;
+before(async () => (articles = await startArticles()));
+after(() => articles?.close());
+const article = (...args) => articles.article(...args);
 
 async function visit(url, viewport = { width: 1280, height: 900 }, options = {}) {
-  const page = await browser.newPage({ viewport, ...options });
+  const page = await site.browser.newPage({ viewport, ...options });
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -52,7 +26,7 @@ async function visit(url, viewport = { width: 1280, height: 900 }, options = {})
 }
 
 test('the iframe embed takes its content height at 320 and 1280 px through the resizer script', async () => {
-  const url = article('/iframe', `<iframe id="f" src="${origin}/embed.html?chart=county-population&lang=en#county-population" title="chart" width="100%" height="600" frameborder="0"></iframe><script src="${origin}/www/embed-resizer.js" defer></script>`);
+  const url = article('/iframe', `<iframe id="f" src="${site.origin}/embed.html?chart=county-population&lang=en#county-population" title="chart" width="100%" height="600" frameborder="0"></iframe><script src="${site.origin}/www/embed-resizer.js" defer></script>`);
   for (const width of [320, 1280]) {
     const { page, problems } = await visit(url, { width, height: 800 });
     const frame = page.frameLocator('#f');
@@ -74,15 +48,14 @@ test('the iframe embed takes its content height at 320 and 1280 px through the r
 });
 
 test('in a narrow frame a chart of the plan is the build\'s static drawing, without the core, until the frame grows or the reader asks', async () => {
-  const url = article('/narrow', `<iframe id="f" src="${origin}/embed.html?chart=county-population&lang=en&theme=dark" title="chart" width="360" height="600" frameborder="0"></iframe><script src="${origin}/www/embed-resizer.js" defer></script>`);
-  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-  const files = [];
-  page.on('response', (r) => r.url().startsWith(origin) && files.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length }), () => ({ url: r.url(), gzip: 0 }))));
+  const url = article('/narrow', `<iframe id="f" src="${site.origin}/embed.html?chart=county-population&lang=en&theme=dark" title="chart" width="360" height="600" frameborder="0"></iframe><script src="${site.origin}/www/embed-resizer.js" defer></script>`);
+  const page = await site.browser.newPage({ viewport: { width: 375, height: 812 } });
+  const recorded = recordSizes(page, site.origin);
   await page.goto(url);
   const frame = page.frameLocator('#f');
   await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
   await page.waitForLoadState('networkidle');
-  const got = await Promise.all(files);
+  const got = await recorded.files();
   const gzip = got.reduce((a, f) => a + f.gzip, 0);
   console.log(`a narrow embed of a plan chart: ${(gzip / 1000).toFixed(1)} kB gzip in ${got.length} files`);
   assert.ok(!got.some((f) => f.url.endsWith('.wasm')), 'no core');
@@ -93,14 +66,14 @@ test('in a narrow frame a chart of the plan is the build\'s static drawing, with
     figures: document.querySelectorAll('figure').length,
     link: document.getElementById('full-page').getAttribute('href'),
   }));
-  assert.deepEqual(view, { title: 'Resident population by county, 2020', background: '#121212', figures: 1, link: `${origin}/index.html?lang=en&theme=dark` });
+  assert.deepEqual(view, { title: 'Resident population by county, 2020', background: '#121212', figures: 1, link: `${site.origin}/index.html?lang=en&theme=dark` });
   // The CSV download loads the core first.
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), inner.locator('button[data-format="csv"]').click()]);
   assert.match(file.suggestedFilename(), /\.csv$/);
   assert.equal(await inner.evaluate(() => document.documentElement.dataset.core), 'ready');
   await page.close();
   // A wider frame gets the core's drawing for its width.
-  const wide = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  const wide = await site.browser.newPage({ viewport: { width: 375, height: 812 } });
   await wide.goto(url);
   await wide.frameLocator('#f').locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
   await wide.evaluate(() => (document.getElementById('f').width = '700'));
@@ -109,13 +82,13 @@ test('in a narrow frame a chart of the plan is the build\'s static drawing, with
 });
 
 test('the embed page sends the documented size messages and links to the full page in the same state', async () => {
-  const url = article('/messages', `<iframe id="f" src="${origin}/embed.html?chart=pyramid&lang=en&region=xide&year=2040" title="chart" width="400" height="300"></iframe><script src="/m.js"></script>`, {});
-  pages.set('/m.js', { html: "window.__m=[];addEventListener('message',(e)=>window.__m.push({origin:e.origin,data:e.data}));" });
+  const url = article('/messages', `<iframe id="f" src="${site.origin}/embed.html?chart=pyramid&lang=en&region=xide&year=2040" title="chart" width="400" height="300"></iframe><script src="/m.js"></script>`, {});
+  article('/m.js', "window.__m=[];addEventListener('message',(e)=>window.__m.push({origin:e.origin,data:e.data}));", { raw: true });
   const { page } = await visit(url);
   await page.waitForFunction(() => (window.__m || []).some((m) => m.data && m.data.sentinel === 'amp'), null, { timeout: 30000 });
   const messages = await page.evaluate(() => window.__m);
   const own = messages.find((m) => m.data.type === 'liangshan:embed-size');
-  assert.equal(own.origin, origin);
+  assert.equal(own.origin, site.origin);
   assert.equal(own.data.chart, 'pyramid');
   assert.ok(own.data.height > 200);
   const amp = messages.find((m) => m.data.sentinel === 'amp');
@@ -123,7 +96,7 @@ test('the embed page sends the documented size messages and links to the full pa
   const frame = page.frames()[1];
   assert.match(await frame.locator('figure h3').textContent(), /Xide County, 2040/);
   const href = await frame.locator('#full-page').getAttribute('href');
-  assert.equal(href, `${origin}/index.html?lang=en&region=xide&year=2040#explorer`);
+  assert.equal(href, `${site.origin}/index.html?lang=en&region=xide&year=2040#explorer`);
   await page.close();
 });
 
@@ -131,8 +104,8 @@ const HOSTILE = '<style>* { font-size: 40px !important; line-height: 3 !importan
 
 test('the custom element renders in Shadow DOM, the same in a page with hostile CSS, and loads the core only when seen', async () => {
   const element = '<div style="width:600px"><liangshan-chart id="c" chart="age-structure" lang="en"></liangshan-chart></div>';
-  const script = `<script type="module" src="${origin}/www/liangshan-chart.js"></script>`;
-  const csp = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src ${origin}; img-src 'self' data:`;
+  const script = `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script>`;
+  const csp = `default-src 'self'; script-src 'self' ${site.origin} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src ${site.origin}; img-src 'self' data:`;
   const plain = article('/element', script + element, { csp });
   const hostile = article('/hostile', script + element, { csp, head: HOSTILE });
   const shots = [];
@@ -168,14 +141,14 @@ test('the custom element renders in Shadow DOM, the same in a page with hostile 
 });
 
 test('a host page whose CSP forbids WebAssembly gets the iframe fallback', async () => {
-  const url = article('/nowasm', `<script type="module" src="${origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="density-bars" lang="en"></liangshan-chart>`, {
-    csp: `default-src 'self'; script-src 'self' ${origin}; frame-src ${origin}; style-src 'self' 'unsafe-inline'`,
+  const url = article('/nowasm', `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="density-bars" lang="en"></liangshan-chart>`, {
+    csp: `default-src 'self'; script-src 'self' ${site.origin}; frame-src ${site.origin}; style-src 'self' 'unsafe-inline'`,
   });
   const { page } = await visit(url, { width: 900, height: 900 });
   await page.waitForFunction(() => document.getElementById('c')?.dataset.ready === 'fallback', null, { timeout: 30000 });
   let frame;
   for (let i = 0; i < 100 && !frame; i++) {
-    frame = page.frames().find((f) => f.url().startsWith(`${origin}/embed.html`));
+    frame = page.frames().find((f) => f.url().startsWith(`${site.origin}/embed.html`));
     if (!frame) await page.waitForTimeout(100);
   }
   assert.ok(frame, 'an iframe of the embed page');
@@ -186,7 +159,7 @@ test('a host page whose CSP forbids WebAssembly gets the iframe fallback', async
 
 test('the page and the embed run under their CSP with no violation and no request elsewhere', async () => {
   for (const path of ['/index.html?lang=en', '/embed.html?chart=projected-ageing&lang=en&scenario=high']) {
-    const { page, problems, foreign } = await openPage(browser, origin, path);
+    const { page, problems, foreign } = await openPage(site.browser, site.origin, path);
     await page.waitForTimeout(path.includes('embed') ? 2500 : 500);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], path);
     assert.deepEqual(problems, [], path);
@@ -209,7 +182,7 @@ test('injection payloads in every parameter and attribute execute nothing and in
   for (const payload of PAYLOADS) {
     const q = PARAMS.map((p) => `${p}=${encodeURIComponent(payload)}`).join('&');
     for (const path of [`/index.html?${q}`, `/embed.html?${q}`]) {
-      const { page, problems } = await openPage(browser, origin, path);
+      const { page, problems } = await openPage(site.browser, site.origin, path);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', path);
       assert.equal(await page.evaluate(() => window.__pwned), undefined, path);
       assert.equal(await page.evaluate(injected), 0, path);
@@ -218,10 +191,10 @@ test('injection payloads in every parameter and attribute execute nothing and in
       await page.close();
     }
     // The custom element's attributes (set from script: markup cannot hold every payload).
-    const url = article(`/attrs-${PAYLOADS.indexOf(payload)}`, `<script type="module" src="${origin}/www/liangshan-chart.js"></script><div id="slot"></div><script src="/attrs.js"></script>`, {
-      csp: `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src ${origin}`,
+    const url = article(`/attrs-${PAYLOADS.indexOf(payload)}`, `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script><div id="slot"></div><script src="/attrs.js"></script>`, {
+      csp: `default-src 'self'; script-src 'self' ${site.origin} 'wasm-unsafe-eval'; connect-src ${site.origin}`,
     });
-    pages.set('/attrs.js', { html: `const c=document.createElement('liangshan-chart');c.id='c';for(const p of ${JSON.stringify(PARAMS)})c.setAttribute(p,${JSON.stringify(payload)});document.getElementById('slot').append(c);` });
+    article('/attrs.js', `const c=document.createElement('liangshan-chart');c.id='c';for(const p of ${JSON.stringify(PARAMS)})c.setAttribute(p,${JSON.stringify(payload)});document.getElementById('slot').append(c);`, { raw: true });
     const { page } = await visit(url);
     await page.waitForFunction(() => document.getElementById('c')?.dataset.ready, null, { timeout: 30000 });
     assert.equal(await page.evaluate(() => document.getElementById('c').dataset.ready), 'true');
@@ -233,31 +206,31 @@ test('injection payloads in every parameter and attribute execute nothing and in
 });
 
 test('with JavaScript off the page and the embed still show every chart', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${origin}/index.html`);
+  await page.goto(`${site.origin}/index.html`);
   const shown = await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].filter((s) => s.getBoundingClientRect().width > 0).length);
   assert.equal(shown, 18);
   assert.ok(await page.locator('noscript').count());
   for (const id of ['county-population', 'pyramid', 'projected-ageing']) {
-    await page.goto(`${origin}/embed.html?chart=${id}#${id}`);
+    await page.goto(`${site.origin}/embed.html?chart=${id}#${id}`);
     const visible = await page.evaluate(() => [...document.querySelectorAll('figure.chart')].filter((f) => f.getBoundingClientRect().height > 0).map((f) => f.dataset.chart));
     assert.deepEqual(visible, [id]);
     assert.ok(await page.evaluate(() => document.querySelector('figure.chart:target svg').getBoundingClientRect().height > 100));
   }
   // And as plain images.
-  const res = await fetch(`${origin}/www/charts/county-population.svg`);
+  const res = await fetch(`${site.origin}/www/charts/county-population.svg`);
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type'), /image\/svg\+xml/);
   await context.close();
 });
 
 test('the Embed button of a chart shows both snippets in the current state, copies them and previews the chart', async () => {
-  const { page, problems } = await openPage(browser, origin, '/index.html?lang=en&region=butuo&tfr2030=2.2', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, problems } = await openPage(site.browser, site.origin, '/index.html?lang=en&region=butuo&tfr2030=2.2', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.waitForFunction(() => document.getElementById('explorer').dataset.drawn);
   await page.click('figure[data-explorer="projected-ageing"] button.embed');
   const iframe = await page.inputValue('#embed-iframe-code');
-  assert.match(iframe, new RegExp(`<iframe src="${origin}/embed\\.html\\?chart=projected-ageing&amp;lang=en&amp;region=butuo&amp;tfr2030=2\\.2#projected-ageing"`));
+  assert.match(iframe, new RegExp(`<iframe src="${site.origin}/embed\\.html\\?chart=projected-ageing&amp;lang=en&amp;region=butuo&amp;tfr2030=2\\.2#projected-ageing"`));
   assert.match(iframe, /embed-resizer\.js" defer><\/script>$/);
   const element = await page.inputValue('#embed-element-code');
   assert.match(element, /<liangshan-chart chart="projected-ageing" lang="en" region="butuo" tfr2030="2\.2"><\/liangshan-chart>$/);

@@ -1,28 +1,16 @@
 // End to end: the projection explorer in headless Chromium. Every control
 // changes the charts and the URL; the URL restores the state; the keyboard
 // alone works it; uploads, downloads and bad input.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
-import { startServer } from '../../scripts/serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { useSite, openPage } from './browser.mjs';
 
-let server, browser, origin;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
+const site = useSite();
 
 /** Opens the page and waits until the explorer is drawn (with its intervals when `intervals`). */
 async function open(path, { viewport, options, intervals = false } = {}) {
-  const r = await openPage(browser, origin, path, viewport, options);
+  const r = await openPage(site.browser, site.origin, path, viewport, options);
   await waitDrawn(r.page, intervals);
   return r;
 }

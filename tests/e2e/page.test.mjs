@@ -1,30 +1,18 @@
 // End to end: the built page in headless Chromium, served from this
 // machine with the page's Content-Security-Policy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer } from '../../scripts/serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { useSite, openPage } from './browser.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CHARTS = ['resident-registered', 'age-structure', 'schooling', 'county-population', 'county-share-change', 'density-map', 'density-bars', 'urbanisation', 'gdp-per-capita', 'county-births-ageing', 'main-indicators'];
 
-let server, browser, origin;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-});
+const site = useSite();
 
 function open(path, viewport, options) {
-  return openPage(browser, origin, path, viewport, options);
+  return openPage(site.browser, site.origin, path, viewport, options);
 }
 
 const BARS = 'figure[data-chart="county-population"] svg rect[fill="#0072B2"]';
@@ -262,9 +250,9 @@ test('print shows every chart with its caption and source, without the controls'
 
 test('the server refuses paths outside the page', async () => {
   for (const path of ['/Cargo.toml', '/src/lib.rs', '/www/../Cargo.toml', '/%2e%2e/%2e%2e/etc/passwd', '/node_modules/playwright-core/package.json']) {
-    const res = await fetch(origin + path);
+    const res = await fetch(site.origin + path);
     assert.equal(res.status, 404, path);
   }
-  const res = await fetch(origin + '/');
+  const res = await fetch(site.origin + '/');
   assert.match(res.headers.get('content-security-policy'), /default-src 'self'/);
 });

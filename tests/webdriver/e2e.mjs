@@ -10,13 +10,13 @@
 //   node tests/webdriver/e2e.mjs chromium|firefox|webkit
 // Prints TAP-like lines ("ok N - …" / "not ok N - …") and "# pass N", "# fail N".
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
+import { startArticles } from '../e2e/articles.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const engine = process.argv[2];
@@ -100,19 +100,9 @@ async function openPage(query = '') {
 
 const server = await startServer({ port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
-// Articles of another site: "localhost" on another port is another origin than 127.0.0.1.
-const articles = new Map();
-const articleServer = createServer((req, res) => {
-  const a = articles.get(new URL(req.url, 'http://x').pathname);
-  if (!a) return res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(a.csp ? { 'Content-Security-Policy': a.csp } : {}) }).end(a.html);
-});
-await new Promise((ok) => articleServer.listen(0, '127.0.0.1', ok));
-const articleOrigin = `http://localhost:${articleServer.address().port}`;
-function article(path, body, { csp = null, head = '' } = {}) {
-  articles.set(path, { csp, html: `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><h1>News</h1><p>Some text.</p>${body}<p>More text.</p></body></html>` });
-  return articleOrigin + path;
-}
+// Articles of another site, for the embeds.
+const articles = await startArticles();
+const article = (...args) => articles.article(...args);
 
 let pass = 0;
 let fail = 0;
@@ -390,7 +380,7 @@ try {
     process.kill(-proc.pid);
   } catch {}
   server.close();
-  articleServer.close();
+  articles.close();
 }
 console.log(`# pass ${pass}\n# fail ${fail}`);
 process.exit(fail ? 1 : 0);
