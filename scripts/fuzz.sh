@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 export PATH="$PWD/.tools/bin:$PATH"
 status=0
-for target in projection_spec population_csv url_state; do
+for target in projection_spec population_csv decode url_state; do
   if [ "${FUZZ_KEEP:-0}" = 1 ]; then out=fuzz/corpus/$target; seeds=(); else out=$(mktemp -d); seeds=(fuzz/corpus/$target); fi
   echo "[fuzz] $target for ${seconds}s"
   if cargo +nightly fuzz run --fuzz-dir fuzz "$target" "$out" "${seeds[@]}" -- \

@@ -1,6 +1,10 @@
-//! A small RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF or LF.
-//! Errors name the line. Used for the external data files compiled into the
-//! crate, and later for files a reader uploads.
+//! A small RFC 4180 CSV reader: quoted fields, doubled quotes, any of the
+//! three line ends (LF, CRLF, CR) and a chosen delimiter (comma, tab,
+//! semicolon). Errors name the line. Used for the external data files
+//! compiled into the crate ([`parse`]) and for the files a reader uploads
+//! ([`records`], through [`crate::upload`]).
+
+use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 
@@ -9,73 +13,170 @@ use crate::error::{Error, ErrorKind};
 pub struct Record {
     pub line: usize,
     pub fields: Vec<String>,
+    /// Which fields were quoted (a quoted `"210,000"` is one number).
+    pub quoted: Vec<bool>,
 }
 
-/// Reads every record of `text`. `file` names the file in error messages.
-/// Blank lines are skipped.
+/// What separates the fields of a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Delimiter {
+    Comma,
+    Tab,
+    Semicolon,
+}
+
+impl Delimiter {
+    pub const ALL: [Delimiter; 3] = [Delimiter::Comma, Delimiter::Tab, Delimiter::Semicolon];
+
+    pub fn char(self) -> char {
+        match self {
+            Delimiter::Comma => ',',
+            Delimiter::Tab => '\t',
+            Delimiter::Semicolon => ';',
+        }
+    }
+}
+
+/// What is wrong with the quoting of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvProblem {
+    /// `ab"c`: a quote inside a field that does not start with one.
+    QuoteInsideField,
+    /// `"ab"c`: text after the closing quote of a field.
+    TextAfterQuote,
+    /// A quoted field runs to the end of the file.
+    UnclosedQuote,
+}
+
+impl CsvProblem {
+    fn describe(self) -> &'static str {
+        match self {
+            CsvProblem::QuoteInsideField => "a quote inside an unquoted field",
+            CsvProblem::TextAfterQuote => "text after a closing quote",
+            CsvProblem::UnclosedQuote => "a quoted field is not closed",
+        }
+    }
+}
+
+/// A quoting problem and the line it is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvError {
+    pub line: usize,
+    pub problem: CsvProblem,
+}
+
+/// Reads every record of one of the crate's own data files (comma
+/// separated). `file` names the file in error messages. Blank lines are
+/// skipped.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, Error> {
+    records(text, Delimiter::Comma)
+        .map_err(|e| ErrorKind::Csv { file: file.to_string(), line: e.line, message: e.problem.describe().to_string() }.into())
+}
+
+/// The reader's state while it walks the text.
+struct Reader {
+    delimiter: char,
+    records: Vec<Record>,
+    fields: Vec<String>,
+    quoted: Vec<bool>,
+    field: String,
+    in_quotes: bool,
+    quoted_field: bool,
+    line: usize,
+    record_line: usize,
+}
+
+impl Reader {
+    fn end_field(&mut self) {
+        self.fields.push(std::mem::take(&mut self.field));
+        self.quoted.push(self.quoted_field);
+        self.quoted_field = false;
+    }
+
+    fn end_record(&mut self) {
+        self.end_field();
+        let blank = self.fields.len() == 1 && self.fields[0].is_empty() && !self.quoted[0];
+        if !blank {
+            self.records.push(Record {
+                line: self.record_line,
+                fields: std::mem::take(&mut self.fields),
+                quoted: std::mem::take(&mut self.quoted),
+            });
+        }
+        self.fields.clear();
+        self.quoted.clear();
+        self.line += 1;
+        self.record_line = self.line;
+    }
+
+    fn error(&self, problem: CsvProblem) -> CsvError {
+        CsvError { line: self.line, problem }
+    }
+}
+
+/// Reads every record of `text`, fields separated by `delimiter`, lines
+/// ended by LF, CRLF or CR. Blank lines are skipped; a byte-order mark at
+/// the start is dropped.
+pub fn records(text: &str, delimiter: Delimiter) -> Result<Vec<Record>, CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut quoted_field = false;
-    let mut line = 1usize;
-    let mut record_line = 1usize;
+    let mut r = Reader {
+        delimiter: delimiter.char(),
+        records: Vec::new(),
+        fields: Vec::new(),
+        quoted: Vec::new(),
+        field: String::new(),
+        in_quotes: false,
+        quoted_field: false,
+        line: 1,
+        record_line: 1,
+    };
     let mut chars = text.chars().peekable();
-
-    let err =
-        |line: usize, message: &str| -> Error { ErrorKind::Csv { file: file.to_string(), line, message: message.to_string() }.into() };
-
     while let Some(c) = chars.next() {
-        if in_quotes {
+        if r.in_quotes {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
                     chars.next();
-                    field.push('"');
+                    r.field.push('"');
                 }
-                '"' => in_quotes = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
+                '"' => r.in_quotes = false,
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' | '\r' => {
+                    r.line += 1;
+                    r.field.push('\n');
                 }
-                _ => field.push(c),
+                _ => r.field.push(c),
             }
             continue;
         }
         match c {
-            '"' if field.is_empty() && !quoted_field => {
-                in_quotes = true;
-                quoted_field = true;
+            '"' if r.field.is_empty() && !r.quoted_field => {
+                r.in_quotes = true;
+                r.quoted_field = true;
             }
-            '"' => return Err(err(line, "a quote inside an unquoted field")),
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                quoted_field = false;
-            }
+            '"' => return Err(r.error(CsvProblem::QuoteInsideField)),
+            c if c == r.delimiter => r.end_field(),
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                quoted_field = false;
-                if !(fields.len() == 1 && fields[0].is_empty()) {
-                    records.push(Record { line: record_line, fields: std::mem::take(&mut fields) });
-                }
-                fields.clear();
-                line += 1;
-                record_line = line;
-            }
-            _ if quoted_field => return Err(err(line, "text after a closing quote")),
-            _ => field.push(c),
+            '\n' | '\r' => r.end_record(),
+            // Spaces after a closing quote are harmless ("a" ,b).
+            ' ' if r.quoted_field => {}
+            _ if r.quoted_field => return Err(r.error(CsvProblem::TextAfterQuote)),
+            _ => r.field.push(c),
         }
     }
-    if in_quotes {
-        return Err(err(record_line, "a quoted field is not closed"));
+    if r.in_quotes {
+        return Err(CsvError { line: r.record_line, problem: CsvProblem::UnclosedQuote });
     }
-    if !field.is_empty() || !fields.is_empty() || quoted_field {
-        fields.push(field);
-        records.push(Record { line: record_line, fields });
+    if !r.field.is_empty() || !r.fields.is_empty() || r.quoted_field {
+        r.end_record();
     }
-    Ok(records)
+    Ok(r.records)
+}
+
+/// Splits `text` into lines at LF, CRLF or CR, as [`records`] counts them.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
 }
 
 #[cfg(test)]
@@ -87,8 +188,19 @@ mod tests {
         let r = parse("t.csv", "a,b\r\n\"x, \"\"y\"\"\",2\n\n\"multi\nline\",3").unwrap();
         assert_eq!(r.len(), 3);
         assert_eq!(r[1].fields, vec!["x, \"y\"", "2"]);
+        assert_eq!(r[1].quoted, vec![true, false]);
         assert_eq!(r[2].line, 4);
         assert_eq!(r[2].fields, vec!["multi\nline", "3"]);
+    }
+
+    #[test]
+    fn reads_carriage_returns_alone_and_other_delimiters() {
+        let r = records("a;b\r1;2\r\r3;4", Delimiter::Semicolon).unwrap();
+        assert_eq!(r.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
+        assert_eq!(r[2].fields, vec!["3", "4"]);
+        let r = records("a\tb\r\n1\t\"2,5\"\r\n", Delimiter::Tab).unwrap();
+        assert_eq!(r[1].fields, vec!["1", "2,5"]);
+        assert_eq!(lines("a\rb\r\nc\nd").collect::<Vec<_>>(), vec!["a", "b", "c", "d"]);
     }
 
     #[test]
@@ -99,6 +211,7 @@ mod tests {
         assert!(e.to_string().contains("line 2"));
         let e = parse("t.csv", "\"a\"b\n").unwrap_err();
         assert!(e.to_string().contains("after a closing quote"));
+        assert_eq!(records("x\r\"a\"b", Delimiter::Comma).unwrap_err(), CsvError { line: 2, problem: CsvProblem::TextAfterQuote });
     }
 
     #[test]

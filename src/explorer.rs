@@ -22,9 +22,10 @@ use crate::projection::counties::{estimate_counties, CountyBase, Region};
 use crate::projection::scenario::{estimate_migration, paths, preset, run_paths, Assumptions, MigrationEstimate, Preset, Run};
 use crate::projection::stochastic::{simulate_region, Probabilistic, DEFAULT_UNCERTAINTY};
 use crate::projection::targets::{self, Tracked};
-use crate::projection::upload::{self, Problem};
+use crate::projection::upload;
 use crate::projection::urbanisation;
 use crate::state::PageState;
+use crate::upload::{Expectation, LegacyDecoder, Note, Problem};
 
 /// Trajectories of the explorer's probabilistic run.
 pub const TRAJECTORIES: usize = 1000;
@@ -37,19 +38,49 @@ struct Upload {
     region: String,
     female: Vec<f64>,
     male: Vec<f64>,
-    /// Counts uploads, so that intervals of an earlier table are never
-    /// shown with a later one.
-    generation: u32,
+    /// What identifies the table in every state key: the same table gives
+    /// the same token in every instance of the core (the page's and both
+    /// workers'), so that the page, the drawing worker and the probabilistic
+    /// worker agree on which state is which.
+    token: String,
 }
 
 /// What an accepted upload holds, for the page to say.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct UploadSummary {
+pub struct Accepted {
     pub region: String,
-    pub total: f64,
     pub female: f64,
     pub male: f64,
-    pub message: String,
+    /// What the reader should know about the file (its encoding, a total
+    /// far from the published one, ...).
+    pub notes: Vec<Note>,
+    /// The table's token in state keys ([`key`]).
+    pub token: String,
+}
+
+/// A table's token: a hash of its numbers (FNV-1a over their bits) and region.
+fn token(region: &str, female: &[f64], male: &[f64]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(region.as_bytes());
+    for v in female.iter().chain(male) {
+        eat(&v.to_bits().to_le_bytes());
+    }
+    format!("{h:016x}")
+}
+
+/// Everything a projection depends on, as a string: two states with the
+/// same key have the same projection. `upload`: the token of the reader's
+/// table in force, if any. The one definition of a state's key, for every
+/// instance of the core.
+pub fn key(s: &PageState, upload: Option<&str>) -> String {
+    let scenario = PageState { lang: Lang::Zh, large: false, year: PageState::default().year, theme: None, chart: None, ..s.clone() };
+    format!("{}|upload={}", crate::state::to_query(&scenario), upload.unwrap_or("none"))
 }
 
 /// The probabilistic runs of one state: the region's (for its fans) and the
@@ -80,7 +111,6 @@ pub struct Explorer {
     /// projects a county.
     counties: std::cell::OnceCell<Vec<CountyBase>>,
     upload: Option<Upload>,
-    generation: u32,
     /// The last run: its key, and the region's and the prefecture's runs,
     /// shared by every chart, the tracker and the headline of a redraw.
     cache: RefCell<Option<(String, Rc<Runs>)>>,
@@ -108,6 +138,24 @@ fn preset_of(name: &str) -> Preset {
     }
 }
 
+fn unknown_region(id: &str) -> Error {
+    ErrorKind::InvalidArgument {
+        name: "region",
+        value: id.chars().take(40).collect(),
+        expected: "liangshan or a county id (xichang, muli, ...)",
+    }
+    .into()
+}
+
+/// A region's resident population in the 2020 census: what an uploaded
+/// table for it is held against.
+pub fn published_total(region: &str) -> Result<f64, Error> {
+    if region == "liangshan" {
+        return Ok(crate::data::external::census_fact("Liangshan", 2020, "resident_pop")?.value);
+    }
+    COUNTIES.iter().find(|c| c.id == region).map(|c| c.pop_2020.value * 1e4).ok_or_else(|| unknown_region(region))
+}
+
 /// The region's name in both languages.
 pub fn place(region: &str) -> Text {
     COUNTIES.iter().find(|c| c.id == region).map_or(Text::new("凉山州", "Liangshan"), |c| c.name)
@@ -122,7 +170,6 @@ impl Explorer {
             migration,
             counties: std::cell::OnceCell::new(),
             upload: None,
-            generation: 0,
             cache: RefCell::new(None),
             nlx: RefCell::new(std::collections::HashMap::new()),
             urbanisation: urbanisation::project(crate::state::YEARS.1)?,
@@ -176,12 +223,9 @@ impl Explorer {
         ]
     }
 
-    /// Everything a projection depends on, as a string: two states with the
-    /// same key have the same projection.
+    /// The key of a state under the upload in force ([`key`]).
     pub fn key(&self, s: &PageState) -> String {
-        let scenario = PageState { lang: Lang::Zh, large: false, year: PageState::default().year, theme: None, chart: None, ..s.clone() };
-        let upload = self.upload.as_ref().map_or(0, |u| u.generation);
-        format!("{}|upload={upload}", crate::state::to_query(&scenario))
+        key(s, self.upload.as_ref().map(|u| u.token.as_str()))
     }
 
     fn prefecture_base(&self) -> BasePopulation {
@@ -197,13 +241,7 @@ impl Explorer {
         if id == "liangshan" {
             return Ok(Region::whole(&self.prefecture_base()));
         }
-        let county = self.counties()?.iter().find(|c| c.id == id).ok_or_else(|| {
-            Error::from(ErrorKind::InvalidArgument {
-                name: "region",
-                value: id.chars().take(40).collect(),
-                expected: "liangshan or a county id (xichang, muli, ...)",
-            })
-        })?;
+        let county = self.counties()?.iter().find(|c| c.id == id).ok_or_else(|| unknown_region(id))?;
         let mut region = match &self.upload {
             Some(u) if u.region == id => {
                 let total = u.female.iter().chain(&u.male).sum();
@@ -414,37 +452,36 @@ impl Explorer {
         })
     }
 
-    /// Reads a reader's population table for `region`. A bad file changes
-    /// nothing; every problem comes back by line.
-    pub fn upload(&mut self, text: &str, region: &str, lang: Lang) -> Result<UploadSummary, Vec<Problem>> {
-        if region != "liangshan" && !COUNTIES.iter().any(|c| c.id == region) {
-            return Err(vec![Problem {
-                line: 0,
-                zh: format!("未知地区“{}”", region.chars().take(40).collect::<String>()),
-                en: format!("unknown region “{}”", region.chars().take(40).collect::<String>()),
-            }]);
-        }
-        let (female, male) = upload::read_population(text)?;
-        let (f, m): (f64, f64) = (female.iter().sum(), male.iter().sum());
-        self.generation += 1;
-        self.upload = Some(Upload { region: region.to_string(), female, male, generation: self.generation });
-        *self.cache.borrow_mut() = None;
-        let name = place(region).get(lang);
-        let message = match lang {
-            Lang::Zh => format!(
-                "已使用您提供的{name}人口数据（共{}人：女{}，男{}），取代估计值。数据只在本浏览器中使用。",
-                fixed(f + m, 0, lang),
-                fixed(f, 0, lang),
-                fixed(m, 0, lang)
-            ),
-            Lang::En => format!(
-                "Your population table for {name} ({} persons: {} women, {} men) replaces the estimate. It stays in this browser.",
-                fixed(f + m, 0, lang),
-                fixed(f, 0, lang),
-                fixed(m, 0, lang)
-            ),
+    /// Reads a reader's population table for `region` from the bytes of
+    /// its file. A refused file changes nothing; every problem comes back.
+    /// Err: `region` is not a region.
+    pub fn upload(&mut self, bytes: &[u8], region: &str, legacy: &dyn LegacyDecoder) -> Result<Result<Accepted, Vec<Problem>>, Error> {
+        let published_total = published_total(region)?;
+        let reading = {
+            let (female, male) = if region == "liangshan" {
+                (&self.estimate.female, &self.estimate.male)
+            } else {
+                let c = self.counties()?.iter().find(|c| c.id == region).ok_or_else(|| unknown_region(region))?;
+                (&c.female, &c.male)
+            };
+            crate::upload::read(bytes, legacy, &Expectation { published_total, female, male })
         };
-        Ok(UploadSummary { region: region.to_string(), total: f + m, female: f, male: m, message })
+        let r = match reading {
+            Ok(r) => r,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        let (female, male) = (r.table.female, r.table.male);
+        let token = token(region, &female, &male);
+        let accepted = Accepted {
+            region: region.to_string(),
+            female: female.iter().sum(),
+            male: male.iter().sum(),
+            notes: r.notes,
+            token: token.clone(),
+        };
+        self.upload = Some(Upload { region: region.to_string(), female, male, token });
+        *self.cache.borrow_mut() = None;
+        Ok(Ok(accepted))
     }
 
     /// Back to the estimate.
@@ -559,6 +596,7 @@ pub struct MethodFigures {
 mod tests {
     use super::*;
     use crate::state::parse;
+    use crate::upload::decode::NativeDecoder;
 
     fn state(q: &str) -> PageState {
         let (s, n) = parse(q);
@@ -636,12 +674,13 @@ mod tests {
             let r = &x.runs(&s).unwrap().region;
             (r.years[0].population, r.years[10].population)
         };
-        let key = x.key(&s);
-        let problems = x.upload("age,female,male\n0-4,abc,1\n", "xichang", Lang::Zh).unwrap_err();
-        assert!(problems.iter().any(|p| p.line == 2), "{problems:?}");
-        assert_eq!(x.key(&s), key, "a bad file changes nothing");
+        let before_key = x.key(&s);
+        let problems = x.upload(b"age,female,male\n0-4,abc,1\n", "xichang", &NativeDecoder).unwrap().unwrap_err();
+        assert!(problems.iter().any(|p| p.line == Some(2)), "{problems:?}");
+        assert_eq!(x.key(&s), before_key, "a bad file changes nothing");
+        // The template, half as large again: plausible, but far from the census.
         let csv = x.base_csv("xichang").unwrap();
-        let doubled: String = csv
+        let larger: String = csv
             .lines()
             .enumerate()
             .map(|(i, l)| {
@@ -649,24 +688,30 @@ mod tests {
                     return format!("{l}\n");
                 }
                 let f: Vec<&str> = l.split(',').collect();
-                format!("{},{},{}\n", f[0], f[1].parse::<f64>().unwrap() * 2.0, f[2].parse::<f64>().unwrap() * 2.0)
+                format!("{},{},{}\n", f[0], f[1].parse::<f64>().unwrap() * 1.5, f[2].parse::<f64>().unwrap() * 1.5)
             })
             .collect();
-        let summary = x.upload(&doubled, "xichang", Lang::En).unwrap();
-        assert!(summary.message.contains("Xichang") && summary.message.contains("stays in this browser"));
-        assert_ne!(x.key(&s), key);
+        let accepted = x.upload(larger.as_bytes(), "xichang", &NativeDecoder).unwrap().unwrap();
+        assert!(matches!(accepted.notes[..], [Note::FarFromPublished { .. }]), "{:?}", accepted.notes);
+        assert_ne!(x.key(&s), before_key);
+        assert!(x.key(&s).ends_with(&accepted.token), "the key carries the table's token");
         let run = &x.runs(&s).unwrap().region;
         assert!(!run.estimate);
-        assert!((run.years[0].population / before0 - 2.0).abs() < 1e-4, "the template is rounded to persons");
-        // Its migration is counted in persons, not doubled: somewhat less than twice.
-        assert!((1.6..2.0).contains(&(run.years[10].population / before)), "{} vs {before}", run.years[10].population);
+        assert!((run.years[0].population / before0 - 1.5).abs() < 1e-4, "the template is rounded to persons");
+        // Its migration is counted in persons, not scaled: somewhat less than 1.5 times.
+        assert!((1.2..1.5).contains(&(run.years[10].population / before)), "{} vs {before}", run.years[10].population);
         let chart = &x.charts(&s, None, &Spec::new(720.0, Lang::Zh), &[pcharts::PYRAMID_ID]).unwrap()[0];
         assert!(!chart.title.contains("估计") && chart.notes[0].contains("用户"), "{} {:?}", chart.title, chart.notes);
         // Other regions keep the estimate.
         assert!(x.runs(&state("region=muli")).unwrap().region.estimate);
+        // The same table in another instance has the same token: the keys agree.
+        let mut other = Explorer::new().unwrap();
+        assert_eq!(other.upload(larger.as_bytes(), "xichang", &NativeDecoder).unwrap().unwrap().token, accepted.token);
+        assert_eq!(other.key(&s), x.key(&s));
+        assert_eq!(key(&s, Some(&accepted.token)), x.key(&s));
         x.clear_upload();
-        assert_eq!(x.key(&s), key);
-        assert!(x.upload("age,female,male\n", "atlantis", Lang::En).is_err());
+        assert_eq!(x.key(&s), before_key);
+        assert!(x.upload(b"age,female,male\n", "atlantis", &NativeDecoder).is_err());
     }
 
     #[test]

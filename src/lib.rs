@@ -16,8 +16,10 @@ pub mod i18n;
 pub mod indicators;
 pub mod num;
 pub mod prerender;
+pub mod present;
 pub mod projection;
 pub mod state;
+pub mod upload;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -2,9 +2,11 @@
 //! panic: a million-line CSV, fertility of 0 and 10, life expectancy at the
 //! model tables' ends, horizons to 2100.
 
+use liangshan_pop::i18n::{Lang, Text};
+use liangshan_pop::present::upload::problem;
 use liangshan_pop::projection::base::estimate;
 use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
-use liangshan_pop::projection::upload::read_population;
+use liangshan_pop::upload::{table, ProblemKind};
 
 #[test]
 fn a_million_line_csv_is_refused_with_its_line_count() {
@@ -12,9 +14,19 @@ fn a_million_line_csv_is_refused_with_its_line_count() {
     for i in 0..1_000_000 {
         text.push_str(&format!("{},1,1\n", i % 100));
     }
-    let problems = read_population(&text).unwrap_err();
+    let problems = table::read(&text).unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].en.contains("1000001 lines") && problems[0].zh.contains("最多1000行"), "{:?}", problems[0]);
+    assert_eq!(problems[0].kind, ProblemKind::TooManyLines { lines: 1_000_001, max: 1000 });
+    let region = Text::new("凉山州", "Liangshan");
+    assert_eq!(problem(&problems[0], region, Lang::Zh), "文件有1000001行，最多1000行。");
+    // As bytes, the file is refused by its size before it is read at all.
+    let problems = liangshan_pop::upload::read(
+        text.as_bytes(),
+        &liangshan_pop::upload::decode::NativeDecoder,
+        &liangshan_pop::upload::Expectation { published_total: 1e6, female: &[], male: &[] },
+    )
+    .unwrap_err();
+    assert!(matches!(problems[0].kind, ProblemKind::TooLarge { .. }), "{problems:?}");
 }
 
 #[test]

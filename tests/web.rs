@@ -168,7 +168,7 @@ fn the_explorer_draws_the_same_bytes_as_native() {
 
 #[wasm_bindgen_test]
 fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
-    let s = web::explorer_state("?tfr2030=9&region=%3Cb%3E&year=2040&lang=en").expect("state");
+    let s = web::explorer_state("?tfr2030=9&region=%3Cb%3E&year=2040&lang=en", None).expect("state");
     assert_eq!(get(&s, "query").as_string().as_deref(), Some("lang=en&year=2040&tfr2030=4"));
     let notices = Array::from(&get(&s, "notices"));
     assert_eq!(notices.length(), 2);
@@ -194,17 +194,32 @@ fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
     assert!(web::explorer_set_fans(JsValue::from_str("not fans")).is_err());
 
     // Uploads: a bad file lists its lines and changes nothing; a good one is used.
-    let bad = web::explorer_upload("age,female,male\n0-4,x,1\n", "meigu", "zh").expect("upload");
+    let bad = web::explorer_upload(b"age,female,male\n0-4,x,1\n", "meigu", "zh").expect("upload");
     assert_eq!(get(&bad, "ok").as_bool(), Some(false));
     let problems = Array::from(&get(&bad, "problems"));
-    assert!(problems.iter().any(|p| get(&p, "line").as_f64() == Some(2.0)));
+    assert!(problems.iter().any(|p| p.as_string().unwrap().starts_with("第2行：")), "{:?}", problems.get(0).as_string());
     let csv = web::explorer_base_csv("meigu", "en").expect("template");
-    let good = web::explorer_upload(&csv, "meigu", "en").expect("upload");
+    let good = web::explorer_upload(csv.as_bytes(), "meigu", "en").expect("upload");
     assert_eq!(get(&good, "ok").as_bool(), Some(true));
+    let token = get(&good, "token").as_string().expect("a token");
     let out = web::explorer_render(query, 600.0, "light", vec!["pyramid".into()]).expect("render");
     assert_eq!(get(&out, "uploaded").as_string().as_deref(), Some("meigu"));
     let title = get(&Array::from(&get(&out, "charts")).get(0), "title").as_string().unwrap();
     assert!(!title.contains("估计"), "{title}");
+    // The page's key of the state, with the token, is the drawing's key.
+    let state = web::explorer_state(query, Some(token)).expect("state");
+    assert_eq!(get(&state, "key").as_string(), get(&out, "key").as_string());
+    web::explorer_clear_upload().expect("clear");
+
+    // What Excel on Chinese Windows writes: GBK, read through the browser's own decoder.
+    let gbk = include_bytes!("fixtures/uploads/excel-gbk.csv");
+    let read = web::explorer_upload(gbk, "liangshan", "zh").expect("upload");
+    assert_eq!(get(&read, "ok").as_bool(), Some(true), "{:?}", Array::from(&get(&read, "problems")).get(0).as_string());
+    let notes = Array::from(&get(&read, "notes"));
+    assert_eq!(notes.get(0).as_string().as_deref(), Some("文件似乎是GBK（GB18030）编码，已按GBK读取。"));
+    let utf16 = include_bytes!("fixtures/uploads/excel-unicode-text.txt");
+    let read = web::explorer_upload(utf16, "liangshan", "en").expect("upload");
+    assert_eq!(get(&read, "ok").as_bool(), Some(true));
     web::explorer_clear_upload().expect("clear");
     let methods = web::explorer_methods("en").expect("methods");
     assert!(Array::from(&get(&get(&methods, "fit"), "rows")).length() > 15);

@@ -31,7 +31,13 @@ export class Explorer {
     this.inflight = false;
     this.pending = null;
     this.simBusy = false;
+    /** The key of the state the last probabilistic run was started for: never run twice. */
+    this.simFor = null;
+    /** The key whose probabilistic run failed, if one did. */
+    this.simFailed = null;
     this.fansKey = null;
+    /** The reader's table in force: { region, token }; the token is part of every state's key. */
+    this.uploaded = null;
     this.playing = null;
     this.lastInputAt = null;
     this.figures = [...this.root.querySelectorAll('figure[data-explorer]')];
@@ -57,7 +63,7 @@ export class Explorer {
 
   /** Reads a query: the state, its notices, and the controls' values. */
   setQuery(query) {
-    this.parsed = explorerState(query);
+    this.parsed = explorerState(query, this.uploaded?.token);
     this.params = new URLSearchParams(this.parsed.query);
     this.values = Object.fromEntries(this.parsed.values);
     this.presetValues = Object.fromEntries(this.parsed.preset_values);
@@ -269,7 +275,11 @@ export class Explorer {
         this.place(out, req);
         this.drawnWidth = req.width;
       } catch (e) {
-        this.page.notice([UI[this.page.lang()].projectionFailed(String(e.message).slice(0, 200))]);
+        // The reader gets words, and always a way back; the details go to the console.
+        console.error(e);
+        const t = UI[this.page.lang()];
+        this.page.notice([this.uploaded ? t.projectionFailedUpload : t.projectionFailed]);
+        this.placeOrigin();
       }
       req = this.pending;
       this.pending = null;
@@ -279,13 +289,20 @@ export class Explorer {
     delete this.root.dataset.busy;
     this.root.dataset.drawn = this.parsed.key;
     this.root.dataset.drawnAt = String((Number(this.root.dataset.drawnAt) || 0) + 1);
-    this.root.dataset.intervals = String(Boolean(this.latest && this.latest.intervals && this.latest.key === this.parsed.key));
+    this.markIntervals();
     this.root.dispatchEvent(new CustomEvent('liangshan:explorer-drawn', { bubbles: true }));
     // The probabilistic run waits until the input rests: intervals of the
     // states a drag passes through are of no use, and the run would take a
-    // core from the drawing.
+    // core from the drawing. A state's run is started once, whatever comes back.
     clearTimeout(this.simTimer);
-    this.simTimer = setTimeout(() => this.simulate(), this.fansKey === null ? 0 : SIM_IDLE_MS);
+    if (this.simFor !== this.parsed.key) this.simTimer = setTimeout(() => this.simulate(), this.fansKey === null ? 0 : SIM_IDLE_MS);
+  }
+
+  /** `data-intervals`: "true" once the charts drawn carry the state's intervals, "failed" if its run failed. */
+  markIntervals() {
+    const key = this.parsed.key;
+    const drawn = Boolean(this.latest && this.latest.intervals && this.latest.key === key);
+    this.root.dataset.intervals = drawn ? 'true' : this.simFailed === key ? 'failed' : 'false';
   }
 
   place(out, req) {
@@ -301,7 +318,7 @@ export class Explorer {
       this.tracker = out.tracker;
       this.latest = out;
       this.placeTracker(out.tracker);
-      this.placeOrigin(out.uploaded);
+      this.placeOrigin();
     }
     if (req.inputAt != null) {
       // Input to the next frame painted, and the worker's share of it: what the benchmark reads.
@@ -362,7 +379,9 @@ export class Explorer {
     this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(fmt(TRAJECTORIES, 0, this.page.lang())) : t.trackerPending;
   }
 
-  placeOrigin(uploaded) {
+  /** Whose base population the charts show, and the way back to the estimate whenever a table is in force. */
+  placeOrigin() {
+    const uploaded = this.uploaded?.region ?? null;
     const t = UI[this.page.lang()];
     const names = Object.fromEntries(this.controls.regions.map((r) => [r.id, r.name]));
     const mine = uploaded === this.state.region;
@@ -375,23 +394,32 @@ export class Explorer {
   /** Runs the probabilistic projection for the latest state when the worker is free. */
   async simulate() {
     const key = this.parsed.key;
-    if (this.simBusy || this.fansKey === key) return;
+    if (this.simBusy || this.simFor === key) return;
     this.simBusy = true;
+    this.simFor = key;
     const status = this.root.querySelector('#explorer-status');
     status.textContent = UI[this.page.lang()].computingIntervals;
     try {
       const fans = await this.sim.call('simulate', { query: this.parsed.query, trajectories: TRAJECTORIES });
+      // Both workers and the page key a state the same way (the upload's token included):
+      // fans of another state are a bug, said rather than asked for again.
+      if (fans.key !== key) throw new Error(`intervals of another state: ${fans.key.slice(0, 120)}`);
       await this.draw.call('setFans', { fans });
       this.fansKey = fans.key;
-      if (fans.key === this.parsed.key) {
+      if (key === this.parsed.key) {
         status.textContent = UI[this.page.lang()].intervalsReady;
         this.render();
       }
     } catch (e) {
-      status.textContent = UI[this.page.lang()].projectionFailed(String(e.message).slice(0, 200));
+      console.error(e);
+      this.simFailed = key;
+      if (key === this.parsed.key) {
+        status.textContent = UI[this.page.lang()].intervalsFailed;
+        this.markIntervals();
+      }
     }
     this.simBusy = false;
-    if (this.fansKey !== this.parsed.key && !this.inflight) {
+    if (this.simFor !== this.parsed.key && !this.inflight) {
       clearTimeout(this.simTimer);
       this.simTimer = setTimeout(() => this.simulate(), SIM_IDLE_MS);
     }
@@ -412,40 +440,54 @@ export class Explorer {
     list.replaceChildren();
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) {
-      status.textContent = t.uploadTooBig(Math.round(file.size / 1024), MAX_UPLOAD_BYTES / 1000);
+      status.textContent = t.uploadTooBig(Math.ceil(file.size / 1000), MAX_UPLOAD_BYTES / 1000);
       input.value = '';
       return;
     }
-    let text;
+    // Bytes, not text: the core tells UTF-8, UTF-16 and GBK apart.
+    let bytes;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       status.textContent = t.uploadUnreadable;
       return;
     }
     const region = this.state.region;
     const lang = this.page.lang();
-    const res = await this.draw.call('upload', { text, region, lang });
-    if (!res.ok) {
-      status.textContent = t.uploadRejected(res.problems.length);
-      list.replaceChildren(...res.problems.map((p) => el('li', { text: p.line > 0 ? t.uploadLine(p.line, p.message) : p.message })));
+    try {
+      const res = await this.draw.call('upload', { bytes, region, lang });
+      if (!res.ok) {
+        status.textContent = t.uploadRejected(res.problems.length);
+        list.replaceChildren(...res.problems.map((text) => el('li', { text })));
+        input.value = '';
+        return;
+      }
+      // The probabilistic worker reads the same bytes: the same table, the same token.
+      const mirrored = await this.sim.call('upload', { bytes, region, lang });
+      if (!mirrored.ok || mirrored.token !== res.token) throw new Error('the workers read the file differently');
+      this.uploaded = { region, token: res.token };
+      status.textContent = res.message;
+      list.replaceChildren(...res.notes.map((text) => el('li', { class: 'note', text })));
+    } catch (e) {
+      console.error(e);
+      await Promise.allSettled([this.draw.call('clearUpload'), this.sim.call('clearUpload')]);
+      this.uploaded = null;
+      status.textContent = t.uploadUnreadable;
       input.value = '';
-      return;
     }
-    await this.sim.call('upload', { text, region, lang });
-    status.textContent = res.message;
-    this.fansKey = null;
     this.setQuery(this.query());
+    this.placeOrigin();
     await this.render();
   }
 
   async clearUpload() {
     await Promise.all([this.draw.call('clearUpload'), this.sim.call('clearUpload')]);
+    this.uploaded = null;
     this.root.querySelector('#upload-status').textContent = UI[this.page.lang()].uploadCleared;
     this.root.querySelector('#upload-problems').replaceChildren();
     this.root.querySelector('#upload-file').value = '';
-    this.fansKey = null;
     this.setQuery(this.query());
+    this.placeOrigin();
     await this.render();
   }
 

@@ -11,7 +11,7 @@ const handlers = {
   render: ({ query, width, theme, only }) => explorerRenderJson(query, width, theme, only ?? []),
   simulate: ({ query, trajectories }) => explorerSimulate(query, trajectories),
   setFans: ({ fans }) => explorerSetFans(fans),
-  upload: ({ text, region, lang }) => explorerUpload(text, region, lang),
+  upload: ({ bytes, region, lang }) => explorerUpload(bytes, region, lang),
   clearUpload: () => explorerClearUpload(),
   baseCsv: ({ region, lang }) => explorerBaseCsv(region, lang),
 };

@@ -157,16 +157,14 @@ fn run_audit(a: &Args) -> Result<String, Error> {
     Ok(out)
 }
 
-/// The spec from `--input FILE`, or from standard input.
+/// The spec from `--input FILE`, or from standard input: at most
+/// [`MAX_SPEC_BYTES`], in UTF-8.
 fn read_input(a: &Args) -> Result<String, String> {
-    match &a.input {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
-        None => {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(s)
-        }
-    }
+    let bytes = match &a.input {
+        Some(path) => read_bounded(std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?, MAX_SPEC_BYTES, path)?,
+        None => read_bounded(std::io::stdin().lock(), MAX_SPEC_BYTES, "standard input")?,
+    };
+    String::from_utf8(bytes).map_err(|e| format!("the spec is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
 }
 
 fn run_base(a: &Args) -> Result<String, Error> {
@@ -437,20 +435,60 @@ fn origin(base: &liangshan_pop::projection::base::BasePopulation) -> &'static st
     }
 }
 
+/// GB18030 natively through `encoding_rs`. (The command line runs natively;
+/// `cargo test --target wasm32-unknown-unknown` compiles it too, where no
+/// file is ever read.)
+#[cfg(not(target_arch = "wasm32"))]
+use liangshan_pop::upload::decode::NativeDecoder;
+#[cfg(target_arch = "wasm32")]
+struct NativeDecoder;
+#[cfg(target_arch = "wasm32")]
+impl liangshan_pop::upload::LegacyDecoder for NativeDecoder {
+    fn gb18030(&self, _: &[u8]) -> Option<String> {
+        None
+    }
+}
+
+/// The most a projection spec may be, in bytes (`project --input`): the
+/// eighteen regions' specs of the benchmark are about 4 MB.
+const MAX_SPEC_BYTES: u64 = 64 << 20;
+
+/// Reads at most `limit` bytes of `r`; more is an error, so that an endless
+/// pipe (`--input /dev/zero`) stops at once instead of filling memory.
+fn read_bounded(r: impl std::io::Read, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut r.take(limit + 1), &mut bytes).map_err(|e| format!("cannot read {what}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("{what} is larger than {limit} bytes; nothing was read"));
+    }
+    Ok(bytes)
+}
+
 /// The base population: the estimate, or the reader's own table
-/// (`--population FILE.csv`), whose every problem is reported by line.
+/// (`--population FILE.csv`), read and checked as the page reads an
+/// upload, every problem reported by line.
 fn base_of(a: &Args) -> Result<liangshan_pop::projection::base::BasePopulation, Error> {
+    use liangshan_pop::present::upload as words;
+    use liangshan_pop::upload::{Expectation, MAX_BYTES};
     let estimate = liangshan_pop::projection::base::estimate()?;
     let Some(path) = &a.population else { return Ok(estimate) };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::from(liangshan_pop::ErrorKind::Csv { file: path.clone(), line: 0, message: e.to_string() }))?;
-    match liangshan_pop::projection::upload::read_population(&text) {
-        Ok((female, male)) => Ok(liangshan_pop::projection::upload::replace_base(&estimate, female, male)),
-        Err(problems) => {
-            let message =
-                problems.iter().map(|p| if a.lang == Lang::Zh { p.zh.clone() } else { p.en.clone() }).collect::<Vec<_>>().join("; ");
-            Err(liangshan_pop::ErrorKind::Csv { file: path.clone(), line: 0, message }.into())
+    let fail = |message: String| Error::from(liangshan_pop::ErrorKind::Csv { file: path.clone(), line: 0, message });
+    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let bytes = read_bounded(file, MAX_BYTES as u64, path).map_err(fail)?;
+    let region = liangshan_pop::i18n::Text::new("凉山州", "Liangshan");
+    let expect = Expectation {
+        published_total: liangshan_pop::explorer::published_total("liangshan")?,
+        female: &estimate.female,
+        male: &estimate.male,
+    };
+    match liangshan_pop::upload::read(&bytes, &NativeDecoder, &expect) {
+        Ok(r) => {
+            for n in &r.notes {
+                eprintln!("liangshan-pop: {path}: {}", words::note(n, region, a.lang));
+            }
+            Ok(liangshan_pop::projection::upload::replace_base(&estimate, r.table.female, r.table.male))
         }
+        Err(problems) => Err(fail(problems.iter().map(|p| words::problem(p, region, a.lang)).collect::<Vec<_>>().join("\n"))),
     }
 }
 

@@ -327,15 +327,16 @@ struct StateOut {
 }
 
 /// Reads a query string: the state, the corrections to show, and the
-/// values of every control.
+/// values of every control. `upload`: the token of the reader's table in
+/// force (from `explorerUpload`), which the state's key carries.
 #[wasm_bindgen(js_name = explorerState)]
-pub fn explorer_state(query: &str) -> Result<JsValue, js_sys::Error> {
+pub fn explorer_state(query: &str, upload: Option<String>) -> Result<JsValue, js_sys::Error> {
     let (state, notices) = crate::state::parse(query);
     with_explorer(state.lang, |x| {
         let preset_only = crate::state::PageState { preset: state.preset.clone(), ..Default::default() };
         Ok(StateOut {
             query: crate::state::to_query(&state),
-            key: x.key(&state),
+            key: crate::explorer::key(&state, upload.as_deref()),
             values: x.control_values(&state),
             preset_values: x.control_values(&preset_only),
             state: state.clone(),
@@ -414,31 +415,51 @@ pub fn explorer_set_fans(fans: JsValue) -> Result<(), js_sys::Error> {
 #[derive(Serialize)]
 struct UploadOut {
     ok: bool,
+    /// Accepted: what the page says; refused: how many problems.
     message: String,
-    problems: Vec<ProblemOut>,
+    /// Refused: every problem, each in one sentence (its line said once).
+    problems: Vec<String>,
+    /// Accepted: what the reader should know about the file.
+    notes: Vec<String>,
+    /// Accepted: the table's token in state keys (`explorerState`).
+    token: Option<String>,
 }
 
-#[derive(Serialize)]
-struct ProblemOut {
-    line: usize,
-    message: String,
+/// GB18030 through the browser's own decoder: no tables in the module.
+struct BrowserDecoder;
+
+impl crate::upload::LegacyDecoder for BrowserDecoder {
+    fn gb18030(&self, bytes: &[u8]) -> Option<String> {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    }
 }
 
-/// A reader's population table for `region`: accepted (replacing the
-/// estimate) or its problems by line, in `lang`. A bad file changes nothing.
+/// A reader's population table for `region`, the bytes of its file:
+/// accepted (replacing the estimate) or refused with every problem, in
+/// `lang`. A refused file changes nothing.
 #[wasm_bindgen(js_name = explorerUpload)]
-pub fn explorer_upload(text: &str, region: &str, lang: &str) -> Result<JsValue, js_sys::Error> {
+pub fn explorer_upload(bytes: &[u8], region: &str, lang: &str) -> Result<JsValue, js_sys::Error> {
+    use crate::present::upload as words;
     let lang = lang_of(lang)?;
+    let name = crate::explorer::place(region);
     let out = with_explorer(lang, |x| {
-        Ok(match x.upload(text, region, lang) {
-            Ok(s) => UploadOut { ok: true, message: s.message, problems: Vec::new() },
+        Ok(match x.upload(bytes, region, &BrowserDecoder)? {
+            Ok(a) => UploadOut {
+                ok: true,
+                message: words::accepted(name, a.female, a.male, lang),
+                problems: Vec::new(),
+                notes: a.notes.iter().map(|n| words::note(n, name, lang)).collect(),
+                token: Some(a.token),
+            },
             Err(problems) => UploadOut {
                 ok: false,
                 message: String::new(),
-                problems: problems
-                    .into_iter()
-                    .map(|p| ProblemOut { line: p.line, message: if lang == Lang::Zh { p.zh } else { p.en } })
-                    .collect(),
+                problems: problems.iter().map(|p| words::problem(p, name, lang)).collect(),
+                notes: Vec::new(),
+                token: None,
             },
         })
     })?;

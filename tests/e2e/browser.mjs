@@ -38,6 +38,13 @@ export async function openPage(browser, origin, path, viewport = { width: 1280, 
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+    // Every message the page sends its workers, counted: a page at rest sends none.
+    window.__workerPosts = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (...args) {
+      window.__workerPosts += 1;
+      return post.apply(this, args);
+    };
   });
   await page.goto(origin + path);
   await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });

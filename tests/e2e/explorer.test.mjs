@@ -197,9 +197,11 @@ test('an uploaded table replaces the estimate, a bad one changes nothing, and no
   assert.ok(listed.some((l) => l.startsWith('Line 3')), listed.join(' | '));
   assert.equal(await summary(page, 'projected-population'), before);
   // A good file: everything follows, and the page says whose data it is.
-  const doubled = lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === 0 ? v : String(Number(v) * 2))).join(','))).join('\n');
-  await andDrawn(page, () => page.setInputFiles('#upload-file', { name: 'muli.csv', mimeType: 'text/csv', buffer: Buffer.from(doubled) }));
+  const larger = lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === 0 ? v : String(Math.round(Number(v) * 1.3)))).join(','))).join('\n');
+  await andDrawn(page, () => page.setInputFiles('#upload-file', { name: 'muli.csv', mimeType: 'text/csv', buffer: Buffer.from(larger) }));
   assert.match(await page.locator('#upload-status').textContent(), /replaces the estimate/);
+  // Plausible, but far from the census: accepted with a note saying so.
+  assert.match(await page.locator('#upload-problems li.note').first().textContent(), /30% more than Muli/);
   assert.match(await page.locator('#explorer-origin').textContent(), /you provided/);
   assert.doesNotMatch(await page.locator('figure[data-explorer="pyramid"] h3').textContent(), /estimate/);
   assert.notEqual(await summary(page, 'projected-population'), before);
@@ -211,6 +213,54 @@ test('an uploaded table replaces the estimate, a bad one changes nothing, and no
   await page.waitForFunction(() => /at most/.test(document.getElementById('upload-status').textContent));
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
+  await page.close();
+});
+
+/** Waits until the explorer has drawn with its intervals, then checks that the page stays at rest: no message to a worker for two seconds. */
+async function settles(page) {
+  await waitDrawn(page, true);
+  const posts = await page.evaluate(() => window.__workerPosts);
+  await page.waitForTimeout(2000);
+  assert.equal(await page.evaluate(() => window.__workerPosts), posts, 'no background work once settled');
+  assert.equal(await page.evaluate(() => document.getElementById('explorer').dataset.intervals), 'true');
+}
+
+const fixture = (name) => readFile(new URL(`../fixtures/uploads/${name}`, import.meta.url));
+
+test('after any upload, accepted or refused, the page settles with its intervals and a way back', async () => {
+  const { page, problems } = await open('/', { intervals: true });
+  await page.click('details.upload summary');
+  const status = () => page.locator('#upload-status').textContent();
+  const listed = () => page.locator('#upload-problems li').allTextContents();
+  // What Excel on Chinese Windows writes: GBK. Read as such, and said.
+  await andDrawn(page, async () => page.setInputFiles('#upload-file', { name: 'gbk.csv', mimeType: 'text/csv', buffer: await fixture('excel-gbk.csv') }));
+  assert.match(await status(), /已使用您提供的凉山州人口数据/);
+  assert.deepEqual(await listed(), ['文件似乎是GBK（GB18030）编码，已按GBK读取。']);
+  await settles(page);
+  assert.doesNotMatch(await page.locator('#explorer-status').textContent(), /正在计算/);
+  assert.equal(await page.locator('#upload-clear').isVisible(), true);
+  // Excel's "Unicode text": UTF-16 with tabs.
+  await andDrawn(page, async () => page.setInputFiles('#upload-file', { name: 'unicode.txt', mimeType: 'text/plain', buffer: await fixture('excel-unicode-text.txt') }));
+  assert.match((await listed()).join(' '), /UTF-16.*制表符/);
+  await settles(page);
+  // Refused: a table of zeros, with the figures; nothing changes, the way back stays.
+  const zeros = 'age,female,male\n' + Array.from({ length: 17 }, (_, g) => `${g * 5}-${g * 5 + 4},0,0`).join('\n') + '\n85+,0,0\n';
+  const before = await summary(page, 'projected-population');
+  await page.setInputFiles('#upload-file', { name: 'zeros.csv', mimeType: 'text/csv', buffer: Buffer.from(zeros) });
+  await page.waitForFunction(() => /处问题/.test(document.getElementById('upload-status').textContent));
+  assert.match((await listed())[0], /全部人数为0人，而凉山州2020年普查常住人口为4858359人/);
+  assert.equal(await summary(page, 'projected-population'), before);
+  assert.equal(await page.locator('#upload-clear').isVisible(), true);
+  await settles(page);
+  // Unquoted thousands: said why.
+  await page.setInputFiles('#upload-file', { name: 'thousands.csv', mimeType: 'text/csv', buffer: await fixture('unquoted-thousands.csv') });
+  await page.waitForFunction(() => /千位分隔符/.test(document.getElementById('upload-problems').textContent));
+  assert.equal((await listed())[0].match(/第2行/g).length, 1, 'the line is said once');
+  // Back to the estimate, settled again.
+  await andDrawn(page, () => page.click('#upload-clear'));
+  assert.equal(await page.locator('#upload-clear').isVisible(), false);
+  await settles(page);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

@@ -1,0 +1,5 @@
+//! The presentation layer: numbers and ids of the core put into words in
+//! the reader's language. Each module holds the texts of one part of the
+//! page, Chinese and English side by side.
+
+pub mod upload;
