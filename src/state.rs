@@ -51,13 +51,44 @@ impl Default for PageState {
     }
 }
 
-/// A correction the page must show.
+/// Where a query came from: the page's URL, or the attributes of a
+/// `<liangshan-chart>` element (the same names, checked the same way).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    #[default]
+    Url,
+    Attributes,
+}
+
+/// A correction the page must show: the parameter, at most 40 characters
+/// of what it held, and what was used instead.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Notice {
     pub param: String,
-    pub zh: String,
-    pub en: String,
+    pub found: String,
+    pub fix: Fix,
 }
+
+/// What a bad value was replaced by.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Fix {
+    /// The parameter's default (Chinese, the system's theme, the first chart, ...).
+    Default,
+    /// Out of range: the nearest end of the range.
+    Clamped { value: f64, decimals: usize },
+    /// Between the slider's steps: the nearest step, so that the URL, the
+    /// slider and the charts agree.
+    Stepped { value: f64, decimals: usize },
+    /// A year with a fraction: the nearest whole year.
+    Whole { year: u16 },
+    /// More parameters than are read: those past the limit were not.
+    Ignored { total: usize, read: usize },
+}
+
+/// The most parameters a query is read for: a URL cannot make the page do more.
+pub const MAX_PARAMS: usize = 50;
 
 /// A control of the explorer: its URL parameter, bounds, steps (arrow
 /// keys and Page Up/Down), how many decimals it shows, label and unit.
@@ -172,88 +203,108 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn bounds(param: &str) -> Option<(f64, f64)> {
-    if param == "year" {
-        return Some((f64::from(YEARS.0), f64::from(YEARS.1)));
-    }
-    CONTROLS.iter().find(|c| c.param == param).map(|c| (c.min, c.max))
+/// A value on a control's grid of steps, to its decimals (so that
+/// 1.2500000000000002 is 1.25).
+fn on_step(v: f64, c: &Control) -> f64 {
+    let k = ((v - c.min) / c.step).round();
+    let stepped = (c.min + k * c.step).clamp(c.min, c.max);
+    format!("{stepped:.*}", c.decimals).parse().unwrap_or(stepped)
 }
 
-/// Reads a query string (with or without the leading `?`).
+/// Reads a number parameter: clamped to its range, then put on its step,
+/// each correction with its notice.
+fn number(name: &str, value: &str, notices: &mut Vec<Notice>) -> Option<f64> {
+    let notice = |fix| Notice { param: name.to_string(), found: quote(value), fix };
+    let (lo, hi, control) = match name {
+        "year" => (f64::from(YEARS.0), f64::from(YEARS.1), None),
+        _ => CONTROLS.iter().find(|c| c.param == name).map(|c| (c.min, c.max, Some(c)))?,
+    };
+    let Some(v) = value.trim().parse::<f64>().ok().filter(|v| v.is_finite()) else {
+        notices.push(notice(Fix::Default));
+        return None;
+    };
+    let decimals = control.map_or(0, |c| c.decimals);
+    let c = v.clamp(lo, hi);
+    if c != v {
+        notices.push(notice(Fix::Clamped { value: c, decimals }));
+    }
+    let stepped = match control {
+        Some(k) => on_step(c, k),
+        None => c.round(),
+    };
+    if c == v && (stepped - c).abs() > 1e-9 {
+        notices.push(notice(match control {
+            Some(_) => Fix::Stepped { value: stepped, decimals },
+            None => Fix::Whole { year: stepped as u16 },
+        }));
+    }
+    Some(stepped)
+}
+
+/// Reads a query string (with or without the leading `?`): the state, and
+/// a notice for every value corrected.
 pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
     let mut state = PageState::default();
     let mut notices = Vec::new();
-    let mut bad = |param: &str, value: &str, zh_fix: String, en_fix: String| {
-        notices.push(Notice {
-            param: param.to_string(),
-            zh: format!("网址参数 {param} 的值“{}”无效，已改为{zh_fix}。", quote(value)),
-            en: format!("The URL parameter {param}=\"{}\" is not valid; {en_fix} is used instead.", quote(value)),
-        });
-    };
-    // At most 50 parameters are read: a URL cannot make the page do more.
-    for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).take(50) {
+    let pairs: Vec<&str> = query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).collect();
+    for pair in pairs.iter().take(MAX_PARAMS) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (key, value) = (decode(k), decode(v));
+        let mut bad = |param: &str| notices.push(Notice { param: param.to_string(), found: quote(&value), fix: Fix::Default });
         match key.as_str() {
             "lang" => match value.as_str() {
                 "" => {}
                 "zh" => state.lang = Lang::Zh,
                 "en" => state.lang = Lang::En,
-                _ => bad("lang", &value, "中文".into(), "Chinese".into()),
+                _ => bad("lang"),
             },
             "theme" => match value.as_str() {
                 "" | "auto" => state.theme = None,
                 "light" | "dark" => state.theme = Some(value),
-                _ => bad("theme", &value, "跟随系统".into(), "the system's theme".into()),
+                _ => bad("theme"),
             },
             "chart" => {
                 if crate::charts::CHART_IDS.contains(&value.as_str()) || crate::charts::projection::IDS.contains(&value.as_str()) {
                     state.chart = Some(value);
                 } else {
-                    bad("chart", &value, "第一张图".into(), "the first chart".into());
+                    bad("chart");
                 }
             }
             "a11y" => match value.as_str() {
                 "large" => state.large = true,
                 "" | "off" => state.large = false,
-                _ => bad("a11y", &value, "标准模式".into(), "the standard mode".into()),
+                _ => bad("a11y"),
             },
             "scenario" => {
                 if PRESETS.contains(&value.as_str()) {
                     state.preset = value;
                 } else {
-                    bad("scenario", &value, "规划路径".into(), "the plan's path".into());
+                    bad("scenario");
                 }
             }
             "region" => {
                 if value == "liangshan" || COUNTIES.iter().any(|c| c.id == value) {
                     state.region = value;
                 } else {
-                    bad("region", &value, "凉山州".into(), "Liangshan".into());
+                    bad("region");
                 }
             }
             name => {
-                let Some((lo, hi)) = bounds(name) else { continue };
-                match value.trim().parse::<f64>() {
-                    Ok(v) if v.is_finite() => {
-                        let c = v.clamp(lo, hi);
-                        if c != v {
-                            bad(name, &value, format!("最接近的有效值 {c}"), format!("the nearest valid value, {c},"));
-                        }
-                        match name {
-                            "year" => state.year = c.round() as u16,
-                            "tfr2030" => state.tfr_2030 = Some(c),
-                            "tfr2050" => state.tfr_2050 = Some(c),
-                            "e0_2030" => state.e0_2030 = Some(c),
-                            "e0_2050" => state.e0_2050 = Some(c),
-                            "migration" => state.net_migration = Some(c),
-                            _ => state.srb = Some(c),
-                        }
-                    }
-                    _ => bad(name, &value, "默认值".into(), "the default".into()),
+                let Some(v) = number(name, &value, &mut notices) else { continue };
+                match name {
+                    "year" => state.year = v as u16,
+                    "tfr2030" => state.tfr_2030 = Some(v),
+                    "tfr2050" => state.tfr_2050 = Some(v),
+                    "e0_2030" => state.e0_2030 = Some(v),
+                    "e0_2050" => state.e0_2050 = Some(v),
+                    "migration" => state.net_migration = Some(v),
+                    _ => state.srb = Some(v),
                 }
             }
         }
+    }
+    if pairs.len() > MAX_PARAMS {
+        notices.push(Notice { param: String::new(), found: String::new(), fix: Fix::Ignored { total: pairs.len(), read: MAX_PARAMS } });
     }
     (state, notices)
 }
@@ -324,7 +375,32 @@ mod tests {
         assert_eq!(s.srb, None);
         assert_eq!(s.region, "liangshan");
         assert_eq!(n.len(), 4);
-        assert!(n[0].en.contains("2050") && n[0].zh.contains("2050"));
+        assert_eq!(n[0], Notice { param: "year".into(), found: "2100".into(), fix: Fix::Clamped { value: 2050.0, decimals: 0 } });
+        assert_eq!((n[2].param.as_str(), n[2].fix), ("srb", Fix::Default));
+    }
+
+    #[test]
+    fn values_between_the_sliders_steps_go_to_the_nearest_step_with_a_notice() {
+        let (s, n) = parse("tfr2030=1.23456789&year=2020.5&migration=-22400&srb=1.07&e0_2030=78");
+        assert_eq!((s.tfr_2030, s.year, s.net_migration, s.srb, s.e0_2030), (Some(1.25), 2021, Some(-22_500.0), Some(1.07), Some(78.0)));
+        assert_eq!(
+            n.iter().map(|n| (n.param.as_str(), n.fix)).collect::<Vec<_>>(),
+            vec![
+                ("tfr2030", Fix::Stepped { value: 1.25, decimals: 2 }),
+                ("year", Fix::Whole { year: 2021 }),
+                ("migration", Fix::Stepped { value: -22_500.0, decimals: 0 }),
+            ]
+        );
+        // What the state writes back reads without a notice.
+        assert!(parse(&to_query(&s)).1.is_empty());
+    }
+
+    #[test]
+    fn parameters_past_the_limit_are_said_to_be_ignored() {
+        let q = "x=1&".repeat(50) + "lang=en";
+        let (s, n) = parse(&q);
+        assert_eq!(s.lang, Lang::Zh);
+        assert_eq!(n, vec![Notice { param: String::new(), found: String::new(), fix: Fix::Ignored { total: 51, read: 50 } }]);
     }
 
     #[test]
@@ -333,14 +409,14 @@ mod tests {
         let (s, n) = parse(&format!("lang={payload}&scenario={payload}"));
         assert_eq!(s, PageState::default());
         assert_eq!(n.len(), 2);
-        assert!(n[0].en.chars().count() < 200);
-        assert!(n[0].en.contains("<script>"), "decoded, quoted as text, for the page to insert as text");
+        assert!(n[0].found.chars().count() <= 40);
+        assert!(n[0].found.contains("<script>"), "decoded, quoted as text, for the page to insert as text");
         // Broken escapes and odd separators do not panic.
         for q in ["%", "%%", "%zz", "&&&", "=", "year", "year=", "a=b=c", "%E4%B8", "lang=%FF"] {
             let _ = parse(q);
         }
         let many = "x=1&".repeat(10_000);
         let (_, n) = parse(&many);
-        assert!(n.is_empty());
+        assert!(matches!(n[..], [Notice { fix: Fix::Ignored { total: 10_000, read: 50 }, .. }]));
     }
 }

@@ -109,3 +109,60 @@ fn the_projection_commands_run() {
     assert_eq!(code, 1);
     assert!(err.contains("scenario"));
 }
+
+#[test]
+fn input_is_read_up_to_a_stated_size_and_an_endless_pipe_is_refused() {
+    // A file that never ends.
+    let (code, _, err) = run(&["project", "--input", "/dev/zero"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("larger than 67108864 bytes"), "{err}");
+    // Standard input that never ends: the command stops reading and says so.
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liangshan-pop"))
+        .arg("project")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b' '; 1 << 16];
+        while stdin.write_all(&chunk).is_ok() {}
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input is larger than"));
+    // A population file is bounded as the page's uploads are.
+    let (code, _, err) = run(&["scenario", "--population", "/dev/zero"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("1000000"), "{err}");
+}
+
+#[test]
+fn a_spec_whose_numbers_overflow_is_an_error_naming_the_field() {
+    let dir = std::env::temp_dir();
+    let spec = |name: &str, json: String| {
+        let path = dir.join(format!("liangshan-spec-{name}-{}.json", std::process::id()));
+        std::fs::write(&path, json).unwrap();
+        let r = run(&["project", "--input", path.to_str().unwrap()]);
+        std::fs::remove_file(path).unwrap();
+        r
+    };
+    let base = |pop: &str, asfr: &str, steps: u32| {
+        format!(
+            r#"{{"base_year": 2000, "step": 5, "steps": {steps}, "radix": 100000,
+               "female": {{"population": {pop}, "nLx": [499000, 498000, 497000, 400000]}},
+               "asfr": {asfr}, "srb": 1.05}}"#
+        )
+    };
+    // Too many persons in a group: refused up front, with the field.
+    let (code, out, err) = spec("huge", base("[1e308, 1e308, 1, 1]", "[0, 0.1, 0.1, 0]", 3));
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("female.population[0]") && err.contains("at most"), "{err}");
+    // Valid inputs that grow past what a number holds: an error, not null.
+    let (code, out, err) = spec("growth", base("[1e12, 1e12, 1e12, 1e12]", "[0, 1, 1, 0]", 1000));
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("null"));
+    assert!(err.contains("overflows in step") && err.contains("female["), "{err}");
+}

@@ -168,7 +168,7 @@ fn the_explorer_draws_the_same_bytes_as_native() {
 
 #[wasm_bindgen_test]
 fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
-    let s = web::explorer_state("?tfr2030=9&region=%3Cb%3E&year=2040&lang=en", None).expect("state");
+    let s = web::explorer_state("?tfr2030=9&region=%3Cb%3E&year=2040&lang=en", None, None).expect("state");
     assert_eq!(get(&s, "query").as_string().as_deref(), Some("lang=en&year=2040&tfr2030=4"));
     let notices = Array::from(&get(&s, "notices"));
     assert_eq!(notices.length(), 2);
@@ -207,7 +207,7 @@ fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
     let title = get(&Array::from(&get(&out, "charts")).get(0), "title").as_string().unwrap();
     assert!(!title.contains("估计"), "{title}");
     // The page's key of the state, with the token, is the drawing's key.
-    let state = web::explorer_state(query, Some(token)).expect("state");
+    let state = web::explorer_state(query, Some(token), None).expect("state");
     assert_eq!(get(&state, "key").as_string(), get(&out, "key").as_string());
     web::explorer_clear_upload().expect("clear");
 

@@ -169,21 +169,48 @@ function withCore(fn) {
   };
 }
 
+let redrawFrame = 0;
+let redrawAgain = false;
+
+function redrawAll() {
+  renderAll();
+  showNotices();
+  redrawExplorer();
+}
+
+/**
+ * Redraws for a new language or text size: at once for the first toggle,
+ * and at most once more per frame for any that follow (a reader's double
+ * click, a script's fifty), in the state they leave.
+ */
+function redrawSoon() {
+  if (redrawFrame) {
+    redrawAgain = true;
+    return;
+  }
+  redrawAll();
+  const settle = () => {
+    redrawFrame = 0;
+    if (!redrawAgain) return;
+    redrawAgain = false;
+    redrawAll();
+    redrawFrame = requestAnimationFrame(settle);
+  };
+  redrawFrame = requestAnimationFrame(settle);
+}
+
 function wireControls() {
   document.getElementById('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     applyStaticText();
     if (!core) return void showStaticView(true);
-    renderAll();
-    showNotices();
-    redrawExplorer();
+    redrawSoon();
   });
   document.getElementById('a11y-toggle').addEventListener('click', () => {
     state.large = !state.large;
     applyStaticText();
     if (!core) return void upgrade(true);
-    renderCharts();
-    redrawExplorer();
+    redrawSoon();
   });
   document.getElementById('audit-csv').addEventListener('click', withCore(() => download(`liangshan-audit-${state.lang}.csv`, core.auditCsv(state.lang))));
   darkQuery.addEventListener('change', (e) => {

@@ -17,6 +17,8 @@
 import { svgNodes, followEmbedHeight, PROJECTION_IDS as PROJECTION } from './figure.js';
 
 const SITE = new URL('../', import.meta.url);
+/** How long the element waits for the core to load and draw before it says it could not. */
+const LOAD_TIMEOUT_MS = 30000;
 const ATTRIBUTES = ['chart', 'lang', 'theme', 'a11y', 'scenario', 'region', 'year', 'tfr2030', 'tfr2050', 'e0_2030', 'e0_2050', 'migration', 'srb'];
 
 const CSS = `
@@ -125,41 +127,54 @@ class LiangshanChart extends HTMLElement {
   async draw() {
     // In its iframe the embed page draws (and resizes) itself.
     if (this.fellBack) return undefined;
+    // A host page that has given every object a `then` (Object.prototype.then)
+    // turns every awaited result into a "thenable" that never settles: the
+    // element cannot load the core in that realm, but the iframe, a realm of
+    // its own, can.
+    if ('then' in Object.prototype) return this.fallback();
     try {
-      if (!(await wasmAllowed())) return this.fallback();
-      const m = await loadCore();
-      const { state, notices, query } = m.explorerState(this.query());
-      const id = state.chart ?? 'resident-registered';
-      const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-      const width = Math.max(280, Math.round(this.clientWidth) - 16);
-      const chart = PROJECTION.has(id) ? m.explorerRender(query, width, theme, [id]).charts[0] : m.renderChart(id, width, state.lang, theme, state.large);
-      const body = node('div', 'body');
-      body.append(...svgNodes([chart.svg]));
-      const link = node('a', '', state.lang === 'zh' ? '在完整页面中查看' : 'See the full page');
-      const full = new URL('index.html', SITE);
-      full.search = new URLSearchParams([...new URLSearchParams(query)].filter(([k]) => k !== 'chart')).toString();
-      link.href = full.href;
-      link.target = '_blank';
-      link.rel = 'noopener';
-      const notes = node('ul', 'notes');
-      notes.append(...chart.notes.map((n) => node('li', '', n)));
-      const figure = node('figure');
-      const caption = node('figcaption');
-      caption.append(node('h3', '', chart.title), node('p', 'summary', chart.summary));
-      const source = node('p', 'source', chart.source);
-      source.append(' · ', link);
-      figure.append(caption, body, notes, source);
-      this.frame.className = `frame${theme === 'dark' ? ' dark' : ''}${state.large ? ' large' : ''}`;
-      this.frame.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-      this.frame.replaceChildren(...notices.map((n) => node('p', 'warning', n[state.lang])), figure);
-      this.drawnWidth = Math.round(this.clientWidth);
-      this.dataset.ready = 'true';
-      this.dispatchEvent(new CustomEvent('liangshan:ready', { bubbles: true }));
+      // Never waiting forever: a load that has not drawn in time is an error, said.
+      await Promise.race([this.drawWithCore(), new Promise((_, fail) => setTimeout(() => fail(new Error('timed out')), LOAD_TIMEOUT_MS))]);
     } catch (e) {
       this.frame.replaceChildren(node('p', 'warning', `图表未能加载。The chart could not be drawn. (${String(e && e.message).slice(0, 120)})`));
       this.dataset.ready = 'error';
       this.dispatchEvent(new CustomEvent('liangshan:error', { bubbles: true, detail: String(e && e.message) }));
     }
+    return undefined;
+  }
+
+  /** Loads the core (once for the page) and draws the chart into the Shadow DOM. */
+  async drawWithCore() {
+    if (!(await wasmAllowed())) return this.fallback();
+    const m = await loadCore();
+    const { state, notices, query } = m.explorerState(this.query(), undefined, true);
+    const id = state.chart ?? 'resident-registered';
+    const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    const width = Math.max(280, Math.round(this.clientWidth) - 16);
+    const chart = PROJECTION.has(id) ? m.explorerRender(query, width, theme, [id]).charts[0] : m.renderChart(id, width, state.lang, theme, state.large);
+    const body = node('div', 'body');
+    body.append(...svgNodes([chart.svg]));
+    const link = node('a', '', state.lang === 'zh' ? '在完整页面中查看' : 'See the full page');
+    const full = new URL('index.html', SITE);
+    full.search = new URLSearchParams([...new URLSearchParams(query)].filter(([k]) => k !== 'chart')).toString();
+    link.href = full.href;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    const notes = node('ul', 'notes');
+    notes.append(...chart.notes.map((n) => node('li', '', n)));
+    const figure = node('figure');
+    const caption = node('figcaption');
+    caption.append(node('h3', '', chart.title), node('p', 'summary', chart.summary));
+    const source = node('p', 'source', chart.source);
+    source.append(' · ', link);
+    figure.append(caption, body, notes, source);
+    this.frame.className = `frame${theme === 'dark' ? ' dark' : ''}${state.large ? ' large' : ''}`;
+    this.frame.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+    this.frame.replaceChildren(...notices.map((n) => node('p', 'warning', n[state.lang])), figure);
+    this.drawnWidth = Math.round(this.clientWidth);
+    this.dataset.ready = 'true';
+    this.dispatchEvent(new CustomEvent('liangshan:ready', { bubbles: true }));
+    return undefined;
   }
 
   /** The iframe embed, for pages that forbid WebAssembly. */

@@ -3,7 +3,9 @@
 //! to the same state; a notice never quotes more than 40 characters of input.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use liangshan_pop::state::{parse, to_query};
+use liangshan_pop::i18n::Lang;
+use liangshan_pop::present::state::notice;
+use liangshan_pop::state::{parse, to_query, Source};
 
 fuzz_target!(|data: &[u8]| {
     let query = String::from_utf8_lossy(data);
@@ -12,6 +14,9 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(again, state);
     assert!(more.is_empty(), "{more:?}");
     for n in notices {
-        assert!(n.en.chars().count() < 400 && n.zh.chars().count() < 400);
+        assert!(n.found.chars().count() <= 40);
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(notice(&n, Source::Url, lang).chars().count() < 400);
+        }
     }
 });

@@ -2,4 +2,5 @@
 //! the reader's language. Each module holds the texts of one part of the
 //! page, Chinese and English side by side.
 
+pub mod state;
 pub mod upload;

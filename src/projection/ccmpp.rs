@@ -92,7 +92,38 @@ fn sum(v: &[f64]) -> f64 {
 /// Projects `spec` (validated first).
 pub fn project(spec: &Spec) -> Result<Projection, Error> {
     spec.validate()?;
-    Ok(project_valid(spec))
+    let p = project_valid(spec);
+    check_finite(&p)?;
+    Ok(p)
+}
+
+/// A valid spec can still grow past what a number holds (a high fertility
+/// over a thousand steps): that is an error naming the first result out of
+/// range, never a result with infinities (which JSON would print as null).
+fn check_finite(p: &Projection) -> Result<(), Error> {
+    // `step`: 1-based, the step whose end the result is.
+    let bad = |field: String, step: usize| -> Error {
+        crate::error::ErrorKind::Spec {
+            field,
+            message: format!(
+                "overflows in step {step} (year {}): the spec's numbers grow beyond what a number can hold; project fewer steps or smaller rates",
+                p.years.get(step).copied().unwrap_or_default()
+            ),
+        }
+        .into()
+    };
+    let sexes = [("female", Some(&p.female)), ("male", p.male.as_ref())];
+    for (name, pops) in sexes {
+        for (k, pop) in pops.into_iter().flatten().enumerate().skip(1) {
+            if let Some(i) = pop.iter().position(|v| !v.is_finite()) {
+                return Err(bad(format!("{name}[{k}][{i}]"), k));
+            }
+        }
+    }
+    if let Some(k) = p.births.iter().position(|b| !(b.female.is_finite() && b.male.is_finite())) {
+        return Err(bad(format!("births[{k}]"), k + 1));
+    }
+    Ok(())
 }
 
 /// Projects a spec known to be valid (built by this crate's scenarios).

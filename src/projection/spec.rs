@@ -78,6 +78,14 @@ pub struct Migrants {
 /// use, and small enough that no spec can exhaust memory.
 pub const MAX_STEPS: u32 = 1000;
 pub const MAX_GROUPS: usize = 200;
+/// The most persons (or net migrants) an age group may hold: a thousand
+/// times the world's population, so that no real spec meets it and no
+/// spec's sums can overflow from its inputs alone.
+pub const MAX_PERSONS: f64 = 1e13;
+/// The most births per woman per year: one a year is beyond any population.
+pub const MAX_ASFR: f64 = 1.0;
+/// The most male births per female birth.
+pub const MAX_SRB: f64 = 10.0;
 
 fn invalid(field: String, message: String) -> Error {
     ErrorKind::Spec { field, message }.into()
@@ -100,6 +108,13 @@ fn check_vector(field: Name, v: &[f64], len: usize) -> Result<(), Error> {
 fn check_non_negative(field: Name, v: &[f64]) -> Result<(), Error> {
     match v.iter().position(|x| *x < 0.0) {
         Some(i) => Err(invalid(format!("{}[{i}]", field()), format!("is negative ({})", v[i]))),
+        None => Ok(()),
+    }
+}
+
+fn check_at_most(field: Name, v: &[f64], max: f64, what: &str) -> Result<(), Error> {
+    match v.iter().position(|x| x.abs() > max) {
+        Some(i) => Err(invalid(format!("{}[{i}]", field()), format!("is {}: at most {max:e} {what}", v[i]))),
         None => Ok(()),
     }
 }
@@ -163,6 +178,7 @@ impl Spec {
             let pop_name = || format!("{name}.population");
             check_vector(&pop_name, &sex.population, groups)?;
             check_non_negative(&pop_name, &sex.population)?;
+            check_at_most(&pop_name, &sex.population, MAX_PERSONS, "persons in an age group")?;
             check_per_step(&format!("{name}.nLx"), &sex.nlx, self.steps)?;
             for (k, l) in sex.nlx.each().into_iter().enumerate() {
                 let field = || step_name(&format!("{name}.nLx"), &sex.nlx, k);
@@ -195,7 +211,9 @@ impl Spec {
             if let Some(m) = self.migrants(female) {
                 check_per_step(&format!("net_migrants.{name}"), m, self.steps)?;
                 for (k, v) in m.each().into_iter().enumerate() {
-                    check_vector(&|| step_name(&format!("net_migrants.{name}"), m, k), v, groups)?;
+                    let field = || step_name(&format!("net_migrants.{name}"), m, k);
+                    check_vector(&field, v, groups)?;
+                    check_at_most(&field, v, MAX_PERSONS, "migrants in an age group")?;
                 }
             }
         }
@@ -207,14 +225,15 @@ impl Spec {
             let field = || step_name("asfr", &self.asfr, k);
             check_vector(&field, f, groups)?;
             check_non_negative(&field, f)?;
+            check_at_most(&field, f, MAX_ASFR, "births per woman per year")?;
             if f[0] > 0.0 {
                 return Err(invalid(format!("{}[0]", field()), "must be 0: the first age group is born during the step".into()));
             }
         }
         check_per_step("srb", &self.srb, self.steps)?;
         for (k, s) in self.srb.each().into_iter().enumerate() {
-            if !s.is_finite() || *s < 0.0 {
-                return Err(invalid(step_name("srb", &self.srb, k), format!("must be a non-negative number, not {s}")));
+            if !s.is_finite() || *s < 0.0 || *s > MAX_SRB {
+                return Err(invalid(step_name("srb", &self.srb, k), format!("must be a number from 0 to {MAX_SRB}, not {s}")));
             }
         }
         Ok(())

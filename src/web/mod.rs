@@ -313,10 +313,18 @@ pub fn explorer_controls(lang: &str) -> Result<JsValue, js_sys::Error> {
     to_js(&ControlsOut { controls, presets, regions, years: crate::state::YEARS })
 }
 
+/// A notice in both languages (the page may switch language after reading it).
+#[derive(Serialize)]
+struct NoticeOut {
+    param: String,
+    zh: String,
+    en: String,
+}
+
 #[derive(Serialize)]
 struct StateOut {
     state: crate::state::PageState,
-    notices: Vec<crate::state::Notice>,
+    notices: Vec<NoticeOut>,
     /// The canonical query: only what differs from the default.
     query: String,
     key: String,
@@ -329,9 +337,21 @@ struct StateOut {
 /// Reads a query string: the state, the corrections to show, and the
 /// values of every control. `upload`: the token of the reader's table in
 /// force (from `explorerUpload`), which the state's key carries.
+/// `attributes`: the query is a `<liangshan-chart>` element's attributes,
+/// not a URL (the notices say which).
 #[wasm_bindgen(js_name = explorerState)]
-pub fn explorer_state(query: &str, upload: Option<String>) -> Result<JsValue, js_sys::Error> {
+pub fn explorer_state(query: &str, upload: Option<String>, attributes: Option<bool>) -> Result<JsValue, js_sys::Error> {
+    use crate::state::Source;
     let (state, notices) = crate::state::parse(query);
+    let source = if attributes == Some(true) { Source::Attributes } else { Source::Url };
+    let notices = notices
+        .iter()
+        .map(|n| NoticeOut {
+            param: n.param.clone(),
+            zh: crate::present::state::notice(n, source, Lang::Zh),
+            en: crate::present::state::notice(n, source, Lang::En),
+        })
+        .collect();
     with_explorer(state.lang, |x| {
         let preset_only = crate::state::PageState { preset: state.preset.clone(), ..Default::default() };
         Ok(StateOut {

@@ -157,6 +157,31 @@ test('a host page whose CSP forbids WebAssembly gets the iframe fallback', async
   await page.close();
 });
 
+test('a host page that gives every object a then (Object.prototype.then) gets the iframe, never a wait without end', async () => {
+  const url = article('/thenable', `<script>Object.defineProperty(Object.prototype, 'then', { value() {}, configurable: true });</script><script type="module" src="${site.origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="age-structure" lang="en" scenario="nope"></liangshan-chart>`);
+  const { page } = await visit(url, { width: 900, height: 900 });
+  // The host's pollution breaks evaluation in its own world: the checks run in Playwright's isolated one (locators).
+  await page.locator('#c[data-ready]').waitFor({ timeout: 40000 });
+  assert.equal(await page.locator('#c').getAttribute('data-ready'), 'fallback');
+  let frame;
+  for (let i = 0; i < 100 && !frame; i++) {
+    frame = page.frames().find((f) => f.url().startsWith(`${site.origin}/embed.html`));
+    if (!frame) await page.waitForTimeout(100);
+  }
+  await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+  assert.match(await frame.locator('figure h3').textContent(), /age structure/i);
+  await page.close();
+});
+
+test('the custom element says "attribute", not "URL parameter", of a bad value', async () => {
+  const url = article('/bad-attribute', `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="projected-population" lang="zh" tfr2030="1.23456789"></liangshan-chart>`);
+  const { page } = await visit(url, { width: 900, height: 900 });
+  await page.waitForFunction(() => document.getElementById('c')?.dataset.ready === 'true', null, { timeout: 30000 });
+  const warning = await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.warning').textContent);
+  assert.equal(warning, '属性 tfr2030 的值“1.23456789”不在滑块的刻度上，已改为最接近的 1.25。');
+  await page.close();
+});
+
 test('the page and the embed run under their CSP with no violation and no request elsewhere', async () => {
   for (const path of ['/index.html?lang=en', '/embed.html?chart=projected-ageing&lang=en&scenario=high']) {
     const { page, problems, foreign } = await openPage(site.browser, site.origin, path);

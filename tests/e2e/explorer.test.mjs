@@ -169,7 +169,7 @@ test('bad and out-of-range URL values are corrected with a visible notice in the
   const { page, problems } = await open(`/?lang=en&tfr2030=9&region=${payload}&year=1990&srb=abc&scenario=${payload}`);
   const notice = await page.locator('#notice').textContent();
   for (const p of ['tfr2030', 'region', 'year', 'srb', 'scenario']) assert.match(notice, new RegExp(p));
-  assert.match(notice, /nearest valid value, 4,/);
+  assert.match(notice, /nearest valid value, 4\.00,/);
   assert.equal(await page.inputValue('#control-tfr2030'), '4');
   await expectParam(page, 'tfr2030', '4');
   await expectParam(page, 'region', null, 'corrected to the default');

@@ -80,6 +80,24 @@ test('the language toggle switches every label and keeps the language in the URL
   await reloaded.page.close();
 });
 
+test('fifty-one language switches in a row draw the page twice, not fifty-one times, and end in English', async () => {
+  const { page, problems } = await open('/');
+  const drawn = await page.evaluate(async () => {
+    let draws = 0;
+    const body = document.querySelector('figure[data-chart="county-population"] .chart-body');
+    new MutationObserver(() => (draws += 1)).observe(body, { childList: true });
+    for (let i = 0; i < 51; i++) document.getElementById('lang-toggle').click();
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    return { draws, lang: document.documentElement.lang, title: document.querySelector('figure[data-chart="county-population"] h3').textContent };
+  });
+  assert.equal(drawn.lang, 'en');
+  assert.ok(drawn.draws <= 2, `the chart was drawn ${drawn.draws} times`);
+  assert.doesNotMatch(drawn.title, /[\u4e00-\u9fff]/, drawn.title);
+  assert.match(page.url(), /[?&]lang=en/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a bad lang parameter gets a visible message, runs nothing and breaks nothing', async () => {
   const payload = encodeURIComponent('"><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
   const { page, problems } = await open(`/?lang=${payload}`);

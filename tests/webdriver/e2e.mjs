@@ -284,27 +284,37 @@ try {
     assert(Number(r.tfr) <= 10 && r.region === null, JSON.stringify(r));
   });
 
-  await check('an uploaded table replaces the estimate; a bad one is refused by line and changes nothing', async () => {
+  await check('uploads: a bad table is refused by line, a GBK one replaces the estimate and the page settles with its intervals', async () => {
     await openPage('?lang=en');
     const dir = await mkdtemp(join(tmpdir(), 'liangshan-'));
-    const good = join(dir, 'good.csv');
     const bad = join(dir, 'bad.csv');
-    let csv = 'age,female,male\n';
-    for (let a = 0; a <= 100; a++) csv += `${a === 100 ? '100+' : a},${Math.round(3800 * Math.exp(-a / 50))},${Math.round(4000 * Math.exp(-a / 45))}\n`;
-    await writeFile(good, csv);
+    const zeros = join(dir, 'zeros.csv');
     await writeFile(bad, 'age,female,male\n0-4,lots,100\n5-9,-3,100\n');
+    await writeFile(zeros, 'age,female,male\n' + Array.from({ length: 17 }, (_, g) => `${g * 5}-${g * 5 + 4},0,0`).join('\n') + '\n85+,0,0\n');
+    // What Excel on Chinese Windows saves: GBK, read by the browser's own decoder.
+    const gbk = join(ROOT, 'tests/fixtures/uploads/excel-gbk.csv');
+    const choose = async (path) => {
+      await js("document.getElementById('upload-file').value = ''");
+      await wd('POST', S(`/element/${await find('#upload-file')}/value`), { text: path });
+    };
     await click('details.upload summary');
     const before = await summary('projected-population');
-    await wd('POST', S(`/element/${await find('#upload-file')}/value`), { text: bad });
+    await choose(bad);
     await until("return [...document.querySelectorAll('#upload-problems li')].map((l) => l.textContent.slice(0, 6)).join() === 'Line 2,Line 3'", 'problems listed by line');
     assert((await summary('projected-population')) === before, 'a bad file changed the charts');
-    const refused = await js("return document.getElementById('upload-status').textContent");
-    await js("document.getElementById('upload-file').value = ''");
-    await wd('POST', S(`/element/${await find('#upload-file')}/value`), { text: good });
-    await until(`return !document.getElementById('explorer').dataset.busy && document.querySelector('figure[data-explorer="projected-population"] .chart-summary').textContent !== ${JSON.stringify(before)} || document.getElementById('upload-status').textContent !== ${JSON.stringify(refused)}`, 'charts from the upload');
-    await until("return !document.getElementById('explorer').dataset.busy", 'drawn');
-    const r = await js("return { status: document.getElementById('upload-status').textContent, problems: document.getElementById('upload-problems').textContent, title: document.querySelector('figure[data-explorer=\"pyramid\"] h3').textContent }");
-    assert(/replaces the estimate/.test(r.status) && !/estimate/.test(r.title), JSON.stringify(r));
+    await choose(gbk);
+    await until("return /replaces the estimate/.test(document.getElementById('upload-status').textContent)", 'the table accepted');
+    await until("const e = document.getElementById('explorer'); return !e.dataset.busy && e.dataset.intervals === 'true'", 'its intervals', 60000);
+    const r = await js("return { notes: document.getElementById('upload-problems').textContent, title: document.querySelector('figure[data-explorer=\"pyramid\"] h3').textContent, clear: !document.getElementById('upload-clear').hidden }");
+    assert(/GBK/.test(r.notes) && !/estimate/.test(r.title) && r.clear, JSON.stringify(r));
+    // At rest: no message to a worker for two seconds.
+    const posts = await js("window.__posts = 0; const post = Worker.prototype.postMessage; Worker.prototype.postMessage = function (...a) { window.__posts += 1; return post.apply(this, a); }; return window.__posts");
+    await sleep(2000);
+    assert((await js('return window.__posts')) === posts, 'background work after the page settled');
+    // An absurd table: refused with its figures, and the way back stays.
+    await choose(zeros);
+    await until("return /4,858,359/.test(document.getElementById('upload-problems').textContent)", 'refused with the census total');
+    assert(await js("return !document.getElementById('upload-clear').hidden"), 'the way back to the estimate');
   });
 
   const PAYLOADS = ['"><img src=x onerror="window.__pwned=1">', "javascript:window.__pwned=1", '</textarea><svg onload="window.__pwned=1">'];
