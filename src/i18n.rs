@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind};
-
 /// The reader's language. Chinese first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -14,17 +12,6 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Parses `zh` or `en` (case-insensitive, `zh-CN`/`en-GB` style tags too).
-    pub fn parse(s: &str) -> Result<Lang, Error> {
-        let tag = s.trim().to_ascii_lowercase();
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        match primary {
-            "zh" => Ok(Lang::Zh),
-            "en" => Ok(Lang::En),
-            _ => Err(ErrorKind::InvalidArgument { name: "lang", value: s.chars().take(40).collect(), expected: "zh, en" }.into()),
-        }
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             Lang::Zh => "zh",
@@ -113,15 +100,6 @@ pub fn list(items: &[&str], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_language_tags() {
-        assert_eq!(Lang::parse("zh").unwrap(), Lang::Zh);
-        assert_eq!(Lang::parse("EN-gb").unwrap(), Lang::En);
-        assert_eq!(Lang::parse("zh_CN").unwrap(), Lang::Zh);
-        let err = Lang::parse("<script>").unwrap_err();
-        assert!(err.to_string().contains("lang"));
-    }
 
     #[test]
     fn formats_numbers_per_language() {

@@ -11,7 +11,7 @@
 //! and the embed to fetch. The embed's inline drawings and the files keep
 //! the wider [`FILE_WIDTH`].
 
-use crate::charts::{self, escape_xml, Chart, Spec, Theme};
+use crate::charts::{self, escape_xml, Chart, ChartId, Spec, Theme};
 use crate::error::{Error, ErrorKind};
 use crate::explorer::Explorer;
 use crate::i18n::Lang;
@@ -31,7 +31,7 @@ pub const KEY_FIGURES: &str = "key-figures";
 /// Every chart of the page and of the explorer, in its default state, drawn
 /// to `spec` (width, language, theme).
 pub fn default_charts(spec: &Spec) -> Result<Vec<Chart>, Error> {
-    let mut out: Vec<Chart> = charts::CHART_IDS.iter().map(|id| charts::render(id, spec)).collect::<Result<_, _>>()?;
+    let mut out: Vec<Chart> = ChartId::PLAN.iter().map(|id| charts::render(*id, spec)).collect::<Result<_, _>>()?;
     let explorer = Explorer::new()?;
     out.extend(explorer.charts(&PageState { lang: spec.lang, ..PageState::default() }, None, spec, &[])?);
     Ok(out)
@@ -85,7 +85,7 @@ pub fn static_view(spec: &Spec) -> Result<String, Error> {
         "key_figures": key_figures(spec.lang)?,
         "charts": charts
             .iter()
-            .map(|c| Figure { id: &c.id, title: &c.title, summary: &c.summary, source: &c.source, svg: &c.svg })
+            .map(|c| Figure { id: c.id.slug(), title: &c.title, summary: &c.summary, source: &c.source, svg: &c.svg })
             .collect::<Vec<_>>(),
     });
     Ok(view.to_string())
@@ -107,7 +107,7 @@ pub fn inline(html: &str, charts: &[Chart]) -> Result<String, Error> {
         let content = if id == KEY_FIGURES {
             static_key_figures(Lang::Zh)?
         } else {
-            static_figure(charts.iter().find(|c| c.id == id).ok_or_else(|| bad_marker(id))?)
+            static_figure(charts.iter().find(|c| c.id.slug() == id).ok_or_else(|| bad_marker(id))?)
         };
         out.push_str(&rest[..start]);
         out.push_str(&format!("<!--static:{id}-->{content}{close}"));
@@ -133,7 +133,7 @@ mod tests {
     #[test]
     fn fills_every_block_and_keeps_the_rest() {
         let charts = default_charts(&Spec::new(PAGE_WIDTH, Lang::Zh)).unwrap();
-        assert_eq!(charts.len(), charts::CHART_IDS.len() + crate::charts::projection::IDS.len());
+        assert_eq!(charts.len(), ChartId::all().count());
         let html =
             "<p>a</p><!--static:schooling-->STALE-CONTENT<!--/static:schooling--><p>b</p><!--static:pyramid--><!--/static:pyramid-->";
         let once = inline(html, &charts).unwrap();
@@ -155,7 +155,7 @@ mod tests {
         assert_eq!(view["key_figures"].as_array().unwrap().len(), 8);
         assert_eq!(view["key_figures"][0]["value"], "4.858 million");
         let charts = view["charts"].as_array().unwrap();
-        assert_eq!(charts.len(), charts::CHART_IDS.len() + crate::charts::projection::IDS.len());
+        assert_eq!(charts.len(), ChartId::all().count());
         for c in charts {
             let svg = c["svg"].as_str().unwrap();
             assert!(svg.starts_with("<svg") && svg.contains("viewBox=\"0 0 360 "), "{}", c["id"]);

@@ -1,27 +1,48 @@
-//! The page's state in the URL: every parameter checked against an
-//! allow-list and a range. Unknown parameters are ignored; a known one with
-//! a bad value is corrected (to the nearest valid value, or the default) and
-//! a notice says so in both languages. Nothing is ever echoed unescaped: the
-//! notices quote at most 40 characters, and the page inserts them as text.
+//! The edge where text becomes typed values: the page's state from its URL
+//! (or a `<liangshan-chart>` element's attributes), and the one place where
+//! languages, themes, charts, scenarios and regions are read from their
+//! names. Every parameter is checked against an allow-list and a range.
+//! Unknown parameters are ignored; a known one with a bad value is
+//! corrected (to the nearest valid value, or the default) and a [`Notice`]
+//! says so. Nothing is ever echoed unescaped: notices quote at most 40
+//! characters, and the page inserts them as text.
 
 use serde::Serialize;
 
-use crate::data::counties::COUNTIES;
-use crate::i18n::{Lang, Text};
+use crate::charts::{ChartId, Theme};
+use crate::data::counties::Region;
+use crate::i18n::Lang;
+use crate::projection::scenario::Preset;
 
-/// Where the projection starts and what it assumes; all optional overrides
-/// of a preset.
+/// A language from its tag: `zh` or `en`, case-insensitive, `zh-CN` and
+/// `en_GB` style tags too.
+pub fn lang(tag: &str) -> Option<Lang> {
+    let tag = tag.trim().to_ascii_lowercase();
+    match tag.split(['-', '_']).next().unwrap_or("") {
+        "zh" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// A colour theme from its name: `light` or `dark`.
+pub fn theme(name: &str) -> Option<Theme> {
+    Theme::from_slug(name.trim())
+}
+
+/// The page's state: language and mode, the one chart of an embed, and the
+/// projection's region, scenario and overrides of it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PageState {
     pub lang: Lang,
     pub large: bool,
-    /// `light` or `dark`; none follows the reader's system.
-    pub theme: Option<String>,
+    /// None follows the reader's system.
+    pub theme: Option<Theme>,
     /// The one chart an embed shows.
-    pub chart: Option<String>,
-    pub preset: String,
-    /// `liangshan` or a county id.
-    pub region: String,
+    pub chart: Option<ChartId>,
+    pub preset: Preset,
+    pub region: Region,
+    /// The pyramid's year.
     pub year: u16,
     pub tfr_2030: Option<f64>,
     pub tfr_2050: Option<f64>,
@@ -38,8 +59,8 @@ impl Default for PageState {
             large: false,
             theme: None,
             chart: None,
-            preset: "plan".into(),
-            region: "liangshan".into(),
+            preset: Preset::Plan,
+            region: Region::Prefecture,
             year: 2030,
             tfr_2030: None,
             tfr_2050: None,
@@ -47,6 +68,21 @@ impl Default for PageState {
             e0_2050: None,
             net_migration: None,
             srb: None,
+        }
+    }
+}
+
+impl PageState {
+    /// The scenario the state sets: its preset and the overrides of it.
+    pub fn scenario(&self) -> crate::model::Scenario {
+        crate::model::Scenario {
+            preset: self.preset,
+            tfr_2030: self.tfr_2030,
+            tfr_2050: self.tfr_2050,
+            e0_2030: self.e0_2030,
+            e0_2050: self.e0_2050,
+            net_migration: self.net_migration,
+            srb: self.srb,
         }
     }
 }
@@ -91,7 +127,8 @@ pub enum Fix {
 pub const MAX_PARAMS: usize = 50;
 
 /// A control of the explorer: its URL parameter, bounds, steps (arrow
-/// keys and Page Up/Down), how many decimals it shows, label and unit.
+/// keys and Page Up/Down) and how many decimals it shows. (Its label and
+/// unit are words: [`crate::present::explorer::CONTROL_WORDS`].)
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Control {
     pub param: &'static str,
@@ -100,78 +137,20 @@ pub struct Control {
     pub step: f64,
     pub big_step: f64,
     pub decimals: usize,
-    pub label: Text,
-    pub unit: Text,
 }
 
 /// The scenario's controls. The URL accepts exactly their ranges.
 pub const CONTROLS: [Control; 6] = [
-    Control {
-        param: "tfr2030",
-        min: 0.5,
-        max: 4.0,
-        step: 0.05,
-        big_step: 0.5,
-        decimals: 2,
-        label: Text::new("2030年总和生育率", "Total fertility rate in 2030"),
-        unit: Text::new("孩次/妇女", "children per woman"),
-    },
-    Control {
-        param: "tfr2050",
-        min: 0.5,
-        max: 4.0,
-        step: 0.05,
-        big_step: 0.5,
-        decimals: 2,
-        label: Text::new("2050年总和生育率", "Total fertility rate in 2050"),
-        unit: Text::new("孩次/妇女", "children per woman"),
-    },
-    Control {
-        param: "e0_2030",
-        min: 65.0,
-        max: 85.0,
-        step: 0.1,
-        big_step: 1.0,
-        decimals: 1,
-        label: Text::new("2030年人均预期寿命", "Life expectancy in 2030"),
-        unit: Text::new("岁", "years"),
-    },
-    Control {
-        param: "e0_2050",
-        min: 65.0,
-        max: 90.0,
-        step: 0.1,
-        big_step: 1.0,
-        decimals: 1,
-        label: Text::new("2050年人均预期寿命", "Life expectancy in 2050"),
-        unit: Text::new("岁", "years"),
-    },
-    Control {
-        param: "migration",
-        min: -60_000.0,
-        max: 60_000.0,
-        step: 500.0,
-        big_step: 5_000.0,
-        decimals: 0,
-        label: Text::new("每年净迁移人数", "Net migrants a year"),
-        unit: Text::new("人（负数为净迁出）", "persons (negative: more leave)"),
-    },
-    Control {
-        param: "srb",
-        min: 1.0,
-        max: 1.2,
-        step: 0.005,
-        big_step: 0.02,
-        decimals: 3,
-        label: Text::new("出生人口性别比", "Sex ratio at birth"),
-        unit: Text::new("男婴/女婴", "boys per girl"),
-    },
+    Control { param: "tfr2030", min: 0.5, max: 4.0, step: 0.05, big_step: 0.5, decimals: 2 },
+    Control { param: "tfr2050", min: 0.5, max: 4.0, step: 0.05, big_step: 0.5, decimals: 2 },
+    Control { param: "e0_2030", min: 65.0, max: 85.0, step: 0.1, big_step: 1.0, decimals: 1 },
+    Control { param: "e0_2050", min: 65.0, max: 90.0, step: 0.1, big_step: 1.0, decimals: 1 },
+    Control { param: "migration", min: -60_000.0, max: 60_000.0, step: 500.0, big_step: 5_000.0, decimals: 0 },
+    Control { param: "srb", min: 1.0, max: 1.2, step: 0.005, big_step: 0.02, decimals: 3 },
 ];
 
 /// The year of the pyramid.
 pub const YEARS: (u16, u16) = (2020, 2050);
-
-pub const PRESETS: [&str; 5] = ["plan", "constant", "low", "high", "zero-migration"];
 
 fn quote(v: &str) -> String {
     v.chars().take(40).collect()
@@ -260,35 +239,28 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
             },
             "theme" => match value.as_str() {
                 "" | "auto" => state.theme = None,
-                "light" | "dark" => state.theme = Some(value),
-                _ => bad("theme"),
+                v => match Theme::from_slug(v) {
+                    Some(t) => state.theme = Some(t),
+                    None => bad("theme"),
+                },
             },
-            "chart" => {
-                if crate::charts::CHART_IDS.contains(&value.as_str()) || crate::charts::projection::IDS.contains(&value.as_str()) {
-                    state.chart = Some(value);
-                } else {
-                    bad("chart");
-                }
-            }
+            "chart" => match ChartId::from_slug(&value) {
+                Some(c) => state.chart = Some(c),
+                None => bad("chart"),
+            },
             "a11y" => match value.as_str() {
                 "large" => state.large = true,
                 "" | "off" => state.large = false,
                 _ => bad("a11y"),
             },
-            "scenario" => {
-                if PRESETS.contains(&value.as_str()) {
-                    state.preset = value;
-                } else {
-                    bad("scenario");
-                }
-            }
-            "region" => {
-                if value == "liangshan" || COUNTIES.iter().any(|c| c.id == value) {
-                    state.region = value;
-                } else {
-                    bad("region");
-                }
-            }
+            "scenario" => match Preset::from_slug(&value) {
+                Some(p) => state.preset = p,
+                None => bad("scenario"),
+            },
+            "region" => match Region::from_slug(&value) {
+                Some(r) => state.region = r,
+                None => bad("region"),
+            },
             name => {
                 let Some(v) = number(name, &value, &mut notices) else { continue };
                 match name {
@@ -320,17 +292,17 @@ pub fn to_query(s: &PageState) -> String {
     if s.large {
         parts.push("a11y=large".into());
     }
-    if let Some(t) = &s.theme {
-        parts.push(format!("theme={t}"));
+    if let Some(t) = s.theme {
+        parts.push(format!("theme={}", t.slug()));
     }
-    if let Some(c) = &s.chart {
-        parts.push(format!("chart={c}"));
+    if let Some(c) = s.chart {
+        parts.push(format!("chart={}", c.slug()));
     }
     if s.preset != d.preset {
-        parts.push(format!("scenario={}", s.preset));
+        parts.push(format!("scenario={}", s.preset.slug()));
     }
     if s.region != d.region {
-        parts.push(format!("region={}", s.region));
+        parts.push(format!("region={}", s.region.slug()));
     }
     if s.year != d.year {
         parts.push(format!("year={}", s.year));
@@ -359,8 +331,11 @@ mod tests {
         let (s, n) =
             parse("?lang=en&a11y=large&theme=dark&chart=pyramid&scenario=low&region=xide&year=2040&tfr2030=1.4&migration=-15000&srb=1.07&utm_source=x");
         assert!(n.is_empty(), "{n:?}");
-        assert_eq!((s.theme.as_deref(), s.chart.as_deref()), (Some("dark"), Some("pyramid")));
-        assert_eq!((s.lang, s.large, s.preset.as_str(), s.region.as_str(), s.year), (Lang::En, true, "low", "xide", 2040));
+        assert_eq!((s.theme, s.chart), (Some(Theme::Dark), Some(ChartId::Pyramid)));
+        assert_eq!(
+            (s.lang, s.large, s.preset, s.region, s.year),
+            (Lang::En, true, Preset::Low, Region::County(crate::data::counties::XIDE), 2040)
+        );
         assert_eq!((s.tfr_2030, s.net_migration, s.srb), (Some(1.4), Some(-15000.0), Some(1.07)));
         let (again, _) = parse(&to_query(&s));
         assert_eq!(again, s);
@@ -373,7 +348,7 @@ mod tests {
         assert_eq!(s.year, 2050);
         assert_eq!(s.tfr_2030, Some(0.5));
         assert_eq!(s.srb, None);
-        assert_eq!(s.region, "liangshan");
+        assert_eq!(s.region, Region::Prefecture);
         assert_eq!(n.len(), 4);
         assert_eq!(n[0], Notice { param: "year".into(), found: "2100".into(), fix: Fix::Clamped { value: 2050.0, decimals: 0 } });
         assert_eq!((n[2].param.as_str(), n[2].fix), ("srb", Fix::Default));
@@ -401,6 +376,12 @@ mod tests {
         let (s, n) = parse(&q);
         assert_eq!(s.lang, Lang::Zh);
         assert_eq!(n, vec![Notice { param: String::new(), found: String::new(), fix: Fix::Ignored { total: 51, read: 50 } }]);
+    }
+
+    #[test]
+    fn languages_and_themes_are_read_from_their_names() {
+        assert_eq!((lang("zh"), lang("EN-gb"), lang("zh_CN"), lang("<script>")), (Some(Lang::Zh), Some(Lang::En), Some(Lang::Zh), None));
+        assert_eq!((theme("dark"), theme("light"), theme("sepia")), (Some(Theme::Dark), Some(Theme::Light), None));
     }
 
     #[test]

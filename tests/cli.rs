@@ -42,9 +42,10 @@ fn render_prints_svg() {
 
 #[test]
 fn bad_input_gets_a_message_not_a_panic() {
+    // A bad value of an argument is a usage error, said at the edge (exit 2).
     let (code, _, err) = run(&["render", "nope"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("chart"), "{err}");
+    assert_eq!(code, 2);
+    assert!(err.contains("not a chart: nope"), "{err}");
     let (code, _, err) = run(&["audit", "--lang", "fr"]);
     assert_eq!(code, 2);
     assert!(err.contains("lang"), "{err}");
@@ -56,9 +57,21 @@ fn bad_input_gets_a_message_not_a_panic() {
     assert!(err.contains("宽") || err.contains("width"), "{err}");
     let (code, _, err) = run(&["frobnicate"]);
     assert_eq!(code, 2);
-    assert!(err.contains("usage"));
+    assert!(err.contains("unrecognized subcommand 'frobnicate'") && err.contains("Usage"), "{err}");
     let (code, _, _) = run(&[]);
     assert_eq!(code, 2);
+    // An unknown flag is an error naming it; every command has its own help.
+    let (code, _, err) = run(&["audit", "--frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unexpected argument '--frobnicate'"), "{err}");
+    let (code, _, err) = run(&["base", "--region", "xide"]);
+    assert_eq!(code, 2, "base takes no region");
+    assert!(err.contains("'--region'"), "{err}");
+    for cmd in ["audit", "classify", "render", "project", "base", "scenario", "targets", "simulate", "bench", "prerender"] {
+        let (code, out, _) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0, "{cmd}");
+        assert!(out.contains(&format!("Usage: liangshan-pop {cmd}")), "{cmd}: {out}");
+    }
 }
 
 #[test]
@@ -106,8 +119,8 @@ fn the_projection_commands_run() {
     assert_eq!(code, 1);
     assert!(err.contains("trajectories"));
     let (code, _, err) = run(&["scenario", "utopia"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("scenario"));
+    assert_eq!(code, 2);
+    assert!(err.contains("not a scenario"), "{err}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use liangshan_pop::data::counties::{Table5Group, COUNTIES, GROUPS};
 use liangshan_pop::data::external::{census_facts, county_areas};
 use liangshan_pop::data::facts::{FACTS, FORECASTS};
 use liangshan_pop::data::tables::{TABLE1, TABLE2, TABLE4};
-use liangshan_pop::data::targets::{target, Goal, Kind, TARGETS, TEXT_TARGET_QUOTES};
+use liangshan_pop::data::targets::{Goal, Kind, TargetId, TARGETS, TEXT_TARGET_QUOTES};
 use liangshan_pop::data::{Loc, Source, PLAN_TEXT};
 use liangshan_pop::Lang;
 
@@ -113,7 +113,7 @@ fn table5_rows_stand_in_the_plan_under_their_groups() {
 
 #[test]
 fn box1_rows_stand_in_the_plan() {
-    let t = |id: &str| target(id).unwrap_or_else(|| panic!("no target {id}"));
+    let t = |id: &str| TargetId::ALL.into_iter().find(|t| t.slug() == id).unwrap_or_else(|| panic!("no target {id}")).target();
     let reach = |id: &str| match t(id).goal {
         Goal::Reach(n) => n.text,
         other => panic!("{id}: {other:?}"),
@@ -164,15 +164,14 @@ fn box1_rows_stand_in_the_plan() {
 #[test]
 fn every_text_target_has_its_quote_in_the_plan() {
     for (id, quote) in TEXT_TARGET_QUOTES {
-        assert!(target(id).is_some(), "no target {id}");
-        assert_in_plan(id, quote);
+        assert_in_plan(id.slug(), quote);
     }
     // Every target outside 专栏1 has a quote.
     for t in TARGETS.iter().filter(|t| t.kind == Kind::NotStated) {
-        assert!(TEXT_TARGET_QUOTES.iter().any(|(id, _)| *id == t.id), "{} has no quote", t.id);
+        assert!(TEXT_TARGET_QUOTES.iter().any(|(id, _)| *id == t.id), "{} has no quote", t.id.slug());
     }
     for f in FORECASTS {
-        assert_in_plan(f.id, f.quote);
+        assert_in_plan(f.id.slug(), f.quote);
     }
 }
 
@@ -181,7 +180,7 @@ fn county_groups_are_quoted_and_name_real_counties() {
     for g in GROUPS {
         assert_in_plan(g.id, g.quote);
         for m in g.members {
-            let c = COUNTIES.iter().find(|c| c.id == *m).unwrap_or_else(|| panic!("{}: unknown county {m}", g.id));
+            let c = m.county();
             assert!(g.quote.contains(c.short.zh), "{}: quote does not name {}", g.id, c.short.zh);
         }
     }
@@ -192,6 +191,7 @@ fn counties_are_complete_and_consistent() {
     assert_eq!(COUNTIES.len(), 17);
     for (i, c) in COUNTIES.iter().enumerate() {
         assert_eq!(usize::from(c.table3_no), i + 1);
+        assert_eq!(c.county_id().index(), i);
         assert!(c.name.zh.starts_with(c.short.zh), "{}", c.id);
         assert!(c.name.en.starts_with(c.short.en), "{}", c.id);
     }

@@ -7,7 +7,7 @@
 //! table or problems, never a panic (property tests).
 
 use liangshan_pop::csv::Delimiter;
-use liangshan_pop::explorer::published_total;
+use liangshan_pop::data::counties::Region;
 use liangshan_pop::i18n::{Lang, Text};
 use liangshan_pop::present::upload::{note, problem};
 use liangshan_pop::projection::base::estimate;
@@ -23,7 +23,7 @@ fn fixture(name: &str) -> Vec<u8> {
 fn upload(bytes: &[u8]) -> Result<Reading, Vec<Problem>> {
     static BASE: std::sync::OnceLock<liangshan_pop::projection::base::BasePopulation> = std::sync::OnceLock::new();
     let base = BASE.get_or_init(|| estimate().unwrap());
-    let expect = Expectation { published_total: published_total("liangshan").unwrap(), female: &base.female, male: &base.male };
+    let expect = Expectation { published_total: Region::Prefecture.published_total().unwrap(), female: &base.female, male: &base.male };
     read(bytes, &NativeDecoder, &expect)
 }
 
@@ -116,7 +116,7 @@ fn what_spreadsheets_save_that_is_not_csv_gets_told_what_to_do() {
 
 /// Any bytes: a table with a finite, plausible total, or problems. Never a panic.
 fn check_any(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let published = published_total("liangshan").unwrap();
+    let published = Region::Prefecture.published_total().unwrap();
     match upload(bytes) {
         Ok(r) => {
             let total = r.table.total();

@@ -2,12 +2,13 @@
 //! two bars split into 0-14, 15-64 and 65+.
 
 use super::canvas::{draw_svg, text_on, Align, Baseline, Legend, Mark, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::tables::{TABLE1, TABLE1_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 
-pub const ID: &str = "age-structure";
+pub const ID: ChartId = ChartId::AgeStructure;
 pub const TITLE: Text = Text::new("常住人口年龄结构，2010年和2020年", "Age structure of the resident population, 2010 and 2020");
 
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {

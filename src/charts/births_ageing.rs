@@ -3,13 +3,14 @@
 //! the others as triangles, over the bands of the table's own note.
 
 use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::counties::{County, ANNING_BASIN, COUNTIES, TABLE5_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 use crate::indicators::{ageing_band, birth_rate_band, BANDS_AT, BIRTH_RATE_BANDS};
 
-pub const ID: &str = "county-births-ageing";
+pub const ID: ChartId = ChartId::CountyBirthsAgeing;
 pub const TITLE: Text = Text::new("各县（市）出生率与老龄化，2020年", "Birth rate and ageing by county, 2020");
 
 /// Radius from the minority share: area proportional to the share.
@@ -125,7 +126,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             let (px, py) = (x.map(county.cbr_2020.value), y.map(county.share_60plus_2020.value));
             let r = radius(county.minority_share_2020.value, font);
             taken.push(Box2 { x0: px - r, y0: py - r, x1: px + r, y1: py + r });
-            if ANNING_BASIN.contains(county.id) {
+            if ANNING_BASIN.contains(county.county_id()) {
                 c.circle(px, py, r, basin_c, true)?;
                 c.circle(px, py, r, style.paper, false)?;
             } else {
@@ -180,7 +181,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         Ok(())
     })?;
 
-    let basin: Vec<&County> = COUNTIES.iter().filter(|c| ANNING_BASIN.contains(c.id)).collect();
+    let basin: Vec<&County> = COUNTIES.iter().filter(|c| ANNING_BASIN.contains(c.county_id())).collect();
     let low = basin.iter().filter(|c| c.cbr_2020.value < 15.0).count();
     let old = basin.iter().filter(|c| c.share_60plus_2020.value > 10.0).count();
     let lowest = COUNTIES.iter().min_by(|a, b| a.cbr_2020.value.total_cmp(&b.cbr_2020.value));
@@ -206,7 +207,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let rows = COUNTIES
         .iter()
         .map(|c| {
-            let area = if ANNING_BASIN.contains(c.id) {
+            let area = if ANNING_BASIN.contains(c.county_id()) {
                 if zh {
                     "安宁河流域"
                 } else {

@@ -17,12 +17,15 @@ pub enum Theme {
 }
 
 impl Theme {
-    pub fn parse(s: &str) -> Result<Theme, Error> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "light" | "" => Ok(Theme::Light),
-            "dark" => Ok(Theme::Dark),
-            _ => Err(ErrorKind::InvalidArgument { name: "theme", value: s.chars().take(40).collect(), expected: "light, dark" }.into()),
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
         }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark].into_iter().find(|t| t.slug() == slug)
     }
 }
 

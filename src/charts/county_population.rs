@@ -2,12 +2,13 @@
 //! horizontal bars.
 
 use super::bars::{self, Bar, Bars};
+use super::ChartId;
 use super::{accessible_svg, source_line, Chart, DataTable, Spec};
 use crate::data::counties::{County, COUNTIES, TABLE3_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, ten_thousands, Lang, Text};
 
-pub const ID: &str = "county-population";
+pub const ID: ChartId = ChartId::CountyPopulation;
 
 pub const TITLE: Text = Text::new("各县（市）常住人口，2020年", "Resident population by county, 2020");
 

@@ -3,13 +3,14 @@
 //! it differs from its own share columns (越西), the chart says so.
 
 use super::canvas::{draw_svg, Align, Baseline, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, wrap, Chart, Parts, Spec};
 use crate::data::counties::{County, COUNTIES, TABLE3_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 use crate::indicators::audit::{audit, Verdict};
 
-pub const ID: &str = "county-share-change";
+pub const ID: ChartId = ChartId::CountyShareChange;
 pub const TITLE: Text =
     Text::new("各县（市）占全州常住人口比重的变化，2010—2020年", "Change in each county's share of the prefecture's residents, 2010-2020");
 

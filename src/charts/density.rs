@@ -7,6 +7,7 @@ use plotters::style::RGBColor;
 
 use super::bars::{self, Bar, Bars, RefLine};
 use super::canvas::{draw_svg, text_on, Align, Baseline};
+use super::ChartId;
 use super::{assemble, table, text_width, wrap, Chart, DataTable, Parts, Spec};
 use crate::data::counties::{County, COUNTIES, TABLE3_AT};
 use crate::data::external::{county_areas, CountyArea, COUNTY_AREA_FILE};
@@ -14,8 +15,8 @@ use crate::data::tables::{FIGURES, TABLE1};
 use crate::error::{Error, ErrorKind};
 use crate::i18n::{fixed, Lang, Text};
 
-pub const MAP_ID: &str = "density-map";
-pub const BARS_ID: &str = "density-bars";
+pub const MAP_ID: ChartId = ChartId::DensityMap;
+pub const BARS_ID: ChartId = ChartId::DensityBars;
 pub const MAP_TITLE: Text = Text::new("各县（市）人口密度示意图，2020年", "Population density by county, 2020 (schematic)");
 pub const BARS_TITLE: Text = Text::new("各县（市）人口密度排序，2020年", "Population density by county, ranked, 2020");
 

@@ -3,12 +3,13 @@
 //! axis), lines told apart by marker shape and direct labels as well as colour.
 
 use super::canvas::{draw_svg, Align, Baseline, Canvas, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::tables::{TABLE4, TABLE4_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 
-pub const ID: &str = "gdp-per-capita";
+pub const ID: ChartId = ChartId::GdpPerCapita;
 pub const TITLE: Text = Text::new("人均GDP：凉山州与四川省，2010—2021年", "GDP per capita: Liangshan and Sichuan, 2010-2021");
 
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {

@@ -4,13 +4,14 @@
 //! not, in the data table with its unit and kind (预期性/约束性).
 
 use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::ChartId;
 use super::{assemble, table, Chart, Parts, Spec};
-use crate::data::targets::{target, Goal, Kind, Target, TARGETS};
+use crate::data::targets::{Goal, Kind, Target, TargetId, TARGETS};
 use crate::data::{at, Item, Unit};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 
-pub const ID: &str = "main-indicators";
+pub const ID: ChartId = ChartId::MainIndicators;
 pub const TITLE: Text = Text::new("专栏1 主要发展指标：2020年与目标", "Box 1, the main indicators: 2020 and the targets");
 
 struct Panel {
@@ -29,14 +30,13 @@ fn goal_value(t: &Target) -> Option<f64> {
 use crate::error::missing_data as missing;
 
 fn panels(lang: Lang) -> Result<Vec<Panel>, Error> {
-    let t = |id: &str| target(id).ok_or_else(|| missing(id));
-    let series = |ids: &[&str]| -> Result<Vec<(u16, f64, bool)>, Error> {
-        let first = t(ids[0])?;
-        let base = first.baseline_2020.ok_or_else(|| missing(ids[0]))?;
+    let series = |ids: &[TargetId]| -> Result<Vec<(u16, f64, bool)>, Error> {
+        let first = ids[0].target();
+        let base = first.baseline_2020.ok_or_else(|| missing(ids[0].slug()))?;
         let mut pts = vec![(2020, base.value, true)];
         for id in ids {
-            let tg = t(id)?;
-            let v = goal_value(tg).ok_or_else(|| missing(id))?;
+            let tg = id.target();
+            let v = goal_value(tg).ok_or_else(|| missing(id.slug()))?;
             for y in tg.years {
                 pts.push((*y, v, false));
             }
@@ -47,17 +47,17 @@ fn panels(lang: Lang) -> Result<Vec<Panel>, Error> {
         Panel {
             name: Text::new("常住人口", "Residents"),
             unit: if lang == Lang::Zh { "万人" } else { "10,000s" },
-            points: series(&["resident_pop_2030"])?,
+            points: series(&[TargetId::ResidentPop2030])?,
         },
         Panel {
             name: Text::new("人均预期寿命", "Life expectancy"),
             unit: if lang == Lang::Zh { "岁" } else { "years" },
-            points: series(&["life_expectancy_2025", "life_expectancy_2030"])?,
+            points: series(&[TargetId::LifeExpectancy2025, TargetId::LifeExpectancy2030])?,
         },
         Panel {
             name: Text::new("常住人口城镇化率", "Urbanisation"),
             unit: "%",
-            points: series(&["urbanisation_2025", "urbanisation_2030"])?,
+            points: series(&[TargetId::Urbanisation2025, TargetId::Urbanisation2030])?,
         },
     ])
 }

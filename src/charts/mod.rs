@@ -27,6 +27,114 @@ pub mod urbanisation;
 
 pub use canvas::{Style, Theme};
 
+/// A chart of the page: the plan's eleven and the explorer's seven.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    ResidentRegistered,
+    AgeStructure,
+    Schooling,
+    CountyPopulation,
+    CountyShareChange,
+    DensityMap,
+    DensityBars,
+    Urbanisation,
+    GdpPerCapita,
+    CountyBirthsAgeing,
+    MainIndicators,
+    Pyramid,
+    ProjectedPopulation,
+    ProjectedAgeing,
+    ProjectedWorkingAge,
+    ProjectedDependency,
+    ProjectedBirthsDeaths,
+    ProjectedUrbanisation,
+}
+
+impl ChartId {
+    /// The plan's charts, in the order of the page.
+    pub const PLAN: [ChartId; 11] = [
+        ChartId::ResidentRegistered,
+        ChartId::AgeStructure,
+        ChartId::Schooling,
+        ChartId::CountyPopulation,
+        ChartId::CountyShareChange,
+        ChartId::DensityMap,
+        ChartId::DensityBars,
+        ChartId::Urbanisation,
+        ChartId::GdpPerCapita,
+        ChartId::CountyBirthsAgeing,
+        ChartId::MainIndicators,
+    ];
+
+    /// The explorer's charts, drawn from a projection.
+    pub const PROJECTION: [ChartId; 7] = [
+        ChartId::Pyramid,
+        ChartId::ProjectedPopulation,
+        ChartId::ProjectedAgeing,
+        ChartId::ProjectedWorkingAge,
+        ChartId::ProjectedDependency,
+        ChartId::ProjectedBirthsDeaths,
+        ChartId::ProjectedUrbanisation,
+    ];
+
+    /// Every chart: the plan's, then the explorer's.
+    pub fn all() -> impl Iterator<Item = ChartId> {
+        ChartId::PLAN.into_iter().chain(ChartId::PROJECTION)
+    }
+
+    /// Its name in URLs, the page's markup and file names.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ChartId::ResidentRegistered => "resident-registered",
+            ChartId::AgeStructure => "age-structure",
+            ChartId::Schooling => "schooling",
+            ChartId::CountyPopulation => "county-population",
+            ChartId::CountyShareChange => "county-share-change",
+            ChartId::DensityMap => "density-map",
+            ChartId::DensityBars => "density-bars",
+            ChartId::Urbanisation => "urbanisation",
+            ChartId::GdpPerCapita => "gdp-per-capita",
+            ChartId::CountyBirthsAgeing => "county-births-ageing",
+            ChartId::MainIndicators => "main-indicators",
+            ChartId::Pyramid => "pyramid",
+            ChartId::ProjectedPopulation => "projected-population",
+            ChartId::ProjectedAgeing => "projected-ageing",
+            ChartId::ProjectedWorkingAge => "projected-working-age",
+            ChartId::ProjectedDependency => "projected-dependency",
+            ChartId::ProjectedBirthsDeaths => "projected-births-deaths",
+            ChartId::ProjectedUrbanisation => "projected-urbanisation",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<ChartId> {
+        ChartId::all().find(|c| c.slug() == slug)
+    }
+
+    /// Drawn from a projection (the explorer's), not from the plan's tables.
+    pub fn is_projection(self) -> bool {
+        ChartId::PROJECTION.contains(&self)
+    }
+}
+
+impl std::fmt::Display for ChartId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+impl Serialize for ChartId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+impl<'de> Deserialize<'de> for ChartId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ChartId, D::Error> {
+        let s = String::deserialize(d)?;
+        ChartId::from_slug(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown chart {}", s.chars().take(40).collect::<String>())))
+    }
+}
+
 /// How to draw a chart: for which width, language and page mode.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Spec {
@@ -144,7 +252,7 @@ fn csv_field(s: &str) -> String {
 /// A drawn chart with everything the page shows around it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Chart {
-    pub id: &'static str,
+    pub id: ChartId,
     pub lang: Lang,
     pub title: String,
     /// One sentence, computed from the data, saying what it shows.
@@ -162,7 +270,7 @@ pub struct Chart {
 
 /// Everything about a chart but its drawing.
 pub(crate) struct Parts {
-    pub id: &'static str,
+    pub id: ChartId,
     pub title: String,
     pub summary: String,
     pub sources: Vec<String>,
@@ -219,7 +327,7 @@ pub fn escape_xml(s: &str) -> String {
 /// Turns plotters' SVG into an accessible one: `role="img"`, a `<title>` and
 /// a `<desc>` referenced by `aria-labelledby`, the font stack, and a width
 /// that scales with its container.
-pub fn accessible_svg(raw: &str, id: &str, width: u32, height: u32, title: &str, desc: &str) -> Result<String, Error> {
+pub fn accessible_svg(raw: &str, id: ChartId, width: u32, height: u32, title: &str, desc: &str) -> Result<String, Error> {
     // plotters writes the opening <svg ...> tag on the first line.
     let body = raw
         .split_once('\n')
@@ -230,6 +338,7 @@ pub fn accessible_svg(raw: &str, id: &str, width: u32, height: u32, title: &str,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
 role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" font-family=\"{font}\">\n\
 <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n{body}",
+        id = id.slug(),
         font = escape_xml(FONT_STACK),
         title = escape_xml(title),
         desc = escape_xml(desc),
@@ -283,39 +392,22 @@ pub fn audit_table(lang: Lang) -> Result<DataTable, Error> {
     Ok(DataTable { columns: cols.iter().map(|s| s.to_string()).collect(), rows })
 }
 
-/// The charts this crate draws, by id, in the order of the page.
-pub const CHART_IDS: [&str; 11] = [
-    resident_registered::ID,
-    age_structure::ID,
-    schooling::ID,
-    county_population::ID,
-    county_share_change::ID,
-    density::MAP_ID,
-    density::BARS_ID,
-    urbanisation::ID,
-    gdp_per_capita::ID,
-    births_ageing::ID,
-    main_indicators::ID,
-];
-
-const CHART_LIST: &str = "resident-registered, age-structure, schooling, county-population, county-share-change, density-map, density-bars, urbanisation, gdp-per-capita, county-births-ageing, main-indicators";
-
-/// Draws chart `id` as `spec` asks.
-pub fn render(id: &str, spec: &Spec) -> Result<Chart, Error> {
+/// Draws chart `id` of the plan as `spec` asks.
+pub fn render(id: ChartId, spec: &Spec) -> Result<Chart, Error> {
     let width = check_width(spec.width)?;
     match id {
-        resident_registered::ID => resident_registered::render(width, spec),
-        age_structure::ID => age_structure::render(width, spec),
-        schooling::ID => schooling::render(width, spec),
-        county_population::ID => county_population::render(width, spec),
-        county_share_change::ID => county_share_change::render(width, spec),
-        density::MAP_ID => density::render_map(width, spec),
-        density::BARS_ID => density::render_bars(width, spec),
-        urbanisation::ID => urbanisation::render(width, spec),
-        gdp_per_capita::ID => gdp_per_capita::render(width, spec),
-        births_ageing::ID => births_ageing::render(width, spec),
-        main_indicators::ID => main_indicators::render(width, spec),
-        _ => Err(ErrorKind::InvalidArgument { name: "chart", value: id.chars().take(40).collect(), expected: CHART_LIST }.into()),
+        ChartId::ResidentRegistered => resident_registered::render(width, spec),
+        ChartId::AgeStructure => age_structure::render(width, spec),
+        ChartId::Schooling => schooling::render(width, spec),
+        ChartId::CountyPopulation => county_population::render(width, spec),
+        ChartId::CountyShareChange => county_share_change::render(width, spec),
+        ChartId::DensityMap => density::render_map(width, spec),
+        ChartId::DensityBars => density::render_bars(width, spec),
+        ChartId::Urbanisation => urbanisation::render(width, spec),
+        ChartId::GdpPerCapita => gdp_per_capita::render(width, spec),
+        ChartId::CountyBirthsAgeing => births_ageing::render(width, spec),
+        ChartId::MainIndicators => main_indicators::render(width, spec),
+        other => Err(ErrorKind::InvalidArgument { name: "chart", value: other.slug().into(), expected: "a chart of the plan" }.into()),
     }
 }
 
@@ -357,13 +449,11 @@ mod tests {
     }
 
     #[test]
-    fn the_list_of_charts_in_errors_is_complete() {
-        assert_eq!(CHART_LIST, CHART_IDS.join(", "));
-    }
-
-    #[test]
-    fn unknown_chart_is_an_error_naming_it() {
-        let e = render("<img src=x>", &Spec::new(600.0, Lang::En)).unwrap_err();
-        assert!(e.to_string().contains("chart"));
+    fn every_chart_has_one_slug() {
+        let slugs: std::collections::HashSet<&str> = ChartId::all().map(ChartId::slug).collect();
+        assert_eq!(slugs.len(), 18);
+        assert!(ChartId::all().all(|c| ChartId::from_slug(c.slug()) == Some(c)));
+        assert_eq!(ChartId::from_slug("<img src=x>"), None);
+        assert!(render(ChartId::Pyramid, &Spec::new(600.0, Lang::En)).unwrap_err().to_string().contains("chart"));
     }
 }

@@ -5,22 +5,25 @@
 //! base population, and every chart says so on the chart itself.
 
 use super::canvas::{draw_svg, Align, Baseline, Canvas, Legend, Mark, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
+use crate::data::counties::Region;
 use crate::error::{Error, ErrorKind};
-use crate::i18n::{fixed, Lang, Text};
+use crate::i18n::{fixed, Lang};
 use crate::projection::base::AGES;
+use crate::projection::indicator::Indicator;
 use crate::projection::scenario::Run;
 use crate::projection::stochastic::{Fan, Probabilistic};
 use crate::projection::urbanisation::Urbanisation;
 
-pub const PYRAMID_ID: &str = "pyramid";
-pub const POPULATION_ID: &str = "projected-population";
-pub const AGEING_ID: &str = "projected-ageing";
-pub const WORKING_AGE_ID: &str = "projected-working-age";
-pub const DEPENDENCY_ID: &str = "projected-dependency";
-pub const BIRTHS_DEATHS_ID: &str = "projected-births-deaths";
-pub const URBANISATION_ID: &str = "projected-urbanisation";
-pub const IDS: [&str; 7] = [PYRAMID_ID, POPULATION_ID, AGEING_ID, WORKING_AGE_ID, DEPENDENCY_ID, BIRTHS_DEATHS_ID, URBANISATION_ID];
+pub const PYRAMID_ID: ChartId = ChartId::Pyramid;
+pub const POPULATION_ID: ChartId = ChartId::ProjectedPopulation;
+pub const AGEING_ID: ChartId = ChartId::ProjectedAgeing;
+pub const WORKING_AGE_ID: ChartId = ChartId::ProjectedWorkingAge;
+pub const DEPENDENCY_ID: ChartId = ChartId::ProjectedDependency;
+pub const BIRTHS_DEATHS_ID: ChartId = ChartId::ProjectedBirthsDeaths;
+pub const URBANISATION_ID: ChartId = ChartId::ProjectedUrbanisation;
+pub const IDS: [ChartId; 7] = ChartId::PROJECTION;
 
 /// What the projection charts show.
 pub struct View<'a> {
@@ -30,7 +33,7 @@ pub struct View<'a> {
     /// The year of the pyramid.
     pub year: u16,
     /// The region, for titles.
-    pub place: Text,
+    pub region: Region,
     /// The urbanisation trend (its chart only).
     pub urbanisation: Option<&'a Urbanisation>,
 }
@@ -85,22 +88,17 @@ fn year_index(run: &Run, year: u16) -> Result<usize, Error> {
 }
 
 /// Draws chart `id` of `view`.
-pub fn render(id: &str, view: &View, spec: &Spec) -> Result<Chart, Error> {
+pub fn render(id: ChartId, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let width = super::check_width(spec.width)?;
     match id {
-        PYRAMID_ID => pyramid(width, view, spec),
-        POPULATION_ID => population(width, view, spec),
-        AGEING_ID => ageing(width, view, spec),
-        WORKING_AGE_ID => working_age(width, view, spec),
-        DEPENDENCY_ID => dependency(width, view, spec),
-        BIRTHS_DEATHS_ID => births_deaths(width, view, spec),
-        URBANISATION_ID => urbanisation(width, view, spec),
-        _ => Err(ErrorKind::InvalidArgument {
-            name: "chart",
-            value: id.chars().take(40).collect(),
-            expected: "pyramid or projected-population, -ageing, -working-age, -dependency, -births-deaths, -urbanisation",
-        }
-        .into()),
+        ChartId::Pyramid => pyramid(width, view, spec),
+        ChartId::ProjectedPopulation => population(width, view, spec),
+        ChartId::ProjectedAgeing => ageing(width, view, spec),
+        ChartId::ProjectedWorkingAge => working_age(width, view, spec),
+        ChartId::ProjectedDependency => dependency(width, view, spec),
+        ChartId::ProjectedBirthsDeaths => births_deaths(width, view, spec),
+        ChartId::ProjectedUrbanisation => urbanisation(width, view, spec),
+        other => Err(ErrorKind::InvalidArgument { name: "chart", value: other.slug().into(), expected: "a chart of the explorer" }.into()),
     }
 }
 
@@ -176,7 +174,7 @@ fn pyramid(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         Lang::Zh => format!(
             "{}年{}：0—14岁占{}%，60岁及以上占{}%（2020年分别为{}%和{}%），年龄中位数{}岁。",
             view.year,
-            view.place.zh,
+            view.region.name().zh,
             fixed(y.share_0_14, 1, lang),
             fixed(y.share_60_plus, 1, lang),
             fixed(y0.share_0_14, 1, lang),
@@ -185,7 +183,7 @@ fn pyramid(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         ),
         Lang::En => format!(
             "{} in {}: {}% aged 0-14 and {}% aged 60+ (2020: {}% and {}%); median age {}.",
-            view.place.en,
+            view.region.name().en,
             view.year,
             fixed(y.share_0_14, 1, lang),
             fixed(y.share_60_plus, 1, lang),
@@ -204,8 +202,8 @@ fn pyramid(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         .collect();
     let title = titled(
         view.run,
-        &format!("{}人口金字塔，{}年", view.place.zh, view.year),
-        format!("Population pyramid of {}, {}", view.place.en, view.year),
+        &format!("{}人口金字塔，{}年", view.region.name().zh, view.year),
+        format!("Population pyramid of {}, {}", view.region.name().en, view.year),
         lang,
     );
     assemble(
@@ -476,13 +474,13 @@ fn years(view: &View) -> Vec<u16> {
 }
 
 fn is_prefecture(view: &View) -> bool {
-    view.place.en == "Liangshan"
+    view.region == Region::Prefecture
 }
 
 /// Puts a timeline chart together with its text.
 #[allow(clippy::too_many_arguments)]
 fn finish(
-    id: &'static str,
+    id: ChartId,
     t: &Timeline,
     width: u32,
     view: &View,
@@ -510,17 +508,17 @@ fn finish(
     assemble(spec, width, height, &raw, Parts { id, title, summary, sources, notes, table: t.table(decimals, spec.lang) })
 }
 
-fn fan<'a>(view: &View<'a>, name: &str) -> Option<&'a Fan> {
-    view.fans.and_then(|f| f.fans.iter().find(|x| x.indicator == name))
+fn fan<'a>(view: &View<'a>, indicator: Indicator) -> Option<&'a Fan> {
+    view.fans.and_then(|f| f.fan(indicator))
 }
 
 fn population(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let zh = lang == Lang::Zh;
-    let target = crate::data::targets::target("resident_pop_2030").and_then(|t| match t.goal {
+    let target = match crate::data::targets::TargetId::ResidentPop2030.target().goal {
         crate::data::targets::Goal::Reach(n) => Some(n.value),
         _ => None,
-    });
+    };
     let target = target.filter(|_| is_prefecture(view));
     let t = Timeline {
         unit: (if zh { "万人" } else { "10,000 persons" }).into(),
@@ -529,7 +527,7 @@ fn population(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             values: pick(view, |y| y.population / 1e4),
             mark: 0,
         }],
-        band: fan(view, "population").map(|f| (f, 1e-4)),
+        band: fan(view, Indicator::Population).map(|f| (f, 1e-4)),
         refs: vec![],
         goals: target
             .map(|v| Goal {
@@ -560,18 +558,23 @@ fn population(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let summary = match lang {
         Lang::Zh => format!(
             "按此情景，{}常住人口2030年约{}万人，{last}年约{}万人{reach}。",
-            view.place.zh,
+            view.region.name().zh,
             fixed(p2030 / 1e4, 1, lang),
             fixed(plast / 1e4, 1, lang)
         ),
         Lang::En => format!(
             "Under this scenario {} has about {} residents in 2030 and {} in {last}{reach}.",
-            view.place.en,
+            view.region.name().en,
             fixed(p2030, 0, lang),
             fixed(plast, 0, lang)
         ),
     };
-    let title = titled(view.run, &format!("{}常住人口预测", view.place.zh), format!("Projected population of {}", view.place.en), lang);
+    let title = titled(
+        view.run,
+        &format!("{}常住人口预测", view.region.name().zh),
+        format!("Projected population of {}", view.region.name().en),
+        lang,
+    );
     let sources = if target.is_some() { vec![crate::data::at(2, 3, crate::data::Item::Box(1)).cite(lang)] } else { vec![] };
     finish(POPULATION_ID, &t, width, view, spec, title, summary, sources, vec![], 2)
 }
@@ -589,7 +592,7 @@ fn ageing(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             Series { label: (if zh { "60岁及以上" } else { "aged 60+" }).into(), values: pick(view, |y| y.share_60_plus), mark: 0 },
             Series { label: (if zh { "65岁及以上" } else { "aged 65+" }).into(), values: pick(view, |y| y.share_65_plus), mark: 1 },
         ],
-        band: fan(view, "share_60_plus").map(|f| (f, 1.0)),
+        band: fan(view, Indicator::Share60Plus).map(|f| (f, 1.0)),
         refs: vec![
             RefLine { value: sichuan.value, label: (if zh { "四川省2020年60岁及以上" } else { "Sichuan 2020, aged 60+" }).into() },
             RefLine { value: 20.0, label: (if zh { "20% 中度老龄化" } else { "20% moderately aged" }).into() },
@@ -605,18 +608,19 @@ fn ageing(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let summary = match lang {
         Lang::Zh => format!(
             "按此情景，{}60岁及以上人口占比2030年约{}%（规划预计超过20%）{}。",
-            view.place.zh,
+            view.region.name().zh,
             fixed(s2030, 1, lang),
             crossed.map_or("，到预测末年仍未超过20%".to_string(), |y| format!("，{y}年超过20%"))
         ),
         Lang::En => format!(
             "Under this scenario {}% of {}'s residents are aged 60+ in 2030 (the plan expects more than 20%){}.",
             fixed(s2030, 1, lang),
-            view.place.en,
+            view.region.name().en,
             crossed.map_or(", and the share stays below 20% to the horizon".to_string(), |y| format!("; 20% is passed in {y}"))
         ),
     };
-    let title = titled(view.run, &format!("{}老龄化预测", view.place.zh), format!("Projected ageing of {}", view.place.en), lang);
+    let title =
+        titled(view.run, &format!("{}老龄化预测", view.region.name().zh), format!("Projected ageing of {}", view.region.name().en), lang);
     let sources = vec![crate::data::sec(1, 2).cite(lang), sichuan.source.cite(lang)];
     finish(AGEING_ID, &t, width, view, spec, title, summary, sources, vec![], 2)
 }
@@ -628,14 +632,14 @@ fn working_age(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let zh = lang == Lang::Zh;
     let sichuan = crate::data::external::census_fact("Sichuan", 2020, "share_15_59")?;
-    let forecast = crate::data::facts::FORECASTS.iter().find(|f| f.id == "working_age_share_exceeds_sichuan");
+    let forecast = Some(crate::data::facts::ForecastId::WorkingAgeShareExceedsSichuan.forecast());
     let t = Timeline {
         unit: "%".into(),
         series: vec![
             Series { label: (if zh { "15—59岁" } else { "aged 15-59" }).into(), values: pick(view, |y| y.share_15_59), mark: 0 },
             Series { label: (if zh { "15—64岁" } else { "aged 15-64" }).into(), values: pick(view, |y| y.share_15_64), mark: 1 },
         ],
-        band: fan(view, "share_15_59").map(|f| (f, 1.0)),
+        band: fan(view, Indicator::Share15To59).map(|f| (f, 1.0)),
         refs: vec![RefLine {
             value: sichuan.value, label: (if zh { "四川省2020年15—59岁" } else { "Sichuan 2020, aged 15-59" }).into()
         }],
@@ -659,7 +663,7 @@ fn working_age(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let summary = match lang {
         Lang::Zh => format!(
             "按此情景，{}15—59岁人口占比2030年约{}%，{}。",
-            view.place.zh,
+            view.region.name().zh,
             fixed(s2030, 1, lang),
             match crossed {
                 None => format!("预测期内未超过四川省2020年的{}%", sichuan.value),
@@ -670,7 +674,7 @@ fn working_age(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         Lang::En => format!(
             "Under this scenario {}% of {}'s residents are aged 15-59 in 2030; {}.",
             fixed(s2030, 1, lang),
-            view.place.en,
+            view.region.name().en,
             match crossed {
                 None => format!("the share stays below Sichuan's 2020 level of {}%", sichuan.value),
                 Some(y) if y == first => format!("it is above Sichuan's 2020 level of {}% from {first}", sichuan.value),
@@ -680,8 +684,8 @@ fn working_age(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     };
     let title = titled(
         view.run,
-        &format!("{}劳动年龄人口占比预测", view.place.zh),
-        format!("Projected working-age shares of {}", view.place.en),
+        &format!("{}劳动年龄人口占比预测", view.region.name().zh),
+        format!("Projected working-age shares of {}", view.region.name().en),
         lang,
     );
     let sources = vec![crate::data::sec(1, 2).cite(lang), sichuan.source.cite(lang)];
@@ -707,7 +711,7 @@ fn dependency(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
                 mark: 2,
             },
         ],
-        band: fan(view, "total_dependency").map(|f| (f, 1.0)),
+        band: fan(view, Indicator::TotalDependency).map(|f| (f, 1.0)),
         refs: vec![],
         goals: vec![],
         observed: vec![],
@@ -720,7 +724,7 @@ fn dependency(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let summary = match lang {
         Lang::Zh => format!(
             "按此情景，{}总抚养比由2020年的{}降至2030年的{}，{}年为{}；其中老年抚养比由{}升至{}。",
-            view.place.zh,
+            view.region.name().zh,
             fixed(y0.total_dependency, 1, lang),
             fixed(y30, 1, lang),
             last.year,
@@ -731,7 +735,7 @@ fn dependency(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         .replace("降至", if y30 > y0.total_dependency { "升至" } else { "降至" }),
         Lang::En => format!(
             "Under this scenario {} has {} dependants per 100 of working age in 2020, {} in 2030 and {} in {}; the old-age ratio goes from {} to {}.",
-            view.place.en,
+            view.region.name().en,
             fixed(y0.total_dependency, 1, lang),
             fixed(y30, 1, lang),
             fixed(last.total_dependency, 1, lang),
@@ -740,8 +744,12 @@ fn dependency(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             fixed(last.old_age_dependency, 1, lang)
         ),
     };
-    let title =
-        titled(view.run, &format!("{}抚养比预测", view.place.zh), format!("Projected dependency ratios of {}", view.place.en), lang);
+    let title = titled(
+        view.run,
+        &format!("{}抚养比预测", view.region.name().zh),
+        format!("Projected dependency ratios of {}", view.region.name().en),
+        lang,
+    );
     let notes = vec![(if zh {
         "抚养比以15—64岁为劳动年龄（国际通行口径）。"
     } else {
@@ -772,7 +780,7 @@ fn births_deaths(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             Series { label: (if zh { "死亡" } else { "deaths" }).into(), values: flow(|y| y.deaths), mark: 1 },
             Series { label: (if zh { "净迁移" } else { "net migrants" }).into(), values: flow(|y| y.net_migrants), mark: 2 },
         ],
-        band: fan(view, "births").map(|f| (f, scale)),
+        band: fan(view, Indicator::Births).map(|f| (f, scale)),
         refs: vec![],
         goals: vec![],
         observed: vec![],
@@ -786,7 +794,7 @@ fn births_deaths(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let summary = match lang {
         Lang::Zh => format!(
             "按此情景，{}每年出生人数由{}万降至{}年的{}万；{}。",
-            view.place.zh,
+            view.region.name().zh,
             fixed(b(0) / 1e4, 1, lang),
             ys[ys.len() - 2].year,
             fixed(b(ys.len() - 2) / 1e4, 1, lang),
@@ -795,7 +803,7 @@ fn births_deaths(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         .replace("降至", if b(ys.len() - 2) > b(0) { "升至" } else { "降至" }),
         Lang::En => format!(
             "Under this scenario {} has {} births in {} and {} in {}; {}.",
-            view.place.en,
+            view.region.name().en,
             fixed(b(0), 0, lang),
             ys[0].year,
             fixed(b(ys.len() - 2), 0, lang),
@@ -805,8 +813,8 @@ fn births_deaths(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     };
     let title = titled(
         view.run,
-        &format!("{}出生、死亡与净迁移预测", view.place.zh),
-        format!("Projected births, deaths and migration of {}", view.place.en),
+        &format!("{}出生、死亡与净迁移预测", view.region.name().zh),
+        format!("Projected births, deaths and migration of {}", view.region.name().en),
         lang,
     );
     let notes = vec![(if zh {
@@ -824,16 +832,14 @@ fn urbanisation(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let zh = lang == Lang::Zh;
     let u = view.urbanisation.ok_or_else(|| crate::error::missing_data("urbanisation path"))?;
-    let goal = |id: &str| {
-        crate::data::targets::target(id).and_then(|t| match t.goal {
-            crate::data::targets::Goal::Reach(n) | crate::data::targets::Goal::AtLeast(n) => Some(n.value),
-            _ => None,
-        })
+    let goal = |id: crate::data::targets::TargetId| match id.target().goal {
+        crate::data::targets::Goal::Reach(n) | crate::data::targets::Goal::AtLeast(n) => Some(n.value),
+        _ => None,
     };
-    let goals = [("urbanisation_2025", 2025.0), ("urbanisation_2030", 2030.0)]
+    let goals = [(crate::data::targets::TargetId::Urbanisation2025, 2025.0), (crate::data::targets::TargetId::Urbanisation2030, 2030.0)]
         .iter()
         .filter_map(|(id, year)| {
-            goal(id).map(|v| Goal {
+            goal(*id).map(|v| Goal {
                 year: *year,
                 value: v,
                 label: if zh { format!("{}年目标{}%", *year as u16, v) } else { format!("{} target {}%", *year as u16, v) },

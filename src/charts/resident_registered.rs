@@ -2,6 +2,7 @@
 //! growing gap between them.
 
 use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::facts::fact;
 use crate::data::tables::{FIGURES, TABLE1, TABLE1_AT};
@@ -10,7 +11,7 @@ use crate::error::Error;
 use crate::i18n::{fixed, ten_thousands, Lang, Text};
 use crate::indicators::derived::derived_figures;
 
-pub const ID: &str = "resident-registered";
+pub const ID: ChartId = ChartId::ResidentRegistered;
 pub const TITLE: Text = Text::new("常住人口与户籍人口，2010年和2020年", "Resident and registered population, 2010 and 2020");
 
 struct Year {

@@ -4,12 +4,13 @@
 //! shaded row and bold labels, not by colour alone.
 
 use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::tables::{SchoolingRow, TABLE2, TABLE2_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 
-pub const ID: &str = "schooling";
+pub const ID: ChartId = ChartId::Schooling;
 pub const TITLE: Text = Text::new(
     "四川各市（州）15岁及以上人口平均受教育年限，2010年和2020年",
     "Mean years of schooling (population 15+) in Sichuan's cities and prefectures, 2010 and 2020",

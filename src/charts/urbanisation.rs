@@ -4,17 +4,18 @@
 //! published", never invented.
 
 use super::canvas::{draw_svg, Align, Baseline, Scale};
+use super::ChartId;
 use super::{assemble, table, text_width, wrap, Chart, Parts, Spec};
-use crate::data::counties::{COUNTIES, URBANISATION_ABOVE_MEAN};
+use crate::data::counties::{COUNTIES, URBANISATION_ABOVE_MEAN, XICHANG};
 use crate::data::external::{census_fact, CENSUS_FACTS_FILE};
 use crate::data::facts::fact;
 use crate::data::tables::FIGURES;
-use crate::data::targets::{target, Goal};
+use crate::data::targets::{Goal, TargetId};
 use crate::error::Error;
 use crate::i18n::{fixed, list, Lang, Text};
 use crate::indicators::derived::derived_figures;
 
-pub const ID: &str = "urbanisation";
+pub const ID: ChartId = ChartId::Urbanisation;
 pub const TITLE: Text = Text::new("常住人口城镇化率：现状与目标", "Urbanisation rate: where it stands and the plan's targets");
 
 #[derive(Clone, Copy, PartialEq)]
@@ -33,10 +34,10 @@ struct Item {
 
 use crate::error::missing_data as missing;
 
-fn goal(id: &str) -> Result<f64, Error> {
-    match target(id).map(|t| t.goal) {
-        Some(Goal::Reach(n)) => Ok(n.value),
-        _ => Err(missing(id)),
+fn goal(id: TargetId) -> Result<f64, Error> {
+    match id.target().goal {
+        Goal::Reach(n) => Ok(n.value),
+        _ => Err(missing(id.slug())),
     }
 }
 
@@ -51,12 +52,12 @@ fn items(lang: Lang) -> Result<Vec<Item>, Error> {
         Item { label: if zh { "全州 2020年".into() } else { "Liangshan 2020".into() }, value: r2020.value.value, kind: Kind::Measured },
         Item {
             label: if zh { "全州 2025年目标".into() } else { "Target 2025".into() },
-            value: goal("urbanisation_2025")?,
+            value: goal(TargetId::Urbanisation2025)?,
             kind: Kind::Target,
         },
         Item {
             label: if zh { "全州 2030年目标".into() } else { "Target 2030".into() },
-            value: goal("urbanisation_2030")?,
+            value: goal(TargetId::Urbanisation2030)?,
             kind: Kind::Target,
         },
         Item {
@@ -73,13 +74,8 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let font = style.font_px;
     let items = items(lang)?;
     let prefecture_2020 = items[1].value;
-    let above: Vec<&str> = URBANISATION_ABOVE_MEAN
-        .members
-        .iter()
-        .filter(|id| **id != "xichang")
-        .filter_map(|id| COUNTIES.iter().find(|c| c.id == *id))
-        .map(|c| c.short.get(lang))
-        .collect();
+    let above: Vec<&str> =
+        URBANISATION_ABOVE_MEAN.members.iter().filter(|id| **id != XICHANG).map(|id| id.county().short.get(lang)).collect();
     let others = COUNTIES.len() - URBANISATION_ABOVE_MEAN.members.len();
 
     let margin = 8.0;
@@ -223,7 +219,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
         })
         .collect();
     for c in COUNTIES.iter().filter(|c| c.id != "xichang") {
-        let above = URBANISATION_ABOVE_MEAN.contains(c.id);
+        let above = URBANISATION_ABOVE_MEAN.contains(c.county_id());
         rows.push(vec![
             c.name.get(lang).to_string(),
             if zh { "未公布".into() } else { "not published".into() },

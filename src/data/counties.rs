@@ -118,9 +118,115 @@ pub const COUNTIES: [County; 17] = [
     county!(17, "leibo", "雷波县", "Leibo County", "雷波", "Leibo", County, 24.01, 4.94, 4.94, 0, 19.37, 9.95, 62.17, Other),
 ];
 
-/// A county by id.
-pub fn county(id: &str) -> Option<&'static County> {
-    COUNTIES.iter().find(|c| c.id == id)
+/// One of the 17 counties, by its place in 表3: a small typed id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountyId(u8);
+
+impl CountyId {
+    /// Every county, in the order of 表3.
+    pub fn all() -> impl Iterator<Item = CountyId> {
+        (0..COUNTIES.len() as u8).map(CountyId)
+    }
+
+    /// Its place in [`COUNTIES`] (表3's 序号 less one).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    pub fn county(self) -> &'static County {
+        &COUNTIES[self.index()]
+    }
+
+    /// The county whose URL name ([`County::id`], such as `xichang`) is `slug`.
+    pub fn from_slug(slug: &str) -> Option<CountyId> {
+        COUNTIES.iter().position(|c| c.id == slug).map(|i| CountyId(i as u8))
+    }
+}
+
+impl Serialize for CountyId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.county().id)
+    }
+}
+
+impl County {
+    /// Its typed id (表3 numbers the counties 1 to 17, in [`COUNTIES`]'s order).
+    pub fn county_id(&self) -> CountyId {
+        CountyId(self.table3_no - 1)
+    }
+}
+
+pub const XICHANG: CountyId = CountyId(0);
+pub const MULI: CountyId = CountyId(1);
+pub const YANYUAN: CountyId = CountyId(2);
+pub const DECHANG: CountyId = CountyId(3);
+pub const HUILI: CountyId = CountyId(4);
+pub const HUIDONG: CountyId = CountyId(5);
+pub const NINGNAN: CountyId = CountyId(6);
+pub const PUGE: CountyId = CountyId(7);
+pub const BUTUO: CountyId = CountyId(8);
+pub const JINYANG: CountyId = CountyId(9);
+pub const ZHAOJUE: CountyId = CountyId(10);
+pub const XIDE: CountyId = CountyId(11);
+pub const MIANNING: CountyId = CountyId(12);
+pub const YUEXI: CountyId = CountyId(13);
+pub const GANLUO: CountyId = CountyId(14);
+pub const MEIGU: CountyId = CountyId(15);
+pub const LEIBO: CountyId = CountyId(16);
+
+/// The prefecture, or one of its counties: what the explorer projects.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Region {
+    #[default]
+    Prefecture,
+    County(CountyId),
+}
+
+/// The prefecture's name.
+pub const LIANGSHAN: Text = Text::new("凉山州", "Liangshan");
+
+impl Region {
+    /// The prefecture, then every county in the order of 表3.
+    pub fn all() -> impl Iterator<Item = Region> {
+        std::iter::once(Region::Prefecture).chain(CountyId::all().map(Region::County))
+    }
+
+    /// Its name in URLs and files: `liangshan`, `xichang`, ...
+    pub fn slug(self) -> &'static str {
+        match self {
+            Region::Prefecture => "liangshan",
+            Region::County(c) => c.county().id,
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Region> {
+        if slug == "liangshan" {
+            return Some(Region::Prefecture);
+        }
+        CountyId::from_slug(slug).map(Region::County)
+    }
+
+    /// Its full name: 凉山州 / Liangshan, 西昌市 / Xichang City.
+    pub fn name(self) -> Text {
+        match self {
+            Region::Prefecture => LIANGSHAN,
+            Region::County(c) => c.county().name,
+        }
+    }
+
+    /// Its resident population in the 2020 census.
+    pub fn published_total(self) -> Result<f64, crate::error::Error> {
+        match self {
+            Region::Prefecture => Ok(super::external::census_fact("Liangshan", 2020, "resident_pop")?.value),
+            Region::County(c) => Ok(c.county().pop_2020.value * 1e4),
+        }
+    }
+}
+
+impl Serialize for Region {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
 }
 
 /// A set of counties the plan names, with where it names them.
@@ -130,12 +236,12 @@ pub struct CountyGroup {
     pub name: Text,
     pub at: Loc,
     pub quote: &'static str,
-    pub members: &'static [&'static str],
+    pub members: &'static [CountyId],
 }
 
 impl CountyGroup {
-    pub fn contains(&self, county_id: &str) -> bool {
-        self.members.contains(&county_id)
+    pub fn contains(&self, county: CountyId) -> bool {
+        self.members.contains(&county)
     }
 }
 
@@ -145,7 +251,7 @@ pub const ANNING_BASIN: CountyGroup = CountyGroup {
     name: Text::new("安宁河流域", "Anning river basin"),
     at: sec(3, 2),
     quote: "安宁河流域高质量发展区（西昌市、会理市、德昌县、冕宁县、喜德县、会东县、宁南县、盐源县）",
-    members: &["xichang", "huili", "dechang", "mianning", "xide", "huidong", "ningnan", "yanyuan"],
+    members: &[XICHANG, HUILI, DECHANG, MIANNING, XIDE, HUIDONG, NINGNAN, YANYUAN],
 };
 
 /// The 11 乡村振兴重点帮扶县 (key counties of rural revitalisation support).
@@ -154,7 +260,7 @@ pub const KEY_ASSISTANCE: CountyGroup = CountyGroup {
     name: Text::new("乡村振兴重点帮扶县", "Key counties for rural revitalisation support"),
     at: sec(3, 2),
     quote: "11 个乡村振兴重点帮扶县（木里县、 盐源县、甘洛县、越西县、喜德县、美姑县、雷波县、昭觉县、普格县、布拖县、金阳县）",
-    members: &["muli", "yanyuan", "ganluo", "yuexi", "xide", "meigu", "leibo", "zhaojue", "puge", "butuo", "jinyang"],
+    members: &[MULI, YANYUAN, GANLUO, YUEXI, XIDE, MEIGU, LEIBO, ZHAOJUE, PUGE, BUTUO, JINYANG],
 };
 
 /// The five most populous counties as the text lists them.
@@ -163,7 +269,7 @@ pub const TOP_FIVE: CountyGroup = CountyGroup {
     name: Text::new("常住人口居前五位的县（市）", "The five most populous counties"),
     at: sec(1, 2),
     quote: "常住人口居前五位的是西昌市、会理市、冕宁县、会东县、盐源县",
-    members: &["xichang", "huili", "mianning", "huidong", "yanyuan"],
+    members: &[XICHANG, HUILI, MIANNING, HUIDONG, YANYUAN],
 };
 
 /// Counties whose 2020 urbanisation rate exceeds the prefecture's (36.96%).
@@ -173,7 +279,7 @@ pub const URBANISATION_ABOVE_MEAN: CountyGroup = CountyGroup {
     name: Text::new("城镇化率超过全州平均水平的县（市）", "Counties more urbanised than the prefecture"),
     at: sec(1, 3),
     quote: "仅西昌、德昌、会理、会东、冕宁5县（市）城镇化率超过全州平均水平",
-    members: &["xichang", "dechang", "huili", "huidong", "mianning"],
+    members: &[XICHANG, DECHANG, HUILI, HUIDONG, MIANNING],
 };
 
 /// Counties named as future regional centres (东、西、北部区域中心城市).
@@ -182,7 +288,7 @@ pub const REGIONAL_CENTRES: CountyGroup = CountyGroup {
     name: Text::new("区域中心城市（规划建设）", "Planned regional centres"),
     at: sec(3, 2),
     quote: "推动昭觉、盐源、越西建设凉山东、西、北部区域中心城市",
-    members: &["zhaojue", "yanyuan", "yuexi"],
+    members: &[ZHAOJUE, YANYUAN, YUEXI],
 };
 
 pub const GROUPS: [&CountyGroup; 5] = [&ANNING_BASIN, &KEY_ASSISTANCE, &TOP_FIVE, &URBANISATION_ABOVE_MEAN, &REGIONAL_CENTRES];

@@ -129,9 +129,35 @@ pub fn fact(id: &str) -> Option<&'static Fact> {
 
 /// The plan's own forecasts, stated in its text; the projection holds them to
 /// account.
+/// A forecast of the plan's text, in the order of [`FORECASTS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ForecastId {
+    WorkingAgeShareExceedsSichuan,
+    Share60PlusExceeds20,
+}
+
+impl ForecastId {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ForecastId::WorkingAgeShareExceedsSichuan => "working_age_share_exceeds_sichuan",
+            ForecastId::Share60PlusExceeds20 => "share_60plus_exceeds_20",
+        }
+    }
+
+    pub fn forecast(self) -> &'static Forecast {
+        &FORECASTS[self as usize]
+    }
+}
+
+impl Serialize for ForecastId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Forecast {
-    pub id: &'static str,
+    pub id: ForecastId,
     pub claim: Text,
     pub year: u16,
     pub at: Loc,
@@ -140,7 +166,7 @@ pub struct Forecast {
 
 pub const FORECASTS: &[Forecast] = &[
     Forecast {
-        id: "working_age_share_exceeds_sichuan",
+        id: ForecastId::WorkingAgeShareExceedsSichuan,
         claim: Text::new(
             "到2028年前后，15—59岁劳动年龄人口占比将超过全省平均水平",
             "Around 2028 the share aged 15-59 will exceed Sichuan's average",
@@ -150,7 +176,7 @@ pub const FORECASTS: &[Forecast] = &[
         quote: "预计到2028年前后，我州15—59岁总劳动人口占比将超过全省平均水平",
     },
     Forecast {
-        id: "share_60plus_exceeds_20",
+        id: ForecastId::Share60PlusExceeds20,
         claim: Text::new(
             "2030年60岁及以上人口占比将超过20%，进入中度老龄化社会",
             "In 2030 the share aged 60+ will exceed 20% (moderately aged society)",

@@ -54,9 +54,94 @@ pub enum Goal {
     AnnualRiseAtLeast(Num),
 }
 
+/// A target of the plan: a small typed id, in the order of [`TARGETS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TargetId {
+    ResidentPop2030,
+    Tfr2030,
+    Srb,
+    LifeExpectancy2025,
+    LifeExpectancy2030,
+    Schooling2030,
+    Urbanisation2025,
+    Urbanisation2030,
+    PensionInsurance,
+    MedicalInsurance,
+    Tfr2030Text,
+    Share60plus2030,
+    UrbanisationAnnualRise,
+    XichangUrbanDistrictPop,
+    HuiliUrbanDistrictPop,
+    ChildcarePlacesNewAreas,
+    ChildcarePlacesOldAreas,
+    ChildcarePlacesUnder3,
+    DisabilityRehabCoverage,
+}
+
+impl TargetId {
+    /// Every target, in the order of [`TARGETS`].
+    pub const ALL: [TargetId; 19] = [
+        TargetId::ResidentPop2030,
+        TargetId::Tfr2030,
+        TargetId::Srb,
+        TargetId::LifeExpectancy2025,
+        TargetId::LifeExpectancy2030,
+        TargetId::Schooling2030,
+        TargetId::Urbanisation2025,
+        TargetId::Urbanisation2030,
+        TargetId::PensionInsurance,
+        TargetId::MedicalInsurance,
+        TargetId::Tfr2030Text,
+        TargetId::Share60plus2030,
+        TargetId::UrbanisationAnnualRise,
+        TargetId::XichangUrbanDistrictPop,
+        TargetId::HuiliUrbanDistrictPop,
+        TargetId::ChildcarePlacesNewAreas,
+        TargetId::ChildcarePlacesOldAreas,
+        TargetId::ChildcarePlacesUnder3,
+        TargetId::DisabilityRehabCoverage,
+    ];
+
+    /// Its name in the JSON the page and the command line read.
+    pub fn slug(self) -> &'static str {
+        match self {
+            TargetId::ResidentPop2030 => "resident_pop_2030",
+            TargetId::Tfr2030 => "tfr_2030",
+            TargetId::Srb => "srb",
+            TargetId::LifeExpectancy2025 => "life_expectancy_2025",
+            TargetId::LifeExpectancy2030 => "life_expectancy_2030",
+            TargetId::Schooling2030 => "schooling_2030",
+            TargetId::Urbanisation2025 => "urbanisation_2025",
+            TargetId::Urbanisation2030 => "urbanisation_2030",
+            TargetId::PensionInsurance => "pension_insurance",
+            TargetId::MedicalInsurance => "medical_insurance",
+            TargetId::Tfr2030Text => "tfr_2030_text",
+            TargetId::Share60plus2030 => "share_60plus_2030",
+            TargetId::UrbanisationAnnualRise => "urbanisation_annual_rise",
+            TargetId::XichangUrbanDistrictPop => "xichang_urban_district_pop",
+            TargetId::HuiliUrbanDistrictPop => "huili_urban_district_pop",
+            TargetId::ChildcarePlacesNewAreas => "childcare_places_new_areas",
+            TargetId::ChildcarePlacesOldAreas => "childcare_places_old_areas",
+            TargetId::ChildcarePlacesUnder3 => "childcare_places_under3",
+            TargetId::DisabilityRehabCoverage => "disability_rehab_coverage",
+        }
+    }
+
+    /// The target itself.
+    pub fn target(self) -> &'static Target {
+        &TARGETS[self as usize]
+    }
+}
+
+impl Serialize for TargetId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Target {
-    pub id: &'static str,
+    pub id: TargetId,
     pub name: Text,
     pub unit: Unit,
     /// The years the goal is for; empty where the plan gives none.
@@ -77,7 +162,7 @@ const GOALS: Loc = sec(2, 3);
 pub const TARGETS: &[Target] = &[
     // 专栏1 主要发展指标
     Target {
-        id: "resident_pop_2030",
+        id: TargetId::ResidentPop2030,
         name: Text::new("常住人口", "Resident population"),
         unit: Unit::TenThousandPersons,
         years: &[2030],
@@ -88,7 +173,7 @@ pub const TARGETS: &[Target] = &[
         note: Some(Text::new("2025年未设目标（专栏1为“-”）。", "No target for 2025 (printed “-”).")),
     },
     Target {
-        id: "tfr_2030",
+        id: TargetId::Tfr2030,
         name: Text::new("总和生育率", "Total fertility rate"),
         unit: Unit::ChildrenPerWoman,
         years: &[2030],
@@ -102,7 +187,7 @@ pub const TARGETS: &[Target] = &[
         )),
     },
     Target {
-        id: "srb",
+        id: TargetId::Srb,
         name: Text::new("出生人口性别比", "Sex ratio at birth"),
         unit: Unit::SexRatio,
         years: &[2025, 2030],
@@ -116,7 +201,7 @@ pub const TARGETS: &[Target] = &[
         )),
     },
     Target {
-        id: "life_expectancy_2025",
+        id: TargetId::LifeExpectancy2025,
         name: Text::new("人均预期寿命", "Life expectancy at birth"),
         unit: Unit::Years,
         years: &[2025],
@@ -127,7 +212,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "life_expectancy_2030",
+        id: TargetId::LifeExpectancy2030,
         name: Text::new("人均预期寿命", "Life expectancy at birth"),
         unit: Unit::Years,
         years: &[2030],
@@ -138,7 +223,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "schooling_2030",
+        id: TargetId::Schooling2030,
         name: Text::new("15岁及以上人口的平均受教育年限", "Mean years of schooling, population 15+"),
         unit: Unit::Years,
         years: &[2030],
@@ -149,7 +234,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "urbanisation_2025",
+        id: TargetId::Urbanisation2025,
         name: Text::new("常住人口城镇化率", "Urbanisation rate"),
         unit: Unit::Percent,
         years: &[2025],
@@ -160,7 +245,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "urbanisation_2030",
+        id: TargetId::Urbanisation2030,
         name: Text::new("常住人口城镇化率", "Urbanisation rate"),
         unit: Unit::Percent,
         years: &[2030],
@@ -171,7 +256,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "pension_insurance",
+        id: TargetId::PensionInsurance,
         name: Text::new("基本养老保险参保率", "Basic pension insurance coverage"),
         unit: Unit::Percent,
         years: &[2025, 2030],
@@ -182,7 +267,7 @@ pub const TARGETS: &[Target] = &[
         note: Some(Text::new("2025年和2030年均为“应保尽保”。", "“Everyone eligible insured” for both 2025 and 2030.")),
     },
     Target {
-        id: "medical_insurance",
+        id: TargetId::MedicalInsurance,
         name: Text::new("基本医疗保险参保率", "Basic medical insurance coverage"),
         unit: Unit::Percent,
         years: &[2025, 2030],
@@ -194,7 +279,7 @@ pub const TARGETS: &[Target] = &[
     },
     // 第二章第三节 发展目标 (running text)
     Target {
-        id: "tfr_2030_text",
+        id: TargetId::Tfr2030Text,
         name: Text::new("总和生育率（正文）", "Total fertility rate (text)"),
         unit: Unit::ChildrenPerWoman,
         years: &[2030],
@@ -205,7 +290,7 @@ pub const TARGETS: &[Target] = &[
         note: Some(Text::new("原文：“总和生育率稳定在1.6%左右”。", "The text: “TFR stable at about 1.6%”.")),
     },
     Target {
-        id: "share_60plus_2030",
+        id: TargetId::Share60plus2030,
         name: Text::new("60岁及以上老年人口占比", "Share aged 60 and over"),
         unit: Unit::Percent,
         years: &[2030],
@@ -216,7 +301,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "urbanisation_annual_rise",
+        id: TargetId::UrbanisationAnnualRise,
         name: Text::new("常住人口城镇化率年均增加", "Annual rise of the urbanisation rate"),
         unit: Unit::PercentagePoints,
         years: &[],
@@ -228,7 +313,7 @@ pub const TARGETS: &[Target] = &[
     },
     // 第三章第一节: city sizes (城区常住人口, the urban district, not the whole city)
     Target {
-        id: "xichang_urban_district_pop",
+        id: TargetId::XichangUrbanDistrictPop,
         name: Text::new("西昌市城区常住人口（中等城市）", "Xichang, residents of the urban district (medium-sized city)"),
         unit: Unit::TenThousandPersons,
         years: &[],
@@ -239,7 +324,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "huili_urban_district_pop",
+        id: TargetId::HuiliUrbanDistrictPop,
         name: Text::new("会理等区域中心城市城区常住人口（Ⅰ型小城市）", "Huili and other regional centres, urban district residents (type I small city)"),
         unit: Unit::TenThousandPersons,
         years: &[],
@@ -254,7 +339,7 @@ pub const TARGETS: &[Target] = &[
     },
     // 第四章第三节 and 专栏2: childcare places
     Target {
-        id: "childcare_places_new_areas",
+        id: TargetId::ChildcarePlacesNewAreas,
         name: Text::new("新建居住区托位", "Childcare places in new residential areas"),
         unit: Unit::PlacesPer1000,
         years: &[],
@@ -265,7 +350,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "childcare_places_old_areas",
+        id: TargetId::ChildcarePlacesOldAreas,
         name: Text::new("老城区和已建成居住区托位", "Childcare places in old and existing residential areas"),
         unit: Unit::PlacesPer1000,
         years: &[],
@@ -276,7 +361,7 @@ pub const TARGETS: &[Target] = &[
         note: None,
     },
     Target {
-        id: "childcare_places_under3",
+        id: TargetId::ChildcarePlacesUnder3,
         name: Text::new("每千人口拥有3岁以下婴幼儿托位数", "Places for children under 3 per 1,000 population"),
         unit: Unit::PlacesPer1000,
         years: &[],
@@ -288,7 +373,7 @@ pub const TARGETS: &[Target] = &[
     },
     // 专栏5
     Target {
-        id: "disability_rehab_coverage",
+        id: TargetId::DisabilityRehabCoverage,
         name: Text::new("残疾人专业化康复和托养服务", "Professional rehabilitation and care for disabled persons"),
         unit: Unit::Counties,
         years: &[2030],
@@ -302,20 +387,29 @@ pub const TARGETS: &[Target] = &[
 
 /// The quote of the plan each target rests on; a test checks each stands in
 /// the plan. Targets of 专栏1 are checked row by row instead.
-pub const TEXT_TARGET_QUOTES: &[(&str, &str)] = &[
-    ("tfr_2030_text", "总和生育率稳定在1.6%左右"),
-    ("share_60plus_2030", "到2030年60岁及以上老年人口占比不超过全省平均水平"),
-    ("urbanisation_annual_rise", "常住人口城镇化率年均增加1个百分点以上"),
-    ("xichang_urban_district_pop", "努力建成城区常住人口100万的中等城市"),
-    ("huili_urban_district_pop", "建成城区常住人口20万以上的Ⅰ型小城市"),
-    ("childcare_places_new_areas", "新建居住区按照每千人口不少于10个托位"),
-    ("childcare_places_old_areas", "按照每千人口不少于8个托位"),
-    ("childcare_places_under3", "保持每千人口拥有3岁以下婴儿托位数达到4.5张以上"),
-    ("disability_rehab_coverage", "到2030 年，残疾人专业化康复和托养服务实现县级全覆盖"),
-    ("life_expectancy_2030", "人均预期寿命提高到78岁"),
-    ("schooling_2030", "15岁及以上人口的平均受教育年限达全省平均水平"),
+pub const TEXT_TARGET_QUOTES: &[(TargetId, &str)] = &[
+    (TargetId::Tfr2030Text, "总和生育率稳定在1.6%左右"),
+    (TargetId::Share60plus2030, "到2030年60岁及以上老年人口占比不超过全省平均水平"),
+    (TargetId::UrbanisationAnnualRise, "常住人口城镇化率年均增加1个百分点以上"),
+    (TargetId::XichangUrbanDistrictPop, "努力建成城区常住人口100万的中等城市"),
+    (TargetId::HuiliUrbanDistrictPop, "建成城区常住人口20万以上的Ⅰ型小城市"),
+    (TargetId::ChildcarePlacesNewAreas, "新建居住区按照每千人口不少于10个托位"),
+    (TargetId::ChildcarePlacesOldAreas, "按照每千人口不少于8个托位"),
+    (TargetId::ChildcarePlacesUnder3, "保持每千人口拥有3岁以下婴儿托位数达到4.5张以上"),
+    (TargetId::DisabilityRehabCoverage, "到2030 年，残疾人专业化康复和托养服务实现县级全覆盖"),
+    (TargetId::LifeExpectancy2030, "人均预期寿命提高到78岁"),
+    (TargetId::Schooling2030, "15岁及以上人口的平均受教育年限达全省平均水平"),
 ];
 
-pub fn target(id: &str) -> Option<&'static Target> {
-    TARGETS.iter().find(|t| t.id == id)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_names_its_own_row() {
+        assert_eq!(TARGETS.len(), TargetId::ALL.len());
+        for id in TargetId::ALL {
+            assert_eq!(id.target().id, id);
+        }
+    }
 }

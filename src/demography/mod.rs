@@ -10,7 +10,7 @@ pub mod mortality;
 pub mod single_year;
 
 /// Sex, for the conventions that differ between women and men.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sex {
     Female,

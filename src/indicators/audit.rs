@@ -11,12 +11,12 @@
 use serde::Serialize;
 
 use crate::data::counties::{
-    County, Table5Group, ANNING_BASIN, COUNTIES, KEY_ASSISTANCE, TABLE3_AT, TABLE5_AT, TOP_FIVE, URBANISATION_ABOVE_MEAN,
+    County, CountyId, Table5Group, ANNING_BASIN, COUNTIES, KEY_ASSISTANCE, TABLE3_AT, TABLE5_AT, TOP_FIVE, URBANISATION_ABOVE_MEAN,
 };
 use crate::data::external::{census_fact, CENSUS_FACTS_FILE};
 use crate::data::facts::{fact, Fact};
 use crate::data::tables::{TABLE1, TABLE1_AT, TABLE2, TABLE2_AT, TABLE4, TABLE4_AT};
-use crate::data::targets::{target, Goal};
+use crate::data::targets::{Goal, TargetId};
 use crate::data::{sec, Loc};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
@@ -498,17 +498,17 @@ impl Audit {
         );
         // 专栏1's 2020 column against the text.
         for (tid, fid) in [
-            ("resident_pop_2030", "resident_pop_2020"),
-            ("life_expectancy_2030", "life_expectancy_2020"),
-            ("urbanisation_2030", "urbanisation_2020"),
-            ("srb", "sex_ratio_2020"),
-            ("schooling_2030", "schooling_2020"),
+            (TargetId::ResidentPop2030, "resident_pop_2020"),
+            (TargetId::LifeExpectancy2030, "life_expectancy_2020"),
+            (TargetId::Urbanisation2030, "urbanisation_2020"),
+            (TargetId::Srb, "sex_ratio_2020"),
+            (TargetId::Schooling2030, "schooling_2020"),
         ] {
-            let tg = target(tid).ok_or_else(|| missing(tid))?;
+            let tg = tid.target();
             let fa = f(fid)?;
-            let Some(base) = tg.baseline_2020 else { return Err(missing(tid)) };
+            let Some(base) = tg.baseline_2020 else { return Err(missing(tid.slug())) };
             self.check(
-                format!("box1.{tid}.baseline_2020"),
+                format!("box1.{}.baseline_2020", tid.slug()),
                 self.t(
                     format!("专栏1：{}2020年值{}", self.name(tg.name), base.text),
                     format!("Box 1: {} in 2020, {}", tg.name.en, base.text),
@@ -520,15 +520,15 @@ impl Audit {
             );
         }
         // The urbanisation targets against the text's annual rise.
-        let rise_goal = target("urbanisation_annual_rise").ok_or_else(|| missing("urbanisation_annual_rise"))?;
+        let rise_goal = TargetId::UrbanisationAnnualRise.target();
         let Goal::AnnualRiseAtLeast(min_rise) = rise_goal.goal else { return Err(missing("urbanisation_annual_rise")) };
         let u2020 = f("urbanisation_2020")?.value;
-        let u2025 = match target("urbanisation_2025").map(|t| t.goal) {
-            Some(Goal::Reach(n)) => n,
+        let u2025 = match TargetId::Urbanisation2025.target().goal {
+            Goal::Reach(n) => n,
             _ => return Err(missing("urbanisation_2025")),
         };
-        let u2030 = match target("urbanisation_2030").map(|t| t.goal) {
-            Some(Goal::Reach(n)) => n,
+        let u2030 = match TargetId::Urbanisation2030.target().goal {
+            Goal::Reach(n) => n,
             _ => return Err(missing("urbanisation_2030")),
         };
         // Targets are exact values, not roundings: only the 2020 figure
@@ -660,7 +660,7 @@ impl Audit {
         let mut by_pop: Vec<&County> = COUNTIES.iter().collect();
         by_pop.sort_by(|a, b| b.pop_2020.value.total_cmp(&a.pop_2020.value));
         let top5 = &by_pop[..5];
-        let listed = top5.iter().filter(|c| TOP_FIVE.contains(c.id)).count();
+        let listed = top5.iter().filter(|c| TOP_FIVE.contains(c.county_id())).count();
         self.check(
             "text.top_five_are_largest",
             self.t(
@@ -694,7 +694,7 @@ impl Audit {
         // External census figures for two counties.
         for (area, id) in [("Xichang", "xichang"), ("Yanyuan", "yanyuan")] {
             let ext = census_fact(area, 2020, "resident_pop")?;
-            let c = COUNTIES.iter().find(|c| c.id == id).ok_or_else(|| missing(id))?;
+            let c = CountyId::from_slug(id).ok_or_else(|| missing(id))?.county();
             self.check(
                 format!("t3.pop_2020.{id}_vs_census"),
                 self.t(
@@ -733,7 +733,7 @@ impl Audit {
     }
 
     fn table5(&mut self) -> Result<(), Error> {
-        let in_basin = |c: &&County| ANNING_BASIN.contains(c.id);
+        let in_basin = |c: &&County| ANNING_BASIN.contains(c.county_id());
         let cbr_low: Vec<&County> = COUNTIES.iter().filter(|c| c.cbr_2020.value < 15.0).collect();
         let old: Vec<&County> = COUNTIES.iter().filter(|c| c.share_60plus_2020.value > 10.0).collect();
         let names =
@@ -777,7 +777,8 @@ impl Audit {
             self.t("第三章第二节所列县（市）数".into(), "counties listed in ch. 3 §2".into()),
             basin.at,
         );
-        let same_group = COUNTIES.iter().filter(|c| (c.table5_group == Table5Group::AnningBasin) == ANNING_BASIN.contains(c.id)).count();
+        let same_group =
+            COUNTIES.iter().filter(|c| (c.table5_group == Table5Group::AnningBasin) == ANNING_BASIN.contains(c.county_id())).count();
         self.check(
             "t5.groups_match_basin_list",
             self.t(
@@ -798,7 +799,7 @@ impl Audit {
             self.t("括号内所列县数".into(), "counties named in the parenthesis".into()),
             KEY_ASSISTANCE.at,
         );
-        let covered = COUNTIES.iter().filter(|c| ANNING_BASIN.contains(c.id) || KEY_ASSISTANCE.contains(c.id)).count();
+        let covered = COUNTIES.iter().filter(|c| ANNING_BASIN.contains(c.county_id()) || KEY_ASSISTANCE.contains(c.county_id())).count();
         self.check(
             "groups.basin_and_key_cover_all",
             self.t(
@@ -883,8 +884,8 @@ pub fn observations(lang: Lang) -> Vec<Observation> {
     let mut out: Vec<Observation> = crate::data::targets::TARGETS
         .iter()
         .filter_map(|t| t.note.map(|n| (t, n)))
-        .filter(|(t, _)| matches!(t.id, "tfr_2030" | "srb"))
-        .map(|(t, n)| Observation { id: t.id, text: n.get(lang).to_string(), source: t.at.cite(lang) })
+        .filter(|(t, _)| matches!(t.id, TargetId::Tfr2030 | TargetId::Srb))
+        .map(|(t, n)| Observation { id: t.id.slug(), text: n.get(lang).to_string(), source: t.at.cite(lang) })
         .collect();
     out.push(Observation {
         id: "table1_title",

@@ -2,5 +2,8 @@
 //! the reader's language. Each module holds the texts of one part of the
 //! page, Chinese and English side by side.
 
+pub mod explorer;
+pub mod source;
 pub mod state;
+pub mod tracker;
 pub mod upload;

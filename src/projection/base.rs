@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::data::external::{census_fact, wpp_china};
 use crate::data::facts::fact;
 use crate::data::tables::TABLE1;
+use crate::data::Source;
 use crate::demography::mortality::Mortality;
 use crate::demography::single_year::{single_year, SingleYear};
 use crate::demography::Sex;
@@ -38,8 +39,8 @@ pub struct Fit {
     /// "about" allows).
     pub tolerance: f64,
     pub met: bool,
-    /// Where the target comes from, in Chinese and English.
-    pub source: (String, String),
+    /// Where the target comes from.
+    pub source: Source,
 }
 
 /// The estimated base population and its fit.
@@ -228,33 +229,32 @@ pub fn estimate() -> Result<BasePopulation, Error> {
 
     let both: Vec<f64> = female.iter().zip(&male).map(|(f, m)| f + m).collect();
     let share = |a: usize, b: usize| sum(&both, a, b) / total * 100.0;
-    let both_langs = |cite: &dyn Fn(crate::Lang) -> String| (cite(crate::Lang::Zh), cite(crate::Lang::En));
-    let plan = |id: &str| fact(id).map(|f| both_langs(&|l| f.at.cite(l))).unwrap_or_default();
-    let census = |id: &str| census_fact("Liangshan", 2020, id).map(|c| both_langs(&|l| c.source.cite(l))).unwrap_or_default();
-    let t1 = both_langs(&|l| crate::data::tables::TABLE1_AT.cite(l));
+    let plan = |id: &str| -> Result<Source, Error> { Ok(Source::Plan { at: fact(id).ok_or_else(|| missing(id))?.at }) };
+    let census = |id: &str| -> Result<Source, Error> { Ok(census_fact("Liangshan", 2020, id)?.source) };
+    let t1 = Source::Plan { at: crate::data::tables::TABLE1_AT };
     let q0 = 1.0 - (lt_f.lx[1] + PRIOR_SRB * lt_m.lx[1]) / (1.0 + PRIOR_SRB);
     let births_text = fact("births_per_year").ok_or_else(|| missing("births_per_year"))?.value.value * 1e4;
     let fits = vec![
         ("total", Text::new("常住人口", "population"), total, both.iter().sum(), 0.5, t1.clone()),
-        ("female", Text::new("女性", "women"), females, female.iter().sum(), 0.5, census("female")),
-        ("male", Text::new("男性", "men"), males, male.iter().sum(), 0.5, census("male")),
+        ("female", Text::new("女性", "women"), females, female.iter().sum(), 0.5, census("female")?),
+        ("male", Text::new("男性", "men"), males, male.iter().sum(), 0.5, census("male")?),
         ("pop_0_14", Text::new("0—14岁", "aged 0-14"), young, sum(&both, 0, 14), 0.5, t1.clone()),
         ("pop_15_64", Text::new("15—64岁", "aged 15-64"), work, sum(&both, 15, 64), 0.5, t1.clone()),
         ("pop_65_plus", Text::new("65岁及以上", "aged 65+"), old, sum(&both, 65, 100), 0.5, t1.clone()),
-        ("pop_60_plus", Text::new("60岁及以上", "aged 60+"), p60, sum(&both, 60, 100), 0.5, census("pop_60plus")),
-        ("share_0_14", Text::new("0—14岁占比（%）", "share aged 0-14 (%)"), 27.64, share(0, 14), 0.005, plan("share_0_14_2020")),
-        ("share_15_59", Text::new("15—59岁占比（%）", "share aged 15-59 (%)"), 59.92, share(15, 59), 0.005, census("share_15_59")),
-        ("share_60_plus", Text::new("60岁及以上占比（%）", "share aged 60+ (%)"), 12.44, share(60, 100), 0.005, plan("share_60plus_2020")),
+        ("pop_60_plus", Text::new("60岁及以上", "aged 60+"), p60, sum(&both, 60, 100), 0.5, census("pop_60plus")?),
+        ("share_0_14", Text::new("0—14岁占比（%）", "share aged 0-14 (%)"), 27.64, share(0, 14), 0.005, plan("share_0_14_2020")?),
+        ("share_15_59", Text::new("15—59岁占比（%）", "share aged 15-59 (%)"), 59.92, share(15, 59), 0.005, census("share_15_59")?),
+        ("share_60_plus", Text::new("60岁及以上占比（%）", "share aged 60+ (%)"), 12.44, share(60, 100), 0.005, plan("share_60plus_2020")?),
         ("share_65_plus", Text::new("65岁及以上占比（%）", "share aged 65+ (%)"), 9.49, share(65, 100), 0.005, t1.clone()),
-        ("share_10_14", Text::new("10—14岁占比（%）", "share aged 10-14 (%)"), s10_14, share(10, 14), 0.05, plan("share_10_14_2020")),
-        ("share_55_59", Text::new("55—59岁占比（%）", "share aged 55-59 (%)"), s55_59, share(55, 59), 0.005, plan("share_55_59_2020")),
+        ("share_10_14", Text::new("10—14岁占比（%）", "share aged 10-14 (%)"), s10_14, share(10, 14), 0.05, plan("share_10_14_2020")?),
+        ("share_55_59", Text::new("55—59岁占比（%）", "share aged 55-59 (%)"), s55_59, share(55, 59), 0.005, plan("share_55_59_2020")?),
         (
             "sex_ratio",
             Text::new("性别比（女=100）", "sex ratio (males per 100 females)"),
             104.65,
             male.iter().sum::<f64>() / female.iter().sum::<f64>() * 100.0,
             0.005,
-            plan("sex_ratio_2020"),
+            plan("sex_ratio_2020")?,
         ),
         (
             "e0",
@@ -262,7 +262,7 @@ pub fn estimate() -> Result<BasePopulation, Error> {
             75.04,
             (e0_f + PRIOR_SRB * e0_m) / (1.0 + PRIOR_SRB),
             0.005,
-            plan("life_expectancy_2020"),
+            plan("life_expectancy_2020")?,
         ),
         (
             "imr",
@@ -270,7 +270,7 @@ pub fn estimate() -> Result<BasePopulation, Error> {
             imr,
             q0 * 1000.0,
             0.005,
-            plan("infant_mortality_2020"),
+            plan("infant_mortality_2020")?,
         ),
         (
             "births_2020",
@@ -278,7 +278,7 @@ pub fn estimate() -> Result<BasePopulation, Error> {
             births_2020,
             births,
             0.5,
-            both_langs(&|l| crate::data::counties::TABLE5_AT.cite(l)),
+            Source::Plan { at: crate::data::counties::TABLE5_AT },
         ),
         (
             "births",
@@ -286,7 +286,7 @@ pub fn estimate() -> Result<BasePopulation, Error> {
             births_text,
             births,
             births_text * 0.1,
-            plan("births_per_year"),
+            plan("births_per_year")?,
         ),
     ];
     // The 2010 census groups (表1) ten years on: their survivors against the
@@ -319,7 +319,7 @@ pub fn estimate() -> Result<BasePopulation, Error> {
     }
     let fit = fits
         .into_iter()
-        .map(|(id, what, target, estimate, tolerance, source): (&str, Text, f64, f64, f64, (String, String))| Fit {
+        .map(|(id, what, target, estimate, tolerance, source): (&str, Text, f64, f64, f64, Source)| Fit {
             id,
             what,
             target,

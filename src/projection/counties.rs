@@ -7,12 +7,12 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES};
-use crate::data::counties::COUNTIES;
+use crate::data::counties::{CountyId, COUNTIES};
 use crate::error::Error;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CountyBase {
-    pub id: &'static str,
+    pub id: CountyId,
     pub female: Vec<f64>,
     pub male: Vec<f64>,
     /// 表3's total, scaled so that the counties add up to the census total.
@@ -44,7 +44,6 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
     let pref_60: f64 = (60..AGES).map(|a| base.female[a] + base.male[a]).sum::<f64>() / pref_total * 100.0;
     let pref_cbr: f64 =
         COUNTIES.iter().map(|c| c.cbr_2020.value * c.pop_2020.value).sum::<f64>() / COUNTIES.iter().map(|c| c.pop_2020.value).sum::<f64>();
-    let n = COUNTIES.len();
     let totals: Vec<f64> = COUNTIES.iter().map(|c| c.pop_2020.value * 1e4 * pref_total / published).collect();
     // Prior: cells (county, sex, age).
     let mut cells: Vec<[Vec<f64>; 2]> = COUNTIES
@@ -102,13 +101,14 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
         }
     }
     let births_per_infant = base.births / (base.female[0] + base.male[0]);
-    let out = (0..n)
-        .map(|i| {
+    let out = CountyId::all()
+        .map(|id| {
+            let i = id.index();
             let [f, m] = &cells[i];
             let total: f64 = f.iter().chain(m).sum();
             let band = |lo: usize, hi: usize| (lo..=hi).map(|a| f[a] + m[a]).sum::<f64>() / total * 100.0;
             CountyBase {
-                id: COUNTIES[i].id,
+                id,
                 female: f.clone(),
                 male: m.clone(),
                 total: totals[i],
@@ -157,6 +157,7 @@ fn county_migration(base: &BasePopulation, totals_2020: &[f64]) -> Result<(Vec<f
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::counties::{XICHANG, XIDE};
     use crate::projection::base::estimate;
 
     #[test]
@@ -172,7 +173,7 @@ mod tests {
         }
         for c in &cs {
             let t: f64 = c.female.iter().chain(&c.male).sum();
-            assert!((t - c.total).abs() < 1e-3 * c.total.max(1.0) / 100.0, "{}", c.id);
+            assert!((t - c.total).abs() < 1e-3 * c.total.max(1.0) / 100.0, "{:?}", c.id);
         }
     }
 
@@ -183,20 +184,20 @@ mod tests {
             // Within the printed rounding, after the 0.002-point rescaling.
             assert!(
                 (c.share_60_plus_estimate - c.share_60_plus_published).abs() < 0.01,
-                "{}: {} vs {}",
+                "{:?}: {} vs {}",
                 c.id,
                 c.share_60_plus_estimate,
                 c.share_60_plus_published
             );
         }
-        let by = |id: &str| cs.iter().find(|c| c.id == id).unwrap().share_0_4_estimate;
-        assert!(by("xide") > by("xichang"), "a higher birth rate gives more young children");
+        let by = |id: CountyId| cs[id.index()].share_0_4_estimate;
+        assert!(by(XIDE) > by(XICHANG), "a higher birth rate gives more young children");
         // Births follow 表5's rates within a quarter (the tilt steers all
         // children, not the infants alone).
         for c in &cs {
             assert!(
                 (c.births_estimate / c.births_published - 1.0).abs() < 0.25,
-                "{}: {} vs {}",
+                "{:?}: {} vs {}",
                 c.id,
                 c.births_estimate,
                 c.births_published
@@ -213,9 +214,7 @@ use crate::demography::fertility::{relational_gompertz, GROUPS};
 /// A county's base as a base population (the prefecture's life expectancy).
 fn as_base(c: &CountyBase, pref: &Base) -> Result<Base, Error> {
     // The county's TFR in 2020: 表5's births over its women's exposure.
-    let county = COUNTIES.iter().find(|x| x.id == c.id).ok_or_else(|| {
-        Error::from(crate::error::ErrorKind::InvalidArgument { name: "county", value: c.id.to_string(), expected: "a county of 表3" })
-    })?;
+    let county = c.id.county();
     let births = county.cbr_2020.value / 1000.0 * c.total;
     let pattern = relational_gompertz(1.0, 0.0, 1.0)?;
     let exposure: f64 = GROUPS.iter().zip(pattern).map(|(g, f)| f * c.female[*g as usize..*g as usize + 5].iter().sum::<f64>()).sum();
@@ -239,7 +238,7 @@ fn as_base(c: &CountyBase, pref: &Base) -> Result<Base, Error> {
 /// population share of the prefecture's plus its 2010-2020 moves between
 /// counties).
 #[derive(Clone, Debug)]
-pub struct Region {
+pub struct RegionInputs {
     pub base: Base,
     pub tfr_ratio: f64,
     pub migration_share: f64,
@@ -247,17 +246,22 @@ pub struct Region {
     pub migration_offset: f64,
 }
 
-impl Region {
+impl RegionInputs {
     /// The prefecture itself.
-    pub fn whole(pref: &Base) -> Region {
-        Region { base: pref.clone(), tfr_ratio: 1.0, migration_share: 1.0, migration_offset: 0.0 }
+    pub fn whole(pref: &Base) -> RegionInputs {
+        RegionInputs { base: pref.clone(), tfr_ratio: 1.0, migration_share: 1.0, migration_offset: 0.0 }
     }
 
     /// County `c` of the prefecture `pref`.
-    pub fn county(pref: &Base, c: &CountyBase) -> Result<Region, Error> {
+    pub fn county(pref: &Base, c: &CountyBase) -> Result<RegionInputs, Error> {
         let base = as_base(c, pref)?;
         let pref_total: f64 = pref.female.iter().chain(&pref.male).sum();
-        Ok(Region { tfr_ratio: base.tfr / pref.tfr, migration_share: c.total / pref_total, migration_offset: c.migration_offset, base })
+        Ok(RegionInputs {
+            tfr_ratio: base.tfr / pref.tfr,
+            migration_share: c.total / pref_total,
+            migration_offset: c.migration_offset,
+            base,
+        })
     }
 
     /// The prefecture's paths carried over to this region.
@@ -274,13 +278,13 @@ impl Region {
 }
 
 /// Every county projected with its own fertility (its 2020 TFR, moving
-/// with the scenario's path in proportion) and migration (see [`Region`]);
+/// with the scenario's path in proportion) and migration (see [`RegionInputs`]);
 /// and the prefecture as their sum, so that the counties always add up to it.
 pub fn run_counties(pref: &Base, counties: &[CountyBase], a: &Assumptions, nlx: &NlxSource) -> Result<(Vec<Run>, Run), Error> {
     let pref_paths = paths(pref, a);
     let mut runs = Vec::with_capacity(counties.len());
     for c in counties {
-        runs.push(Region::county(pref, c)?.run(a, &pref_paths, nlx)?);
+        runs.push(RegionInputs::county(pref, c)?.run(a, &pref_paths, nlx)?);
     }
     // The sum, year by year and age by age.
     let years = runs[0].female.len();
@@ -323,6 +327,7 @@ pub fn run_counties_exact(pref: &Base, counties: &[CountyBase], a: &Assumptions)
 #[cfg(test)]
 mod county_runs {
     use super::*;
+    use crate::data::counties::{XICHANG, XIDE};
     use crate::projection::base::estimate;
     use crate::projection::scenario::{estimate_migration, preset, Preset};
 
@@ -344,11 +349,8 @@ mod county_runs {
             assert!((w[1].population - w[0].population - flow).abs() < 1e-6 * w[0].population);
         }
         // High-fertility counties have more births for their size than Xichang.
-        let birth_rate = |id: &str| {
-            let i = cs.iter().position(|c| c.id == id).unwrap();
-            runs[i].years[10].cbr.unwrap()
-        };
-        assert!(birth_rate("xide") > 1.5 * birth_rate("xichang"));
+        let birth_rate = |id: CountyId| runs[id.index()].years[10].cbr.unwrap();
+        assert!(birth_rate(XIDE) > 1.5 * birth_rate(XICHANG));
     }
 }
 
@@ -360,7 +362,7 @@ pub fn region_specs(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Re
     let nlx = model_nlx(pref);
     let mut out = vec![super::scenario::spec_for(pref, a, &pref_paths, &nlx)?];
     for c in counties {
-        let r = Region::county(pref, c)?;
+        let r = RegionInputs::county(pref, c)?;
         out.push(super::scenario::spec_for(&r.base, a, &r.scale(pref_paths.clone()), &nlx)?);
     }
     Ok(out)
@@ -369,6 +371,7 @@ pub fn region_specs(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Re
 #[cfg(test)]
 mod county_migration_tests {
     use super::*;
+    use crate::data::counties::{HUILI, XICHANG, ZHAOJUE};
     use crate::projection::base::estimate;
     use crate::projection::scenario::estimate_migration;
 
@@ -380,9 +383,9 @@ mod county_migration_tests {
         let sum: f64 = cs.iter().map(|c| c.net_migration_2010_2020).sum();
         assert!((sum - pref.per_year).abs() < 1e-6, "{sum} vs {}", pref.per_year);
         assert!(cs.iter().map(|c| c.migration_offset).sum::<f64>().abs() < 1e-6);
-        let by = |id: &str| cs.iter().find(|c| c.id == id).unwrap().net_migration_2010_2020;
+        let by = |id: CountyId| cs[id.index()].net_migration_2010_2020;
         // Xichang grew from 71 to 95.5 (10,000) in the decade, far beyond its births.
-        assert!(by("xichang") > 15_000.0, "{}", by("xichang"));
-        assert!(by("huili") < 0.0 && by("zhaojue") < 0.0);
+        assert!(by(XICHANG) > 15_000.0, "{}", by(XICHANG));
+        assert!(by(HUILI) < 0.0 && by(ZHAOJUE) < 0.0);
     }
 }

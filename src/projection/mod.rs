@@ -9,6 +9,7 @@
 pub mod base;
 pub mod ccmpp;
 pub mod counties;
+pub mod indicator;
 pub mod scenario;
 pub mod spec;
 pub mod stochastic;

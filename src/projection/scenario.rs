@@ -37,9 +37,10 @@ pub struct Assumptions {
 }
 
 /// The preset scenarios.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Preset {
+    #[default]
     /// The plan's path: TFR to 1.6 by 2030, e0 77.1 in 2025 and 78 in 2030.
     Plan,
     /// 2020's rates held constant.
@@ -54,6 +55,21 @@ pub enum Preset {
 
 impl Preset {
     pub const ALL: [Preset; 5] = [Preset::Plan, Preset::Constant, Preset::Low, Preset::High, Preset::ZeroMigration];
+
+    /// Its name in URLs and on the command line.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Preset::Plan => "plan",
+            Preset::Constant => "constant",
+            Preset::Low => "low",
+            Preset::High => "high",
+            Preset::ZeroMigration => "zero-migration",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.slug() == slug)
+    }
 
     pub fn name(self) -> Text {
         match self {

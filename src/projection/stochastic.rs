@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES};
-use super::counties::Region;
+use super::counties::RegionInputs;
+use super::indicator::Indicator;
 use super::scenario::{paths, Assumptions, Paths, Year, BASE_YEAR};
 use crate::demography::mortality::Mortality;
 use crate::demography::Sex;
@@ -66,7 +67,7 @@ pub const DEFAULT_UNCERTAINTY: Uncertainty = Uncertainty {
 /// Median and intervals of one indicator, year by year.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Fan {
-    pub indicator: String,
+    pub indicator: Indicator,
     pub years: Vec<u16>,
     pub median: Vec<f64>,
     pub lo80: Vec<f64>,
@@ -84,6 +85,13 @@ pub struct Probabilistic {
     pub p_5_million_2030: f64,
     /// Share of trajectories with more than 20% aged 60+ in 2030.
     pub p_60_plus_over_20_in_2030: f64,
+}
+
+impl Probabilistic {
+    /// The fan of one indicator.
+    pub fn fan(&self, indicator: Indicator) -> Option<&Fan> {
+        self.fans.iter().find(|f| f.indicator == indicator)
+    }
 }
 
 /// Single-year person-years on a grid of life expectancy (every 0.05 year),
@@ -125,36 +133,9 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
-type Pick = fn(&Year) -> f64;
-/// Every indicator of a year (flows are NaN in the last year, which has no
-/// following year).
-const INDICATORS: [(&str, Pick); 21] = [
-    ("population", |y| y.population),
-    ("births", |y| y.births.unwrap_or(f64::NAN)),
-    ("deaths", |y| y.deaths.unwrap_or(f64::NAN)),
-    ("net_migrants", |y| y.net_migrants.unwrap_or(f64::NAN)),
-    ("cbr", |y| y.cbr.unwrap_or(f64::NAN)),
-    ("cdr", |y| y.cdr.unwrap_or(f64::NAN)),
-    ("growth_rate", |y| y.growth_rate.unwrap_or(f64::NAN)),
-    ("tfr", |y| y.tfr),
-    ("e0_female", |y| y.e0_female),
-    ("e0_male", |y| y.e0_male),
-    ("share_0_14", |y| y.share_0_14),
-    ("share_15_59", |y| y.share_15_59),
-    ("share_15_64", |y| y.share_15_64),
-    ("share_60_plus", |y| y.share_60_plus),
-    ("share_65_plus", |y| y.share_65_plus),
-    ("share_80_plus", |y| y.share_80_plus),
-    ("youth_dependency", |y| y.youth_dependency),
-    ("old_age_dependency", |y| y.old_age_dependency),
-    ("total_dependency", |y| y.total_dependency),
-    ("median_age", |y| y.median_age),
-    ("sex_ratio", |y| y.sex_ratio),
-];
-
 /// `trajectories` runs around `a`'s paths from `seed`.
 pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, trajectories: usize, seed: u64) -> Result<Probabilistic, Error> {
-    simulate_region(base, &Region::whole(base), a, u, trajectories, seed)
+    simulate_region(base, &RegionInputs::whole(base), a, u, trajectories, seed)
 }
 
 /// [`simulate`] for a region of the prefecture `pref`: the prefecture's
@@ -162,7 +143,7 @@ pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, traject
 /// run (fertility in proportion, its share of migration).
 pub fn simulate_region(
     pref: &BasePopulation,
-    region: &Region,
+    region: &RegionInputs,
     a: &Assumptions,
     u: &Uncertainty,
     trajectories: usize,
@@ -197,20 +178,12 @@ pub fn simulate_region(
         runs.push(region.run(a, &p, &nlx)?.years);
     }
     let years: Vec<u16> = (0..centre.tfr.len()).map(|k| BASE_YEAR + k as u16).collect();
-    let fans = INDICATORS
+    let fans = Indicator::ALL
         .iter()
-        .map(|(name, pick)| {
-            let mut fan = Fan {
-                indicator: name.to_string(),
-                years: years.clone(),
-                median: vec![],
-                lo80: vec![],
-                hi80: vec![],
-                lo95: vec![],
-                hi95: vec![],
-            };
+        .map(|&indicator| {
+            let mut fan = Fan { indicator, years: years.clone(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
             for k in 0..years.len() {
-                let mut v: Vec<f64> = runs.iter().map(|r| pick(&r[k])).filter(|x| x.is_finite()).collect();
+                let mut v: Vec<f64> = runs.iter().map(|r| indicator.of(&r[k])).filter(|x| x.is_finite()).collect();
                 v.sort_by(f64::total_cmp);
                 let q = |p: f64| if v.is_empty() { f64::NAN } else { quantile(&v, p) };
                 fan.median.push(q(0.5));
@@ -261,7 +234,7 @@ mod tests {
         let q = simulate(&base, &a, &DEFAULT_UNCERTAINTY, 200, 7).unwrap();
         // (Births of the last year are NaN: no year follows it.)
         assert!(format!("{p:?}") == format!("{q:?}"), "the same seed gave different numbers");
-        let pop = p.fans.iter().find(|f| f.indicator == "population").unwrap();
+        let pop = p.fans.iter().find(|f| f.indicator == Indicator::Population).unwrap();
         for k in 0..pop.years.len() {
             assert!(
                 pop.lo95[k] <= pop.lo80[k] && pop.lo80[k] <= pop.median[k] && pop.median[k] <= pop.hi80[k] && pop.hi80[k] <= pop.hi95[k]

@@ -207,6 +207,19 @@ pub fn read(bytes: &[u8], legacy: &dyn LegacyDecoder, expect: &Expectation) -> R
     Ok(Reading { table, notes })
 }
 
+/// A table in the form uploads take (`age,female,male`, single years, the
+/// last `100+`), counts rounded to persons: a template to edit, and a
+/// record of the estimate.
+pub fn template(female: &[f64], male: &[f64]) -> String {
+    let mut out = String::from("age,female,male\n");
+    let last = female.len().saturating_sub(1);
+    for (a, (f, m)) in female.iter().zip(male).enumerate() {
+        let age = if a == last { format!("{a}+") } else { a.to_string() };
+        out.push_str(&format!("{age},{f:.0},{m:.0}\n"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::charts::{self, Spec, Theme};
+use crate::charts::{self, Spec};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::indicators::{audit, key_figures};
@@ -36,7 +36,39 @@ fn into_error(e: Error, lang: Lang) -> js_sys::Error {
 
 fn lang_of(s: &str) -> Result<Lang, js_sys::Error> {
     // The language itself is what failed: say so in both.
-    Lang::parse(s).map_err(|e| js_sys::Error::new(&format!("{} / {}", e.message(Lang::Zh), e.message(Lang::En))))
+    crate::state::lang(s).ok_or_else(|| {
+        let e: Error =
+            crate::error::ErrorKind::InvalidArgument { name: "lang", value: s.chars().take(40).collect(), expected: "zh, en" }.into();
+        js_sys::Error::new(&format!("{} / {}", e.message(Lang::Zh), e.message(Lang::En)))
+    })
+}
+
+fn chart_of(id: &str, lang: Lang) -> Result<charts::ChartId, js_sys::Error> {
+    charts::ChartId::from_slug(id).ok_or_else(|| {
+        into_error(
+            crate::error::ErrorKind::InvalidArgument {
+                name: "chart",
+                value: id.chars().take(40).collect(),
+                expected: "a chart of the page",
+            }
+            .into(),
+            lang,
+        )
+    })
+}
+
+fn region_of(id: &str, lang: Lang) -> Result<crate::data::counties::Region, js_sys::Error> {
+    crate::data::counties::Region::from_slug(id).ok_or_else(|| {
+        into_error(
+            crate::error::ErrorKind::InvalidArgument {
+                name: "region",
+                value: id.chars().take(40).collect(),
+                expected: "liangshan or a county id (xichang, muli, ...)",
+            }
+            .into(),
+            lang,
+        )
+    })
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, js_sys::Error> {
@@ -46,12 +78,18 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, js_sys::Error> {
 /// The ids of the charts this module draws.
 #[wasm_bindgen(js_name = chartIds)]
 pub fn chart_ids() -> Vec<String> {
-    charts::CHART_IDS.iter().map(|s| s.to_string()).collect()
+    charts::ChartId::PLAN.iter().map(|c| c.slug().to_string()).collect()
 }
 
 fn spec_of(width: f64, lang: &str, theme: &str, large: bool) -> Result<Spec, js_sys::Error> {
     let lang = lang_of(lang)?;
-    let theme = Theme::parse(theme).map_err(|e| into_error(e, lang))?;
+    let theme = crate::state::theme(theme).ok_or_else(|| {
+        into_error(
+            crate::error::ErrorKind::InvalidArgument { name: "theme", value: theme.chars().take(40).collect(), expected: "light, dark" }
+                .into(),
+            lang,
+        )
+    })?;
     Ok(Spec { width, lang, theme, large })
 }
 
@@ -61,7 +99,7 @@ fn spec_of(width: f64, lang: &str, theme: &str, large: bool) -> Result<Spec, js_
 #[wasm_bindgen(js_name = renderChart, unchecked_return_type = "Chart")]
 pub fn render_chart(id: &str, width: f64, lang: &str, theme: &str, large: bool) -> Result<JsValue, js_sys::Error> {
     let spec = spec_of(width, lang, theme, large)?;
-    let chart = charts::render(id, &spec).map_err(|e| into_error(e, spec.lang))?;
+    let chart = charts::render(chart_of(id, spec.lang)?, &spec).map_err(|e| into_error(e, spec.lang))?;
     to_js(&chart)
 }
 
@@ -69,7 +107,7 @@ pub fn render_chart(id: &str, width: f64, lang: &str, theme: &str, large: bool) 
 #[wasm_bindgen(js_name = renderSvg)]
 pub fn render_svg(id: &str, width: f64, lang: &str, theme: &str, large: bool) -> Result<String, js_sys::Error> {
     let spec = spec_of(width, lang, theme, large)?;
-    charts::render(id, &spec).map(|c| c.svg).map_err(|e| into_error(e, spec.lang))
+    charts::render(chart_of(id, spec.lang)?, &spec).map(|c| c.svg).map_err(|e| into_error(e, spec.lang))
 }
 
 /// A chart's data table as CSV (with a byte-order mark, so that
@@ -77,7 +115,7 @@ pub fn render_svg(id: &str, width: f64, lang: &str, theme: &str, large: bool) ->
 #[wasm_bindgen(js_name = chartCsv)]
 pub fn chart_csv(id: &str, lang: &str) -> Result<String, js_sys::Error> {
     let spec = spec_of(720.0, lang, "light", false)?;
-    charts::render(id, &spec).map(|c| format!("\u{feff}{}", c.table.to_csv())).map_err(|e| into_error(e, spec.lang))
+    charts::render(chart_of(id, spec.lang)?, &spec).map(|c| format!("\u{feff}{}", c.table.to_csv())).map_err(|e| into_error(e, spec.lang))
 }
 
 /// The plan audit as a table (`{ columns, rows }`), and the same as CSV.
@@ -116,23 +154,17 @@ pub fn audit_js(lang: &str) -> Result<JsValue, js_sys::Error> {
 }
 
 fn preset_of(name: &str, lang: Lang) -> Result<crate::projection::scenario::Preset, js_sys::Error> {
-    use crate::projection::scenario::Preset;
-    match name {
-        "plan" => Ok(Preset::Plan),
-        "constant" => Ok(Preset::Constant),
-        "low" => Ok(Preset::Low),
-        "high" => Ok(Preset::High),
-        "zero-migration" => Ok(Preset::ZeroMigration),
-        other => Err(into_error(
+    crate::projection::scenario::Preset::from_slug(name).ok_or_else(|| {
+        into_error(
             crate::error::ErrorKind::InvalidArgument {
                 name: "scenario",
-                value: other.chars().take(40).collect(),
+                value: name.chars().take(40).collect(),
                 expected: "plan, constant, low, high, zero-migration",
             }
             .into(),
             lang,
-        )),
-    }
+        )
+    })
 }
 
 /// The estimated 2020 base population (single years 0-100+, by sex) with
@@ -162,23 +194,12 @@ pub fn project_scenario(assumptions: JsValue, region: &str, lang: &str) -> Resul
     let lang = lang_of(lang)?;
     let a: Assumptions = serde_wasm_bindgen::from_value(assumptions).map_err(|e| js_sys::Error::new(&e.to_string()))?;
     let base = crate::projection::base::estimate().map_err(|e| into_error(e, lang))?;
-    if region == "liangshan" {
+    let crate::data::counties::Region::County(c) = region_of(region, lang)? else {
         return to_js(&run(&base, &a).map_err(|e| into_error(e, lang))?.years);
-    }
-    let i = crate::data::counties::COUNTIES.iter().position(|c| c.id == region).ok_or_else(|| {
-        into_error(
-            crate::error::ErrorKind::InvalidArgument {
-                name: "region",
-                value: region.chars().take(40).collect(),
-                expected: "liangshan or a county id (xichang, muli, ...)",
-            }
-            .into(),
-            lang,
-        )
-    })?;
+    };
     let counties = crate::projection::counties::estimate_counties(&base).map_err(|e| into_error(e, lang))?;
     let (runs, _) = crate::projection::counties::run_counties_exact(&base, &counties, &a).map_err(|e| into_error(e, lang))?;
-    to_js(&runs[i].years)
+    to_js(&runs[c.index()].years)
 }
 
 /// The plan's targets and forecasts against a preset scenario.
@@ -191,7 +212,7 @@ pub fn track_targets(preset: &str, lang: &str) -> Result<JsValue, js_sys::Error>
     let mig = estimate_migration(&base).map_err(|e| into_error(e, lang))?;
     let r = run(&base, &preset_for(p, &base, &mig)).map_err(|e| into_error(e, lang))?;
     let u = crate::projection::urbanisation::project(r.assumptions.horizon).map_err(|e| into_error(e, lang))?;
-    to_js(&crate::projection::targets::track(&r, &u, lang).map_err(|e| into_error(e, lang))?)
+    to_js(&crate::projection::targets::track(&r, &u).map_err(|e| into_error(e, lang))?)
 }
 
 /// `trajectories` probabilistic runs of a preset from `seed`.
@@ -294,22 +315,23 @@ struct ControlsOut {
 pub fn explorer_controls(lang: &str) -> Result<JsValue, js_sys::Error> {
     use crate::projection::scenario::Preset;
     let lang = lang_of(lang)?;
+    use crate::present::explorer::{preset_name, CONTROL_WORDS};
     let controls = crate::state::CONTROLS
         .iter()
-        .map(|c| ControlOut {
+        .zip(CONTROL_WORDS)
+        .map(|(c, (_, label, unit))| ControlOut {
             param: c.param,
             min: c.min,
             max: c.max,
             step: c.step,
             big_step: c.big_step,
             decimals: c.decimals,
-            label: c.label.get(lang),
-            unit: c.unit.get(lang),
+            label: label.get(lang),
+            unit: unit.get(lang),
         })
         .collect();
-    let presets = crate::state::PRESETS.iter().zip(Preset::ALL).map(|(id, p)| Named { id, name: p.name().get(lang) }).collect();
-    let mut regions = vec![Named { id: "liangshan", name: crate::explorer::place("liangshan").get(lang) }];
-    regions.extend(crate::data::counties::COUNTIES.iter().map(|c| Named { id: c.id, name: c.name.get(lang) }));
+    let presets = Preset::ALL.iter().map(|p| Named { id: p.slug(), name: preset_name(*p).get(lang) }).collect();
+    let regions = crate::data::counties::Region::all().map(|r| Named { id: r.slug(), name: r.name().get(lang) }).collect();
     to_js(&ControlsOut { controls, presets, regions, years: crate::state::YEARS })
 }
 
@@ -353,12 +375,13 @@ pub fn explorer_state(query: &str, upload: Option<String>, attributes: Option<bo
         })
         .collect();
     with_explorer(state.lang, |x| {
-        let preset_only = crate::state::PageState { preset: state.preset.clone(), ..Default::default() };
+        let preset_only = crate::state::PageState { preset: state.preset, ..Default::default() };
+        let params = crate::state::CONTROLS.iter().map(|c| c.param);
         Ok(StateOut {
             query: crate::state::to_query(&state),
             key: crate::explorer::key(&state, upload.as_deref()),
-            values: x.control_values(&state),
-            preset_values: x.control_values(&preset_only),
+            values: params.clone().zip(x.control_values(&state)).collect(),
+            preset_values: params.zip(x.control_values(&preset_only)).collect(),
             state: state.clone(),
             notices,
         })
@@ -370,9 +393,9 @@ pub fn explorer_state(query: &str, upload: Option<String>, attributes: Option<bo
 struct Explored {
     key: String,
     charts: Vec<charts::Chart>,
-    tracker: Option<crate::explorer::Tracker>,
-    headline: Option<Vec<crate::explorer::Headline>>,
-    uploaded: Option<String>,
+    tracker: Option<crate::present::tracker::TrackerTable>,
+    headline: Option<Vec<crate::present::explorer::HeadlineItem>>,
+    uploaded: Option<crate::data::counties::Region>,
     intervals: bool,
 }
 
@@ -396,7 +419,7 @@ pub fn explorer_render(query: &str, width: f64, theme: &str, only: Vec<String>) 
 fn explore(query: &str, width: f64, theme: &str, only: Vec<String>) -> Result<Explored, js_sys::Error> {
     let (state, _) = crate::state::parse(query);
     let spec = spec_of(width, state.lang.code(), theme, state.large)?;
-    let only: Vec<&str> = only.iter().map(String::as_str).collect();
+    let only: Vec<charts::ChartId> = only.iter().filter_map(|s| charts::ChartId::from_slug(s)).collect();
     let out = FANS.with(|fans| {
         let fans = fans.borrow();
         with_explorer(state.lang, |x| {
@@ -404,9 +427,9 @@ fn explore(query: &str, width: f64, theme: &str, only: Vec<String>) -> Result<Ex
             let fans = fans.as_ref().filter(|f| f.key == key);
             Ok(Explored {
                 charts: x.charts(&state, fans, &spec, &only)?,
-                tracker: if only.is_empty() { Some(x.tracker(&state, fans, state.lang)?) } else { None },
-                headline: if only.is_empty() { Some(x.headline(&state, state.lang)?) } else { None },
-                uploaded: x.uploaded_region().map(str::to_string),
+                tracker: if only.is_empty() { Some(crate::present::tracker::table(&x.tracker(&state, fans)?, state.lang)) } else { None },
+                headline: if only.is_empty() { Some(crate::present::explorer::headline(&x.headline(&state)?, state.lang)) } else { None },
+                uploaded: x.uploaded_region(),
                 intervals: fans.is_some(),
                 key,
             })
@@ -464,7 +487,8 @@ impl crate::upload::LegacyDecoder for BrowserDecoder {
 pub fn explorer_upload(bytes: &[u8], region: &str, lang: &str) -> Result<JsValue, js_sys::Error> {
     use crate::present::upload as words;
     let lang = lang_of(lang)?;
-    let name = crate::explorer::place(region);
+    let region = region_of(region, lang)?;
+    let name = region.name();
     let out = with_explorer(lang, |x| {
         Ok(match x.upload(bytes, region, &BrowserDecoder)? {
             Ok(a) => UploadOut {
@@ -500,7 +524,8 @@ pub fn explorer_clear_upload() -> Result<(), js_sys::Error> {
 #[wasm_bindgen(js_name = explorerBaseCsv)]
 pub fn explorer_base_csv(region: &str, lang: &str) -> Result<String, js_sys::Error> {
     let lang = lang_of(lang)?;
-    with_explorer(lang, |x| x.base_csv(region))
+    let region = region_of(region, lang)?;
+    with_explorer(lang, |x| x.base(region).map(|(f, m)| crate::upload::template(&f, &m)))
 }
 
 #[derive(Serialize)]
@@ -513,7 +538,9 @@ struct MethodsOut {
 #[wasm_bindgen(js_name = explorerMethods)]
 pub fn explorer_methods(lang: &str) -> Result<JsValue, js_sys::Error> {
     let lang = lang_of(lang)?;
-    let out = with_explorer(lang, |x| Ok(MethodsOut { figures: x.method_figures(), fit: x.fit_table(lang) }))?;
+    let out = with_explorer(lang, |x| {
+        Ok(MethodsOut { figures: x.method_figures(), fit: crate::present::explorer::fit_table(&x.model().base.fit, lang) })
+    })?;
     to_js(&out)
 }
 

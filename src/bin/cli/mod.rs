@@ -1,0 +1,235 @@
+//! The commands and their flags (clap), read once into typed values by the
+//! same parsers the page's state uses ([`liangshan_pop::state`]); then each
+//! command's output.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use liangshan_pop::charts::{ChartId, Theme};
+use liangshan_pop::data::counties::Region;
+use liangshan_pop::i18n::Lang;
+use liangshan_pop::projection::scenario::Preset;
+use liangshan_pop::Error;
+
+mod input;
+mod plan;
+mod projection;
+
+#[derive(Parser)]
+#[command(
+    name = "liangshan-pop",
+    version,
+    about = "The data, audit and projections of Liangshan Prefecture's population plan (2024)",
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+fn lang(s: &str) -> Result<Lang, String> {
+    liangshan_pop::state::lang(s).ok_or_else(|| format!("not a language: {} (zh or en)", s.chars().take(40).collect::<String>()))
+}
+
+fn theme(s: &str) -> Result<Theme, String> {
+    liangshan_pop::state::theme(s).ok_or_else(|| "not a theme (light or dark)".to_string())
+}
+
+fn chart(s: &str) -> Result<ChartId, String> {
+    ChartId::from_slug(s).ok_or_else(|| {
+        format!(
+            "not a chart: {}; one of {}",
+            s.chars().take(40).collect::<String>(),
+            ChartId::all().map(ChartId::slug).collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+fn preset(s: &str) -> Result<Preset, String> {
+    Preset::from_slug(s).ok_or_else(|| "not a scenario (plan, constant, low, high, zero-migration)".to_string())
+}
+
+fn region(s: &str) -> Result<Region, String> {
+    Region::from_slug(s).ok_or_else(|| "not a region (liangshan or a county: xichang, muli, ...)".to_string())
+}
+
+/// How a command speaks: `--lang zh|en` (Chinese unless asked) and `--json`.
+#[derive(Args, Clone, Copy)]
+struct Output {
+    /// The language of the output
+    #[arg(long, value_parser = lang, default_value = "zh")]
+    lang: Lang,
+    /// Print JSON (numbers and ids) instead of a table
+    #[arg(long)]
+    json: bool,
+}
+
+/// A projection's base population.
+#[derive(Args, Clone)]
+struct Base {
+    /// A population table (age,female,male; single years or five-year groups,
+    /// Chinese headers and census layouts accepted) in place of the estimate,
+    /// read as the page reads an upload (at most 1 MB)
+    #[arg(long, value_name = "FILE.csv")]
+    population: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Recompute the plan's figures and compare them with what it prints
+    Audit {
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Every county by the bands of Table 5's note
+    Classify {
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Print a chart as SVG (projection charts: the plan's path, its pyramid in 2035)
+    Render {
+        #[arg(value_parser = chart)]
+        chart: ChartId,
+        /// The width of the chart's container, in CSS pixels
+        #[arg(long, default_value_t = 720.0, allow_negative_numbers = true)]
+        width: f64,
+        #[arg(long, value_parser = lang, default_value = "zh")]
+        lang: Lang,
+        #[arg(long, value_parser = theme, default_value = "light")]
+        theme: Theme,
+        /// Larger text and stronger contrast (适老化)
+        #[arg(long)]
+        large: bool,
+        /// The seed of the projection charts' fan (200 trajectories)
+        #[arg(long, default_value_t = 20_240_919)]
+        seed: u64,
+        #[command(flatten)]
+        base: Base,
+    },
+    /// The cohort-component engine on a spec (the JSON contract; standard input without --input)
+    Project {
+        /// The spec, at most 64 MiB
+        #[arg(long, value_name = "SPEC.json")]
+        input: Option<PathBuf>,
+        /// The language of errors (English unless asked: the contract is for engineers)
+        #[arg(long, value_parser = lang, default_value = "en")]
+        lang: Lang,
+    },
+    /// The estimated 2020 base population and the fit of every published aggregate
+    Base {
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Project 2020-2050 under a scenario
+    Scenario {
+        #[arg(value_parser = preset, default_value = "plan")]
+        preset: Preset,
+        #[arg(long, value_parser = region, default_value = "liangshan")]
+        region: Region,
+        #[command(flatten)]
+        base: Base,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// The plan's targets and forecasts against a scenario's projection
+    Targets {
+        #[arg(value_parser = preset, default_value = "plan")]
+        preset: Preset,
+        #[command(flatten)]
+        base: Base,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Probabilistic projection: medians, 80% and 95% intervals
+    Simulate {
+        #[arg(value_parser = preset, default_value = "plan")]
+        preset: Preset,
+        #[arg(long, default_value_t = 1000)]
+        trajectories: usize,
+        #[arg(long, default_value_t = 20_240_919)]
+        seed: u64,
+        #[command(flatten)]
+        base: Base,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Time the engine; without --input, write the 18 regions' specs to standard output
+    Bench {
+        #[arg(long, value_name = "SPECS.json")]
+        input: Option<PathBuf>,
+    },
+    /// Every chart in its default state into the pages' <!--static:ID--> blocks, and as DIR/ID.svg; --view: the page's static view as JSON
+    Prerender {
+        /// The drawings' width
+        #[arg(long, default_value_t = 720.0)]
+        width: f64,
+        /// Write every chart as DIR/ID.svg
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        #[arg(long, value_parser = lang, default_value = "zh")]
+        lang: Lang,
+        #[arg(long, value_parser = theme, default_value = "light")]
+        theme: Theme,
+        /// Write the page's static view in --lang and --theme as JSON
+        #[arg(long, value_name = "FILE")]
+        view: Option<PathBuf>,
+        /// Pages whose static blocks to fill
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, lang) = match cli.command {
+        Command::Audit { out } => (plan::audit(out), out.lang),
+        Command::Classify { out } => (Ok(plan::classify(out)), out.lang),
+        Command::Render { chart, width, lang, theme, large, seed, base } => {
+            let spec = liangshan_pop::charts::Spec { width, lang, theme, large };
+            (projection::render(chart, &spec, seed, &base), lang)
+        }
+        Command::Project { input, lang } => (projection::project(input.as_deref()), lang),
+        Command::Base { out } => (projection::base(out), out.lang),
+        Command::Scenario { preset, region, base, out } => (projection::scenario(preset, region, &base, out), out.lang),
+        Command::Targets { preset, base, out } => (projection::targets(preset, &base, out), out.lang),
+        Command::Simulate { preset, trajectories, seed, base, out } => {
+            (projection::simulate(preset, trajectories, seed, &base, out), out.lang)
+        }
+        Command::Bench { input } => (projection::bench(input.as_deref()), Lang::En),
+        Command::Prerender { width, out, lang, theme, view, files } => {
+            (plan::prerender(width, out.as_deref(), lang, theme, view.as_deref(), &files), lang)
+        }
+    };
+    finish(result, lang)
+}
+
+/// What went wrong: the core's error, or the input could not be read (a
+/// usage problem: exit code 2, as clap's own).
+pub enum Failure {
+    Core(Error),
+    Input(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Core(e)
+    }
+}
+
+/// Prints the output, or the error in `lang`; the exit code says which.
+fn finish(result: Result<String, Failure>, lang: Lang) -> ExitCode {
+    match result {
+        Ok(s) => {
+            print!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Core(e)) => {
+            eprintln!("liangshan-pop: {}", e.message(lang));
+            ExitCode::FAILURE
+        }
+        Err(Failure::Input(e)) => {
+            eprintln!("liangshan-pop: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The projection commands: the engine on a spec, the estimated base, the
+//! scenarios, the targets, the probabilistic runs, the benchmark, and the
+//! charts drawn from them.
+
+use std::path::Path;
+
+use liangshan_pop::charts::{self, ChartId, Spec};
+use liangshan_pop::data::counties::Region;
+use liangshan_pop::model::Model;
+use liangshan_pop::present::explorer::preset_name;
+use liangshan_pop::projection::base::BasePopulation;
+use liangshan_pop::projection::indicator::Indicator;
+use liangshan_pop::projection::scenario::{estimate_migration, preset as preset_of, run, Preset};
+use liangshan_pop::projection::stochastic::{simulate as simulate_runs, DEFAULT_UNCERTAINTY};
+use liangshan_pop::projection::{project as engine, Spec as ProjectionSpec};
+
+use super::input::{self, MAX_SPEC_BYTES};
+use super::{Base, Failure, Output};
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+}
+
+/// Where the base population came from, for every heading.
+fn origin(base: &BasePopulation) -> &'static str {
+    if base.estimate {
+        "ESTIMATE: projected from an estimated base population"
+    } else {
+        "from the population table given"
+    }
+}
+
+/// The model's base population, or the reader's table in its place.
+fn base_of(model: &Model, b: &Base, lang: liangshan_pop::i18n::Lang) -> Result<BasePopulation, Failure> {
+    input::base(model.base.clone(), b, lang)
+}
+
+pub fn project(path: Option<&Path>) -> Result<String, Failure> {
+    let text = input::text(path, MAX_SPEC_BYTES)?;
+    let p = ProjectionSpec::from_json(&text).and_then(|spec| engine(&spec))?;
+    Ok(serde_json::to_string(&p).unwrap_or_default() + "\n")
+}
+
+pub fn base(o: Output) -> Result<String, Failure> {
+    let b = Model::new()?.base;
+    if o.json {
+        return Ok(json(&b));
+    }
+    let mut out = format!(
+        "ESTIMATE of the 2020 population by sex and single year of age (the census table is not public)\n\
+         e0 women {:.2}, men {:.2}; births implied by those aged 0: {:.0}; TFR implied: {:.2}\n\n",
+        b.e0_female, b.e0_male, b.births, b.tfr
+    );
+    out.push_str(&format!("{:<44} {:>14} {:>14} {:>10}  {}\n", "constraint", "published", "estimate", "tolerance", "met"));
+    for f in &b.fit {
+        let met = if f.met { "yes" } else { "NO" };
+        out.push_str(&format!("{:<44} {:>14.3} {:>14.3} {:>10.3}  {met}\n", f.what.en, f.target, f.estimate, f.tolerance));
+    }
+    Ok(out)
+}
+
+pub fn scenario(p: Preset, region: Region, b: &Base, o: Output) -> Result<String, Failure> {
+    let base = base_of(&Model::new()?, b, o.lang)?;
+    let assumptions = preset_of(p, &base, &estimate_migration(&base)?);
+    let r = match region {
+        Region::Prefecture => run(&base, &assumptions)?,
+        Region::County(c) => {
+            let counties = liangshan_pop::projection::counties::estimate_counties(&base)?;
+            let (mut runs, _) = liangshan_pop::projection::counties::run_counties_exact(&base, &counties, &assumptions)?;
+            runs.swap_remove(c.index())
+        }
+    };
+    if o.json {
+        return Ok(json(&r.years));
+    }
+    let mut out = format!("{}, {} ({})\n{:?}\n\n", region.name().get(o.lang), preset_name(p).get(o.lang), origin(&base), r.assumptions);
+    out.push_str("year  population   births   deaths  net mig   TFR  e0 F  e0 M  0-14%  15-59%  60+%  65+%  median\n");
+    for y in &r.years {
+        let flow = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        out.push_str(&format!(
+            "{}  {:>10.0} {:>8.0} {:>8.0} {:>8.0}  {:.2} {:.1} {:.1}  {:>5.2}  {:>6.2} {:>5.2} {:>5.2}  {:>5.1}\n",
+            y.year,
+            y.population,
+            flow(y.births),
+            flow(y.deaths),
+            flow(y.net_migrants),
+            y.tfr,
+            y.e0_female,
+            y.e0_male,
+            y.share_0_14,
+            y.share_15_59,
+            y.share_60_plus,
+            y.share_65_plus,
+            y.median_age
+        ));
+    }
+    Ok(out)
+}
+
+pub fn targets(p: Preset, b: &Base, o: Output) -> Result<String, Failure> {
+    use liangshan_pop::explorer::Tracker;
+    use liangshan_pop::projection::targets::track;
+    let model = Model::new()?;
+    let base = base_of(&model, b, o.lang)?;
+    let r = run(&base, &preset_of(p, &base, &estimate_migration(&base)?))?;
+    let rows = track(&r, &model.urbanisation)?;
+    if o.json {
+        return Ok(json(&rows));
+    }
+    let table = liangshan_pop::present::tracker::table(&Tracker { rows, intervals: true, preset: p, adjusted: false }, o.lang);
+    let mut out = format!("{} ({})\n{}\n", table.caption, origin(&base), table.table.columns.join(" | "));
+    for row in &table.table.rows {
+        out.push_str(&row.join(" | "));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+pub fn simulate(p: Preset, trajectories: usize, seed: u64, b: &Base, o: Output) -> Result<String, Failure> {
+    let base = base_of(&Model::new()?, b, o.lang)?;
+    let r = simulate_runs(&base, &preset_of(p, &base, &estimate_migration(&base)?), &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+    if o.json {
+        return Ok(serde_json::to_string(&r).unwrap_or_default() + "\n");
+    }
+    let mut out = format!(
+        "{} ({}), {} trajectories, seed {}\nP(5 million by 2030) = {:.2}; P(60+ above 20% in 2030) = {:.2}\n",
+        preset_name(p).get(o.lang),
+        origin(&base),
+        r.trajectories,
+        r.seed,
+        r.p_5_million_2030,
+        r.p_60_plus_over_20_in_2030
+    );
+    for f in r.fans.iter().filter(|f| matches!(f.indicator, Indicator::Population | Indicator::Share60Plus)) {
+        out.push_str(&format!("\n{}: year, 2.5%, 10%, median, 90%, 97.5%\n", f.indicator.slug()));
+        for (k, y) in f.years.iter().enumerate().filter(|(_, y)| *y % 5 == 0) {
+            out.push_str(&format!(
+                "{y} {:>12.2} {:>12.2} {:>12.2} {:>12.2} {:>12.2}\n",
+                f.lo95[k], f.lo80[k], f.median[k], f.hi80[k], f.hi95[k]
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Without `--input`: the plan's 2020-2050 inputs for the prefecture and
+/// its 17 counties, as a JSON array of specs (for the other implementations).
+/// With `--input`: projects those specs repeatedly and prints timings as JSON.
+pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
+    use std::time::Instant;
+    let model = Model::new()?;
+    let assumptions = model.preset(Preset::Plan);
+    let Some(path) = path else {
+        let specs = liangshan_pop::projection::counties::region_specs(&model.base, model.counties()?, &assumptions)?;
+        return Ok(serde_json::to_string(&specs).unwrap_or_default() + "\n");
+    };
+    let text = input::text(Some(path), MAX_SPEC_BYTES)?;
+    let specs: Vec<ProjectionSpec> = serde_json::from_str(&text).map_err(|e| Failure::Input(format!("the specs cannot be read: {e}")))?;
+    let mut times = Vec::new();
+    let mut checksum = 0.0;
+    for _ in 0..50 {
+        let t = Instant::now();
+        checksum = 0.0;
+        for s in &specs {
+            let p = engine(s)?;
+            checksum += p.female.last().map_or(0.0, |v| v.iter().sum::<f64>())
+                + p.male.as_ref().and_then(|m| m.last()).map_or(0.0, |v| v.iter().sum::<f64>());
+        }
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let t = Instant::now();
+    let sim = simulate_runs(&model.base, &assumptions, &DEFAULT_UNCERTAINTY, 1000, 1)?;
+    let sim_ms = t.elapsed().as_secs_f64() * 1000.0;
+    Ok(serde_json::json!({
+        "regions": specs.len(),
+        "projection_ms_median": times[times.len() / 2],
+        "projection_ms_min": times[0],
+        "checksum_2050": checksum,
+        "trajectories": sim.trajectories,
+        "simulation_ms": sim_ms,
+    })
+    .to_string()
+        + "\n")
+}
+
+/// A chart as SVG: the plan's, or a projection chart under the plan's path
+/// (with 200 trajectories for the fan, the pyramid in 2035).
+pub fn render(id: ChartId, spec: &Spec, seed: u64, b: &Base) -> Result<String, Failure> {
+    if !id.is_projection() {
+        return Ok(charts::render(id, spec)?.svg);
+    }
+    use liangshan_pop::charts::projection::View;
+    let model = Model::new()?;
+    let base = base_of(&model, b, spec.lang)?;
+    let assumptions = preset_of(Preset::Plan, &base, &estimate_migration(&base)?);
+    let r = run(&base, &assumptions)?;
+    let sim = simulate_runs(&base, &assumptions, &DEFAULT_UNCERTAINTY, 200, seed)?;
+    let view = View { run: &r, fans: Some(&sim), year: 2035, region: Region::Prefecture, urbanisation: Some(&model.urbanisation) };
+    Ok(charts::projection::render(id, &view, spec)?.svg)
+}

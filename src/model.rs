@@ -1,0 +1,174 @@
+//! The model: everything a run needs that does not change with the
+//! reader's input, built once by whoever runs projections (the page's
+//! workers, the embed, the custom element, the command line) and read by
+//! every run after that. Nothing re-estimates or re-parses an embedded table
+//! once it is built.
+//!
+//! - the estimated 2020 base population of the prefecture, and of its 17
+//!   counties (estimated on first use: the page's own thread reads states
+//!   and never projects a county);
+//! - the migration estimate of 2010-2020;
+//! - the mortality model, with its life tables by life expectancy computed
+//!   once each (a slider other than life expectancy changes none of them);
+//! - the fertility standard (Booth's, read once by the demography module);
+//! - the urbanisation trend.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
+use crate::data::counties::{CountyId, Region};
+use crate::demography::Sex;
+use crate::error::Error;
+use crate::projection::base::{self, BasePopulation, AGES, PRIOR_SRB};
+use crate::projection::counties::{estimate_counties, CountyBase};
+use crate::projection::scenario::{estimate_migration, preset, Assumptions, MigrationEstimate, Preset};
+use crate::projection::urbanisation::{self, Urbanisation};
+
+/// The last year any run of the page projects to.
+pub const HORIZON: u16 = 2050;
+
+pub struct Model {
+    pub base: BasePopulation,
+    pub migration: MigrationEstimate,
+    pub urbanisation: Urbanisation,
+    counties: OnceCell<Vec<CountyBase>>,
+    /// Single-year person-years by sex and life expectancy, each computed once.
+    life_tables: RefCell<HashMap<(Sex, u64), Vec<f64>>>,
+}
+
+/// A scenario as the reader sets it: a preset and any of its values overridden.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Scenario {
+    pub preset: Preset,
+    pub tfr_2030: Option<f64>,
+    pub tfr_2050: Option<f64>,
+    pub e0_2030: Option<f64>,
+    pub e0_2050: Option<f64>,
+    pub net_migration: Option<f64>,
+    pub srb: Option<f64>,
+}
+
+impl Model {
+    pub fn new() -> Result<Model, Error> {
+        let base = base::estimate()?;
+        let migration = estimate_migration(&base)?;
+        Ok(Model {
+            urbanisation: urbanisation::project(HORIZON)?,
+            base,
+            migration,
+            counties: OnceCell::new(),
+            life_tables: RefCell::new(HashMap::new()),
+        })
+    }
+
+    /// The 17 county bases, estimated the first time they are needed.
+    pub fn counties(&self) -> Result<&[CountyBase], Error> {
+        if let Some(c) = self.counties.get() {
+            return Ok(c);
+        }
+        let estimated = estimate_counties(&self.base)?;
+        Ok(self.counties.get_or_init(|| estimated))
+    }
+
+    pub fn county(&self, c: CountyId) -> Result<&CountyBase, Error> {
+        Ok(&self.counties()?[c.index()])
+    }
+
+    /// The estimated base population of a region, women and men by single year.
+    pub fn estimate_of(&self, region: Region) -> Result<(&[f64], &[f64]), Error> {
+        Ok(match region {
+            Region::Prefecture => (&self.base.female, &self.base.male),
+            Region::County(c) => {
+                let c = self.county(c)?;
+                (&c.female, &c.male)
+            }
+        })
+    }
+
+    /// The base population's person-years for a sex and life expectancy,
+    /// computed once.
+    pub fn nlx(&self, sex: Sex, e0: f64) -> Result<Vec<f64>, Error> {
+        let key = (sex, e0.to_bits());
+        if let Some(v) = self.life_tables.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        let v = self.base.mortality.nlx(sex, e0, AGES - 1)?;
+        let mut tables = self.life_tables.borrow_mut();
+        // A long session of dragging life expectancy does not grow it without bound.
+        if tables.len() > 4096 {
+            tables.clear();
+        }
+        tables.insert(key, v.clone());
+        Ok(v)
+    }
+
+    /// Life expectancy of both sexes in 2020.
+    pub fn e0_2020(&self) -> f64 {
+        (self.base.e0_female + PRIOR_SRB * self.base.e0_male) / (1.0 + PRIOR_SRB)
+    }
+
+    pub fn preset(&self, p: Preset) -> Assumptions {
+        preset(p, &self.base, &self.migration)
+    }
+
+    /// A scenario's assumptions: its preset's, with its overrides on top. A
+    /// new life expectancy for 2030 moves 2025 with it in proportion (the
+    /// plan's 77.1 lies 70% of the way from 2020's level to 2030's); one for
+    /// 2050 sets the yearly gain after 2030.
+    pub fn assumptions(&self, s: &Scenario) -> Assumptions {
+        let mut a = self.preset(s.preset);
+        let e0_base = self.e0_2020();
+        if let Some(e) = s.e0_2030 {
+            let w = if (a.e0_2030 - e0_base).abs() > 1e-9 { (a.e0_2025 - e0_base) / (a.e0_2030 - e0_base) } else { 0.5 };
+            let e0_2050 = a.e0_2030 + 20.0 * a.e0_gain_per_year;
+            a.e0_2025 = e0_base + w * (e - e0_base);
+            a.e0_2030 = e;
+            // The 2050 value stays where the preset had it unless set too.
+            a.e0_gain_per_year = (e0_2050 - e) / 20.0;
+        }
+        if let Some(e) = s.e0_2050 {
+            a.e0_gain_per_year = (e - a.e0_2030) / 20.0;
+        }
+        a.tfr_2030 = s.tfr_2030.unwrap_or(a.tfr_2030);
+        a.tfr_2050 = s.tfr_2050.unwrap_or(a.tfr_2050);
+        a.net_migration = s.net_migration.unwrap_or(a.net_migration);
+        a.srb = s.srb.unwrap_or(a.srb);
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_sit_on_the_preset_and_setting_the_presets_own_value_changes_nothing() {
+        let m = Model::new().unwrap();
+        let plan = m.assumptions(&Scenario::default());
+        assert_eq!(m.assumptions(&Scenario { e0_2030: Some(78.0), ..Scenario::default() }), plan, "78 is the plan's own 2030 value");
+        let s = Scenario {
+            preset: Preset::Low,
+            tfr_2030: Some(2.1),
+            e0_2030: Some(80.0),
+            e0_2050: Some(84.0),
+            net_migration: Some(-5000.0),
+            srb: Some(1.1),
+            ..Scenario::default()
+        };
+        let a = m.assumptions(&s);
+        assert_eq!((a.tfr_2030, a.tfr_2050, a.e0_2030, a.net_migration, a.srb), (2.1, 1.1, 80.0, -5000.0, 1.1));
+        assert!((a.e0_2030 + 20.0 * a.e0_gain_per_year - 84.0).abs() < 1e-9);
+        assert!(a.e0_2025 > plan.e0_2025 && a.e0_2025 < 80.0, "2025 moves with 2030: {}", a.e0_2025);
+        let a = m.assumptions(&Scenario { e0_2030: Some(80.0), ..Scenario::default() });
+        assert!((a.e0_2030 + 20.0 * a.e0_gain_per_year - (78.0 + 20.0 * 0.15)).abs() < 1e-9, "2050 stays where the preset had it");
+    }
+
+    #[test]
+    fn life_tables_are_computed_once() {
+        let m = Model::new().unwrap();
+        let a = m.nlx(Sex::Female, 77.5).unwrap();
+        assert_eq!(m.life_tables.borrow().len(), 1);
+        assert_eq!(m.nlx(Sex::Female, 77.5).unwrap(), a);
+        assert_eq!(m.life_tables.borrow().len(), 1);
+    }
+}
