@@ -15,7 +15,7 @@ use crate::charts::{self, escape_xml, Chart, ChartId, Spec, Theme};
 use crate::error::{Error, ErrorKind};
 use crate::explorer::Explorer;
 use crate::i18n::Lang;
-use crate::indicators::key_figures::key_figures;
+use crate::present::figures::key_figures;
 use crate::state::PageState;
 
 /// Width of the page's static drawings: a phone's, where they are the first

@@ -30,15 +30,17 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let style = spec.style();
     let font = style.font_px;
     // Counties whose printed change disagrees with their share columns.
-    let flagged: Vec<String> = audit(lang)?
+    let flagged: Vec<crate::data::counties::CountyId> = audit()?
         .into_iter()
-        .filter(|c| c.id.starts_with("t3.change.") && c.verdict == Verdict::Disagrees)
-        .map(|c| c.id.trim_start_matches("t3.change.").to_string())
+        .filter_map(|c| match c.kind {
+            crate::indicators::audit::CheckKind::Table3Change { county } if c.verdict == Verdict::Disagrees => Some(county),
+            _ => None,
+        })
         .collect();
     let mut sorted: Vec<&County> = COUNTIES.iter().collect();
     sorted.sort_by(|a, b| b.share_change.value.total_cmp(&a.share_change.value).then(a.table3_no.cmp(&b.table3_no)));
     let value = |c: &County| {
-        let mark = if flagged.iter().any(|f| f == c.id) { "*" } else { "" };
+        let mark = if flagged.contains(&c.county_id()) { "*" } else { "" };
         format!("{}{mark}", signed(c.share_change.value, lang))
     };
 
@@ -128,7 +130,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     };
     let notes = flagged
         .iter()
-        .filter_map(|id| COUNTIES.iter().find(|c| c.id == id))
+        .map(|id| id.county())
         .map(|c| {
             let diff = c.share_2020.value - c.share_2010.value;
             match lang {

@@ -345,53 +345,6 @@ role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" font-f
     ))
 }
 
-/// The plan audit as a table: every check with its verdict in words and a
-/// sign (✓/✗), so that colour is never the only carrier of the verdict.
-pub fn audit_table(lang: Lang) -> Result<DataTable, Error> {
-    use crate::i18n::fixed;
-    use crate::indicators::audit::{audit, Verdict};
-    let checks = audit(lang)?;
-    let cols: [&str; 8] = match lang {
-        Lang::Zh => ["规划所述", "公布值", "重算值", "舍入范围", "差", "结论", "重算方法", "出处"],
-        Lang::En => {
-            ["What the plan says", "Printed", "Recomputed", "Rounding range", "Difference", "Verdict", "How it was recomputed", "Where"]
-        }
-    };
-    // Enough digits to show the difference, never more than four.
-    let show = |x: f64| {
-        let d = if x.abs() >= 1000.0 {
-            0
-        } else if x.abs() >= 100.0 {
-            2
-        } else {
-            4
-        };
-        fixed(x, d, lang)
-    };
-    let rows = checks
-        .iter()
-        .map(|c| {
-            let range = if c.recomputed_low == c.recomputed_high {
-                "—".to_string()
-            } else {
-                format!("{} – {}", show(c.recomputed_low), show(c.recomputed_high))
-            };
-            let sign = if c.verdict == Verdict::Agrees { "✓" } else { "✗" };
-            vec![
-                c.claim.clone(),
-                c.published_text.clone(),
-                show(c.recomputed),
-                range,
-                format!("{}{}", if c.difference > 0.0 { "+" } else { "" }, show(c.difference)),
-                format!("{sign} {}", c.verdict.label().get(lang)),
-                c.method.clone(),
-                c.source.clone(),
-            ]
-        })
-        .collect();
-    Ok(DataTable { columns: cols.iter().map(|s| s.to_string()).collect(), rows })
-}
-
 /// Draws chart `id` of the plan as `spec` asks.
 pub fn render(id: ChartId, spec: &Spec) -> Result<Chart, Error> {
     let width = check_width(spec.width)?;

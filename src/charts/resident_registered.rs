@@ -21,6 +21,11 @@ struct Year {
     registered_derived: bool,
 }
 
+/// How the 2010 registered population is derived (the plan prints only 2020's and the change).
+fn registered_2010_source() -> Result<Source, Error> {
+    Ok(derived_figures()?.into_iter().find(|d| d.id == "registered_pop_2010").ok_or_else(|| missing("registered_pop_2010"))?.source)
+}
+
 use crate::error::missing_data as missing;
 
 fn data() -> Result<[Year; 2], Error> {
@@ -125,7 +130,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             wan(gap(&years[1]), lang)
         ),
     };
-    let derived_how = Source::Derived { from: crate::data::sec(1, 1), how: "533.1 − 54.2" }.cite(lang);
+    let derived_how = registered_2010_source()?.cite(lang);
     let notes = vec![match lang {
         Lang::Zh => format!("2010年户籍人口为推算值（斜线）：{derived_how}。2010年常住人口为表1三组人口之和。"),
         Lang::En => format!(

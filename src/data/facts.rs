@@ -105,6 +105,7 @@ pub const FACTS: &[Fact] = &[
     fact!("anning_counties_60plus_over_10", "其中安宁河流域县（市）", "of which in the Anning river basin", Some(2020), 7, Counties, S3, "其中7个属于安宁河流域县（市）"),
     fact!("counties_cbr_under_15", "人口出生率低于15‰的县（市）", "Counties with a crude birth rate below 15‰", Some(2020), 6, Counties, S3, "人口出生率低于15‰的县（市）共有6个"),
     fact!("anning_counties", "安宁河流域县（市）", "Counties of the Anning river basin", None, 8, Counties, S3, "其中安宁河流域8个县（市）中就占5个"),
+    fact!("key_assistance_counties", "乡村振兴重点帮扶县", "Key counties for rural revitalisation support", None, 11, Counties, super::sec(3, 2), "11 个乡村振兴重点帮扶县"),
     fact!("anning_counties_cbr_under_15", "其中安宁河流域县（市）", "of which in the Anning river basin", Some(2020), 5, Counties, S3, "其中安宁河流域8个县（市）中就占5个"),
     fact!("schooling_2010", "15岁及以上人口平均受教育年限", "Mean years of schooling, population 15+", Some(2010), 6.41, Years, S3, "平均受教育年限由6.41年提高至7.41年"),
     fact!("schooling_sichuan_2010", "全省平均受教育年限", "Mean years of schooling, Sichuan", Some(2010), 8.35, Years, S3, "由8.35年延长至9.24年"),

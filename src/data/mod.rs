@@ -7,7 +7,7 @@
 //!
 //! [`Num`]: crate::num::Num
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::i18n::Text;
 
@@ -28,7 +28,8 @@ pub const PLAN_TITLE: Text = Text::new(
 pub const PLAN_TEXT: &str = include_str!("../../data/plan/plan.txt");
 
 /// A numbered item of the plan: 表 (table), 专栏 (box) or 图 (figure).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "number")]
 pub enum Item {
     Table(u8),
     Box(u8),
@@ -37,8 +38,9 @@ pub enum Item {
     TableNote(u8),
 }
 
-/// Where in the plan a figure is printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where in the plan a figure is printed (in words: [`Loc::cite`], in the
+/// presentation layer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Loc {
     pub chapter: u8,
     pub section: Option<u8>,
@@ -55,13 +57,6 @@ pub const fn at(chapter: u8, section: u8, item: Item) -> Loc {
     Loc { chapter, section: Some(section), item: Some(item) }
 }
 
-impl Serialize for Loc {
-    /// As the English citation (JSON for engineers).
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.cite(crate::i18n::Lang::En))
-    }
-}
-
 /// Where a figure comes from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -70,7 +65,7 @@ pub enum Source {
     Plan { at: Loc },
     /// Arithmetic on figures printed in the plan (for example a 2010 value
     /// implied by a 2020 value and a printed change). Not a published value.
-    Derived { from: Loc, how: &'static str },
+    Derived { from: Loc, how: String },
     /// From a file of `data/external`, which names its own source address.
     /// `secondary` marks reposts of official bulletins.
     External { file: &'static str, url: String, secondary: bool },

@@ -9,7 +9,7 @@ use crate::data::external::census_fact;
 use crate::data::facts::fact;
 use crate::data::{Source, Unit};
 use crate::error::Error;
-use crate::i18n::{fixed, Lang, Text};
+use crate::i18n::Text;
 use crate::num::Interval;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -32,20 +32,19 @@ struct Recipe {
     base: &'static str,
     sign: f64,
     change: &'static str,
-    how: &'static str,
 }
 
 #[rustfmt::skip]
 const RECIPES: [Recipe; 9] = [
-    Recipe { id: "resident_pop_2010", name: Text::new("常住人口", "Resident population"), year: 2010, base: "resident_pop_2020", sign: -1.0, change: "resident_pop_change_2010_2020", how: "485.8 − 32.5" },
-    Recipe { id: "registered_pop_2010", name: Text::new("户籍人口", "Registered (hukou) population"), year: 2010, base: "registered_pop_2020", sign: -1.0, change: "registered_pop_change_2010_2020", how: "533.1 − 54.2" },
-    Recipe { id: "share_60plus_2010", name: Text::new("60岁及以上人口比重", "Share aged 60 and over"), year: 2010, base: "share_60plus_2020", sign: -1.0, change: "share_60plus_rise_2010_2020", how: "12.44 − 2.04" },
-    Recipe { id: "share_0_14_2010", name: Text::new("0—14岁人口比重", "Share aged 0-14"), year: 2010, base: "share_0_14_2020", sign: -1.0, change: "share_0_14_rise_2010_2020", how: "27.64 − 0.31" },
-    Recipe { id: "household_size_2010", name: Text::new("家庭户均人口", "Persons per family household"), year: 2010, base: "household_size_2020", sign: 1.0, change: "household_size_fall_2010_2020", how: "3.25 + 0.47" },
-    Recipe { id: "urbanisation_2010", name: Text::new("常住人口城镇化率", "Urbanisation rate"), year: 2010, base: "urbanisation_2020", sign: -1.0, change: "urbanisation_rise_2010_2020", how: "36.96 − 9.44" },
-    Recipe { id: "sichuan_share_10_14_2020", name: Text::new("全省10—14岁人口占比", "Sichuan, share aged 10-14"), year: 2020, base: "share_10_14_2020", sign: -1.0, change: "share_10_14_above_sichuan", how: "9.5 − 3.75" },
-    Recipe { id: "sichuan_share_55_59_2020", name: Text::new("全省55—59岁人口占比", "Sichuan, share aged 55-59"), year: 2020, base: "share_55_59_2020", sign: 1.0, change: "share_55_59_below_sichuan", how: "4.84 + 2.35" },
-    Recipe { id: "separated_from_hukou_2010", name: Text::new("人户分离人口", "Persons living away from their place of registration"), year: 2010, base: "separated_from_hukou_2020", sign: -1.0, change: "separated_from_hukou_rise", how: "1265603 − 661722" },
+    Recipe { id: "resident_pop_2010", name: Text::new("常住人口", "Resident population"), year: 2010, base: "resident_pop_2020", sign: -1.0, change: "resident_pop_change_2010_2020" },
+    Recipe { id: "registered_pop_2010", name: Text::new("户籍人口", "Registered (hukou) population"), year: 2010, base: "registered_pop_2020", sign: -1.0, change: "registered_pop_change_2010_2020" },
+    Recipe { id: "share_60plus_2010", name: Text::new("60岁及以上人口比重", "Share aged 60 and over"), year: 2010, base: "share_60plus_2020", sign: -1.0, change: "share_60plus_rise_2010_2020" },
+    Recipe { id: "share_0_14_2010", name: Text::new("0—14岁人口比重", "Share aged 0-14"), year: 2010, base: "share_0_14_2020", sign: -1.0, change: "share_0_14_rise_2010_2020" },
+    Recipe { id: "household_size_2010", name: Text::new("家庭户均人口", "Persons per family household"), year: 2010, base: "household_size_2020", sign: 1.0, change: "household_size_fall_2010_2020" },
+    Recipe { id: "urbanisation_2010", name: Text::new("常住人口城镇化率", "Urbanisation rate"), year: 2010, base: "urbanisation_2020", sign: -1.0, change: "urbanisation_rise_2010_2020" },
+    Recipe { id: "sichuan_share_10_14_2020", name: Text::new("全省10—14岁人口占比", "Sichuan, share aged 10-14"), year: 2020, base: "share_10_14_2020", sign: -1.0, change: "share_10_14_above_sichuan" },
+    Recipe { id: "sichuan_share_55_59_2020", name: Text::new("全省55—59岁人口占比", "Sichuan, share aged 55-59"), year: 2020, base: "share_55_59_2020", sign: 1.0, change: "share_55_59_below_sichuan" },
+    Recipe { id: "separated_from_hukou_2010", name: Text::new("人户分离人口", "Persons living away from their place of registration"), year: 2010, base: "separated_from_hukou_2020", sign: -1.0, change: "separated_from_hukou_rise" },
 ];
 
 use crate::error::missing_data as missing;
@@ -65,7 +64,10 @@ pub fn derived_figures() -> Result<Vec<DerivedFigure>, Error> {
             low: iv.lo,
             high: iv.hi,
             unit: base.unit,
-            source: Source::Derived { from: base.at, how: r.how },
+            source: Source::Derived {
+                from: base.at,
+                how: format!("{} {} {}", base.value.text, if r.sign < 0.0 { "−" } else { "+" }, change.value.text),
+            },
         });
     }
     // Sichuan's 60+ share in 2010: its 2020 share (census bulletin) less its
@@ -77,35 +79,17 @@ pub fn derived_figures() -> Result<Vec<DerivedFigure>, Error> {
     out.push(DerivedFigure {
         id: "sichuan_share_60plus_2010",
         name: Text::new(
-            "全省60岁及以上人口比重（据七普公报2020年21.71%推算）",
-            "Sichuan, share aged 60 and over (from the 2020 census bulletin's 21.71%)",
+            "全省60岁及以上人口比重（据七普公报2020年值推算）",
+            "Sichuan, share aged 60 and over (from the 2020 census bulletin)",
         ),
         year: 2010,
         value: sc2020 - rise.value.value - gap.value.value,
         low: iv.lo,
         high: iv.hi,
         unit: Unit::Percent,
-        source: Source::Derived { from: gap.at, how: "21.71 − (2.04 + 3.37)" },
+        source: Source::Derived { from: gap.at, how: format!("{sc2020} − ({} + {})", rise.value.text, gap.value.text) },
     });
     Ok(out)
-}
-
-/// One derived figure as a line: "2010年户籍人口：478.9万人（533.1 − 54.2）".
-pub fn describe(d: &DerivedFigure, lang: Lang) -> String {
-    let how = match &d.source {
-        Source::Derived { how, .. } => *how,
-        _ => "",
-    };
-    let decimals = match d.unit {
-        Unit::Persons => 0,
-        Unit::TenThousandPersons => 1,
-        _ => 2,
-    };
-    let v = fixed(d.value, decimals, lang);
-    match lang {
-        Lang::Zh => format!("{}年{}：{v}{}（{how}）", d.year, d.name.zh, d.unit.label(lang)),
-        Lang::En => format!("{} {}: {v} {} ({how})", d.year, d.name.en, d.unit.label(lang)),
-    }
 }
 
 #[cfg(test)]
@@ -124,5 +108,7 @@ mod tests {
         let r = get("registered_pop_2010");
         assert!((r.low - 478.8).abs() < 1e-9 && (r.high - 479.0).abs() < 1e-9);
         assert!(all.iter().all(|d| matches!(d.source, Source::Derived { .. })));
+        assert!(matches!(&get("registered_pop_2010").source, Source::Derived { how, .. } if how == "533.1 − 54.2"));
+        assert!(matches!(&get("sichuan_share_60plus_2010").source, Source::Derived { how, .. } if how == "21.71 − (2.04 + 3.37)"));
     }
 }

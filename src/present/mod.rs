@@ -2,7 +2,9 @@
 //! the reader's language. Each module holds the texts of one part of the
 //! page, Chinese and English side by side.
 
+pub mod audit;
 pub mod explorer;
+pub mod figures;
 pub mod source;
 pub mod state;
 pub mod tracker;

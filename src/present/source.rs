@@ -7,43 +7,46 @@ use crate::i18n::{Lang, Text};
 
 const CN_DIGITS: [&str; 11] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
+fn cn(n: u8) -> &'static str {
+    CN_DIGITS.get(n as usize).copied().unwrap_or("?")
+}
+
 impl Loc {
+    /// "第一章" / "Ch. 1".
+    pub fn chapter_name(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("第{}章", cn(self.chapter)),
+            Lang::En => format!("Ch. {}", self.chapter),
+        }
+    }
+
+    /// "第一章第一节" / "ch. 1 §1": the chapter and section, without the item.
+    pub fn section_name(&self, lang: Lang) -> String {
+        match (lang, self.section) {
+            (Lang::Zh, Some(n)) => format!("第{}章第{}节", cn(self.chapter), cn(n)),
+            (Lang::Zh, None) => format!("第{}章", cn(self.chapter)),
+            (Lang::En, Some(n)) => format!("ch. {} §{n}", self.chapter),
+            (Lang::En, None) => format!("ch. {}", self.chapter),
+        }
+    }
+
     /// "规划 第一章第一节 表3" / "Plan, ch. 1 §1, Table 3".
     pub fn cite(&self, lang: Lang) -> String {
-        let mut s = String::new();
+        let item = match (self.item, lang) {
+            (Some(Item::Table(n)), Lang::Zh) => format!(" 表{n}"),
+            (Some(Item::Box(n)), Lang::Zh) => format!(" 专栏{n}"),
+            (Some(Item::Figure(n)), Lang::Zh) => format!(" 图{n}"),
+            (Some(Item::TableNote(n)), Lang::Zh) => format!(" 表{n}注"),
+            (Some(Item::Table(n)), Lang::En) => format!(", Table {n}"),
+            (Some(Item::Box(n)), Lang::En) => format!(", Box {n}"),
+            (Some(Item::Figure(n)), Lang::En) => format!(", Figure {n}"),
+            (Some(Item::TableNote(n)), Lang::En) => format!(", note to Table {n}"),
+            (None, _) => String::new(),
+        };
         match lang {
-            Lang::Zh => {
-                s.push_str("规划 第");
-                s.push_str(CN_DIGITS.get(self.chapter as usize).copied().unwrap_or("?"));
-                s.push('章');
-                if let Some(n) = self.section {
-                    s.push('第');
-                    s.push_str(CN_DIGITS.get(n as usize).copied().unwrap_or("?"));
-                    s.push('节');
-                }
-                match self.item {
-                    Some(Item::Table(n)) => s.push_str(&format!(" 表{n}")),
-                    Some(Item::Box(n)) => s.push_str(&format!(" 专栏{n}")),
-                    Some(Item::Figure(n)) => s.push_str(&format!(" 图{n}")),
-                    Some(Item::TableNote(n)) => s.push_str(&format!(" 表{n}注")),
-                    None => {}
-                }
-            }
-            Lang::En => {
-                s.push_str(&format!("Plan, ch. {}", self.chapter));
-                if let Some(n) = self.section {
-                    s.push_str(&format!(" §{n}"));
-                }
-                match self.item {
-                    Some(Item::Table(n)) => s.push_str(&format!(", Table {n}")),
-                    Some(Item::Box(n)) => s.push_str(&format!(", Box {n}")),
-                    Some(Item::Figure(n)) => s.push_str(&format!(", Figure {n}")),
-                    Some(Item::TableNote(n)) => s.push_str(&format!(", note to Table {n}")),
-                    None => {}
-                }
-            }
+            Lang::Zh => format!("规划 {}{item}", self.section_name(lang)),
+            Lang::En => format!("Plan, {}{item}", self.section_name(lang)),
         }
-        s
     }
 }
 

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::charts::{self, Spec};
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::indicators::{audit, key_figures};
+use crate::indicators::audit;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -122,13 +122,14 @@ pub fn chart_csv(id: &str, lang: &str) -> Result<String, js_sys::Error> {
 #[wasm_bindgen(js_name = auditTable, unchecked_return_type = "DataTable")]
 pub fn audit_table(lang: &str) -> Result<JsValue, js_sys::Error> {
     let lang = lang_of(lang)?;
-    to_js(&charts::audit_table(lang).map_err(|e| into_error(e, lang))?)
+    to_js(&crate::present::audit::table(&audit::audit().map_err(|e| into_error(e, lang))?, lang))
 }
 
 #[wasm_bindgen(js_name = auditCsv)]
 pub fn audit_csv(lang: &str) -> Result<String, js_sys::Error> {
     let lang = lang_of(lang)?;
-    charts::audit_table(lang).map(|t| format!("\u{feff}{}", t.to_csv())).map_err(|e| into_error(e, lang))
+    let checks = audit::audit().map_err(|e| into_error(e, lang))?;
+    Ok(format!("\u{feff}{}", crate::present::audit::table(&checks, lang).to_csv()))
 }
 
 /// What the audit notes beside the arithmetic (labels and units that do not
@@ -136,21 +137,22 @@ pub fn audit_csv(lang: &str) -> Result<String, js_sys::Error> {
 #[wasm_bindgen(js_name = observations)]
 pub fn observations_js(lang: &str) -> Result<JsValue, js_sys::Error> {
     let lang = lang_of(lang)?;
-    to_js(&audit::observations(lang))
+    to_js(&audit::observations().into_iter().map(|o| crate::present::audit::observation(o, lang)).collect::<Vec<_>>())
 }
 
 /// The key figures of 2020 with their sources.
 #[wasm_bindgen(js_name = keyFigures, unchecked_return_type = "KeyFigure[]")]
 pub fn key_figures_js(lang: &str) -> Result<JsValue, js_sys::Error> {
     let lang = lang_of(lang)?;
-    to_js(&key_figures::key_figures(lang).map_err(|e| into_error(e, lang))?)
+    to_js(&crate::present::figures::key_figures(lang).map_err(|e| into_error(e, lang))?)
 }
 
 /// Every check of the plan audit.
 #[wasm_bindgen(js_name = audit, unchecked_return_type = "Check[]")]
 pub fn audit_js(lang: &str) -> Result<JsValue, js_sys::Error> {
     let lang = lang_of(lang)?;
-    to_js(&audit::audit(lang).map_err(|e| into_error(e, lang))?)
+    let checks = audit::audit().map_err(|e| into_error(e, lang))?;
+    to_js(&checks.iter().map(|c| crate::present::audit::words(c, lang)).collect::<Vec<_>>())
 }
 
 fn preset_of(name: &str, lang: Lang) -> Result<crate::projection::scenario::Preset, js_sys::Error> {

@@ -7,7 +7,9 @@ use liangshan_pop::charts::{Spec, Theme};
 use liangshan_pop::i18n::{fixed, Lang, Text};
 use liangshan_pop::indicators::audit::{audit as checks_of, observations, Verdict};
 use liangshan_pop::indicators::classify_counties;
-use liangshan_pop::indicators::derived::{derived_figures, describe};
+use liangshan_pop::indicators::derived::derived_figures;
+use liangshan_pop::present::audit::{observation, verdict, words};
+use liangshan_pop::present::figures::describe;
 
 use super::{Failure, Output};
 
@@ -22,9 +24,10 @@ fn pick(lang: Lang, zh: String, en: String) -> String {
 /// The audit as a table, with the observations and derived figures.
 pub fn audit(o: Output) -> Result<String, Failure> {
     let lang = o.lang;
-    let checks = checks_of(lang)?;
+    let checks = checks_of()?;
+    let said: Vec<_> = checks.iter().map(|c| words(c, lang)).collect();
     if o.json {
-        return Ok(serde_json::to_string_pretty(&checks).unwrap_or_default() + "\n");
+        return Ok(serde_json::to_string_pretty(&said).unwrap_or_default() + "\n");
     }
     let head = |zh: &'static str, en: &'static str| Text::new(zh, en).get(lang);
     let mut out = format!(
@@ -35,14 +38,14 @@ pub fn audit(o: Output) -> Result<String, Failure> {
         head("差", "diff"),
         head("结论", "verdict")
     );
-    for c in &checks {
+    for c in &said {
         out.push_str(&format!(
             "{:<44} {:>12} {:>14} {:>10}  {}\n    {}\n",
             c.id,
             c.published_text,
             fixed(c.recomputed, 4, Lang::Zh),
             format!("{:+.4}", c.difference),
-            c.verdict.label().get(lang),
+            verdict(c.verdict).get(lang),
             c.claim,
         ));
     }
@@ -54,7 +57,7 @@ pub fn audit(o: Output) -> Result<String, Failure> {
         format!("\n{n} checks: {ok} agree, {bad} disagree.\n"),
     ));
     out.push_str(head("\n其他发现（非算术）：\n", "\nObservations (not arithmetic):\n"));
-    for o in observations(lang) {
+    for o in observations().into_iter().map(|o| observation(o, lang)) {
         out.push_str(&pick(lang, format!("  - {}（{}）\n", o.text, o.source), format!("  - {} ({})\n", o.text, o.source)));
     }
     out.push_str(head("\n正文隐含但未直接公布的数字（推算）：\n", "\nFigures the text implies but does not print (derived):\n"));
