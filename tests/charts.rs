@@ -380,7 +380,7 @@ fn main_indicators_show_the_box_with_every_row_in_the_table() {
 
 mod projection_charts {
     use super::*;
-    use liangshan_pop::charts::projection::{render, View, AGEING_ID, IDS, POPULATION_ID, PYRAMID_ID, URBANISATION_ID};
+    use liangshan_pop::charts::projection::{render, View};
     use liangshan_pop::projection::base::estimate;
     use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
     use liangshan_pop::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
@@ -405,14 +405,14 @@ mod projection_charts {
         };
         for lang in [Lang::Zh, Lang::En] {
             for width in (280..=1440).step_by(160) {
-                for (id, large) in IDS.iter().flat_map(|id| [(*id, false), (*id, true)]) {
+                for (id, large) in ChartId::PROJECTION.iter().flat_map(|id| [(*id, false), (*id, true)]) {
                     let spec = Spec { large, ..Spec::new(f64::from(width), lang) };
                     let chart = render(id, &view, &spec).unwrap();
                     let els = parse(&chart.svg);
                     let (_, _, vw, _) = viewbox(&els[0]);
                     let texts = text_set(&els);
                     // Every chart drawn from the estimated base says so, in its title and on the chart.
-                    if id != URBANISATION_ID {
+                    if id != ChartId::ProjectedUrbanisation {
                         assert!(chart.title.contains("估计") || chart.title.contains("estimate"), "{id}: {}", chart.title);
                         assert!(texts.iter().any(|t| t.contains("估计") || t.contains("estimate")), "{id}: no estimate label on the chart");
                     }
@@ -434,7 +434,7 @@ mod projection_charts {
                 }
             }
         }
-        let chart = render(PYRAMID_ID, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
+        let chart = render(ChartId::Pyramid, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
         let els = parse(&chart.svg);
         // 101 single years a side, as one stepped shape (two corners an age,
         // and the two ends at the centre line); plus one legend swatch each.
@@ -445,18 +445,21 @@ mod projection_charts {
             assert_eq!(fills(&els, "rect", colour).len(), 1);
         }
         assert_eq!(chart.table.rows.len(), 101);
-        let pop = render(POPULATION_ID, &view, &Spec::new(720.0, Lang::En)).unwrap();
+        let pop = render(ChartId::ProjectedPopulation, &view, &Spec::new(720.0, Lang::En)).unwrap();
         assert!(pop.summary.contains("target"), "{}", pop.summary);
         assert_eq!(pop.table.columns.len(), 6, "with the fan's four bounds");
-        let ageing = render(AGEING_ID, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
+        let ageing = render(ChartId::ProjectedAgeing, &view, &Spec::new(720.0, Lang::Zh)).unwrap();
         assert!(ageing.summary.contains("20%"), "{}", ageing.summary);
         assert!(text_set(&parse(&ageing.svg)).iter().any(|t| t == "20% 中度老龄化"));
-        let urb = render(URBANISATION_ID, &view, &Spec::new(720.0, Lang::En)).unwrap();
+        let urb = render(ChartId::ProjectedUrbanisation, &view, &Spec::new(720.0, Lang::En)).unwrap();
         assert!(urb.summary.contains("below the plan's 46% and 50%"), "{}", urb.summary);
         assert_eq!(urb.table.rows[0][0], "2010", "the census point before the trend");
         // Without a probabilistic run, no fan and no interval columns.
         let bare = View { fans: None, ..view };
-        assert_eq!(render(POPULATION_ID, &bare, &Spec::new(720.0, Lang::En)).unwrap().table.columns.len(), 2);
-        assert!(render(PYRAMID_ID, &View { year: 2070, ..bare }, &Spec::new(720.0, Lang::En)).unwrap_err().to_string().contains("year"));
+        assert_eq!(render(ChartId::ProjectedPopulation, &bare, &Spec::new(720.0, Lang::En)).unwrap().table.columns.len(), 2);
+        assert!(render(ChartId::Pyramid, &View { year: 2070, ..bare }, &Spec::new(720.0, Lang::En))
+            .unwrap_err()
+            .to_string()
+            .contains("year"));
     }
 }

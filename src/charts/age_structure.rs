@@ -1,7 +1,7 @@
 //! 表1: the age structure of the resident population, 2010 and 2020, as
 //! two bars split into 0-14, 15-64 and 65+.
 
-use super::canvas::{draw_svg, text_on, Align, Baseline, Legend, Mark, Scale};
+use super::canvas::{draw_svg, text_on, Align, Baseline, Key, Legend, Scale};
 use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::tables::{TABLE1, TABLE1_AT};
@@ -19,7 +19,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     // 0-14 blue, 15-64 green, 65+ vermilion: the order is also the order of
     // the legend and of the segments, and every segment is labelled.
     let colours = [style.series[0], style.series[2], style.series[1]];
-    let legend = Legend { entries: TABLE1.iter().zip(colours).map(|(r, c)| (Mark::Swatch(c), r.group.get(lang))).collect() };
+    let legend = Legend { entries: TABLE1.iter().zip(colours).map(|(r, c)| (Key::Swatch(c), r.group.get(lang))).collect() };
     let legend_h = legend.height(margin, f64::from(width) - margin, font);
     let bar_h = (font * 3.0).round();
     let row = bar_h + font * 1.6;

@@ -2,7 +2,7 @@
 //! by the share of ethnic minorities, Anning-basin counties as circles and
 //! the others as triangles, over the bands of the table's own note.
 
-use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::canvas::{draw_svg, Align, Baseline, Key, Legend, Scale};
 use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::counties::{County, ANNING_BASIN, COUNTIES, TABLE5_AT};
@@ -43,7 +43,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let x0 = margin + axis_w;
     let x1 = f64::from(width) - margin;
     let (t1, t2) = if zh { ("安宁河流域县（市）", "其他区域县") } else { ("Anning river basin", "Other counties") };
-    let legend = Legend { entries: vec![(Mark::Dot(style.series[0]), t1), (Mark::Triangle(style.series[1]), t2)] };
+    let legend = Legend { entries: vec![(Key::Dot(style.series[0]), t1), (Key::Triangle(style.series[1]), t2)] };
     let shapes_h = legend.height(margin, x1, font);
     let size_t = if zh { "点的大小：少数民族人口占比" } else { "Size: % ethnic minorities" };
     // The size key follows on the same line, or on the next if it would not fit.

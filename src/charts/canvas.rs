@@ -285,72 +285,11 @@ pub fn draw_svg(width: u32, height: u32, style: Style, f: impl FnOnce(&Canvas) -
     Ok(raw)
 }
 
-/// A linear map from a data domain to a pixel range.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Scale {
-    pub d0: f64,
-    pub d1: f64,
-    pub r0: f64,
-    pub r1: f64,
-}
-
-impl Scale {
-    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Scale {
-        Scale { d0: domain.0, d1: domain.1, r0: range.0, r1: range.1 }
-    }
-
-    pub fn map(&self, v: f64) -> f64 {
-        if self.d1 == self.d0 {
-            return self.r0;
-        }
-        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
-    }
-
-    /// Round tick values in the domain, at least `min_gap_px` apart.
-    pub fn ticks(&self, min_gap_px: f64) -> Vec<f64> {
-        let span = (self.d1 - self.d0).abs();
-        let px = (self.r1 - self.r0).abs();
-        if span <= 0.0 || px <= 0.0 {
-            return vec![self.d0];
-        }
-        let max_ticks = (px / min_gap_px).floor().max(1.0);
-        let raw = span / max_ticks;
-        let mag = 10f64.powf(raw.log10().floor());
-        let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
-        let (lo, hi) = (self.d0.min(self.d1), self.d0.max(self.d1));
-        let mut v = (lo / step).ceil() * step;
-        let mut out = Vec::new();
-        while v <= hi + step * 1e-9 {
-            out.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
-            v += step;
-        }
-        out
-    }
-}
-
-/// `max` rounded up to a multiple of a round step, for the end of an axis.
-pub fn nice_max(max: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
-    }
-    let mag = 10f64.powf(max.log10().floor());
-    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= max).unwrap_or(10.0 * mag)
-}
+pub use super::grammar::scale::{nice_max, Linear as Scale};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scales_map_and_tick() {
-        let s = Scale::new((0.0, 100.0), (50.0, 550.0));
-        assert_eq!(s.map(50.0), 300.0);
-        assert_eq!(s.ticks(100.0), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(Scale::new((0.0, 10.0), (0.0, 100.0)).ticks(40.0), vec![0.0, 5.0, 10.0]);
-        assert_eq!(nice_max(95.5), 100.0);
-        assert_eq!(nice_max(6.43), 8.0);
-        assert_eq!(nice_max(0.0), 1.0);
-    }
 
     #[test]
     fn every_theme_keeps_text_contrast_at_least_4_5() {
@@ -374,9 +313,9 @@ mod tests {
     }
 }
 
-/// The mark a legend entry shows.
+/// The key a legend entry shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Mark {
+pub enum Key {
     Swatch(RGBColor),
     Hatch(RGBColor),
     Dot(RGBColor),
@@ -386,8 +325,9 @@ pub enum Mark {
 }
 
 /// A legend that wraps onto as many lines as the width needs.
+#[derive(Clone, Debug)]
 pub struct Legend<'l> {
-    pub entries: Vec<(Mark, &'l str)>,
+    pub entries: Vec<(Key, &'l str)>,
 }
 
 impl Legend<'_> {
@@ -419,12 +359,12 @@ impl Legend<'_> {
             let cy = y0 + line as f64 * font * 1.6 + font / 2.0;
             let (a, b) = (x, x + font);
             match *mark {
-                Mark::Swatch(col) => c.rect(a, cy - font / 2.0, b, cy + font / 2.0, col)?,
-                Mark::Hatch(col) => c.hatch(a, cy - font / 2.0, b, cy + font / 2.0, col, 4.0)?,
-                Mark::Dot(col) => c.circle(a + font / 2.0, cy, font * 0.4, col, true)?,
-                Mark::Ring(col) => c.circle(a + font / 2.0, cy, font * 0.35, col, false)?,
-                Mark::Triangle(col) => c.triangle(a + font / 2.0, cy, font * 0.38, col)?,
-                Mark::Square(col) => c.square(a + font / 2.0, cy, font * 0.32, col)?,
+                Key::Swatch(col) => c.rect(a, cy - font / 2.0, b, cy + font / 2.0, col)?,
+                Key::Hatch(col) => c.hatch(a, cy - font / 2.0, b, cy + font / 2.0, col, 4.0)?,
+                Key::Dot(col) => c.circle(a + font / 2.0, cy, font * 0.4, col, true)?,
+                Key::Ring(col) => c.circle(a + font / 2.0, cy, font * 0.35, col, false)?,
+                Key::Triangle(col) => c.triangle(a + font / 2.0, cy, font * 0.38, col)?,
+                Key::Square(col) => c.square(a + font / 2.0, cy, font * 0.32, col)?,
             }
             c.label(label, x + font * 1.5, cy, Align::Start, Baseline::Middle)?;
         }

@@ -3,7 +3,7 @@
 //! 2020 value filled and the targets hollow; every row of the box, numeric or
 //! not, in the data table with its unit and kind (预期性/约束性).
 
-use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::canvas::{draw_svg, Align, Baseline, Key, Legend, Scale};
 use super::ChartId;
 use super::{assemble, table, Chart, Parts, Spec};
 use crate::data::targets::{Goal, Kind, Target, TargetId, TARGETS};
@@ -75,7 +75,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let panel_h = font * 11.0;
     let rows = panels.len().div_ceil(cols as usize);
     let (l1, l2) = if zh { ("2020年实际", "规划目标（预期性）") } else { ("2020 actual", "Target (indicative)") };
-    let legend = Legend { entries: vec![(Mark::Dot(style.series[0]), l1), (Mark::Ring(style.series[0]), l2)] };
+    let legend = Legend { entries: vec![(Key::Dot(style.series[0]), l1), (Key::Ring(style.series[0]), l2)] };
     let legend_h = legend.height(margin, f64::from(width) - margin, font) + font * 0.6;
     let height = (margin + legend_h + rows as f64 * (panel_h + gap) + margin) as u32;
 

@@ -19,6 +19,7 @@ pub mod county_population;
 pub mod county_share_change;
 pub mod density;
 pub mod gdp_per_capita;
+pub mod grammar;
 pub mod main_indicators;
 pub mod projection;
 pub mod resident_registered;
@@ -266,6 +267,37 @@ pub struct Chart {
     pub height: u32,
     pub svg: String,
     pub table: DataTable,
+}
+
+/// What every chart says around its drawing: computed from its data, in
+/// the reader's language.
+pub struct Texts {
+    pub title: String,
+    /// One sentence, computed from the data, saying what it shows.
+    pub summary: String,
+    /// Every source the chart draws on (joined into "来源：…" / "Source: …").
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+    pub table: DataTable,
+}
+
+/// Puts a plot and its texts together into an accessible chart: what every
+/// chart shares.
+pub fn finish(id: ChartId, spec: &Spec, plot: &grammar::Plot, texts: Texts) -> Result<Chart, Error> {
+    let raw = plot.svg(spec.style())?;
+    let svg = accessible_svg(&raw, id, plot.width, plot.height, &texts.title, &texts.summary)?;
+    Ok(Chart {
+        id,
+        lang: spec.lang,
+        title: texts.title,
+        summary: texts.summary,
+        source: source_line(spec.lang, &texts.sources),
+        notes: texts.notes,
+        width: plot.width,
+        height: plot.height,
+        svg,
+        table: texts.table,
+    })
 }
 
 /// Everything about a chart but its drawing.

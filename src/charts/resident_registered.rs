@@ -1,7 +1,7 @@
 //! 图1: resident and registered (hukou) population, 2010 and 2020, and the
 //! growing gap between them.
 
-use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::canvas::{draw_svg, Align, Baseline, Key, Legend, Scale};
 use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::facts::fact;
@@ -61,9 +61,9 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let margin = 8.0;
     let legend = Legend {
         entries: vec![
-            (Mark::Swatch(style.series[0]), names[0]),
-            (Mark::Swatch(style.series[1]), names[1]),
-            (Mark::Hatch(style.series[1]), names[2]),
+            (Key::Swatch(style.series[0]), names[0]),
+            (Key::Swatch(style.series[1]), names[1]),
+            (Key::Hatch(style.series[1]), names[2]),
         ],
     };
     let legend_h = legend.height(margin, f64::from(width) - margin, font);

@@ -3,7 +3,7 @@
 //! size of each rise. Liangshan and the province average are marked by a
 //! shaded row and bold labels, not by colour alone.
 
-use super::canvas::{draw_svg, Align, Baseline, Legend, Mark, Scale};
+use super::canvas::{draw_svg, Align, Baseline, Key, Legend, Scale};
 use super::ChartId;
 use super::{assemble, table, text_width, Chart, Parts, Spec};
 use crate::data::tables::{SchoolingRow, TABLE2, TABLE2_AT};
@@ -30,7 +30,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let margin = 8.0;
     let row_h = (font * 1.9).round();
     let (y2010, y2020) = if lang == Lang::Zh { ("2010年", "2020年") } else { ("2010", "2020") };
-    let legend = Legend { entries: vec![(Mark::Ring(style.series[1]), y2010), (Mark::Dot(style.series[0]), y2020)] };
+    let legend = Legend { entries: vec![(Key::Ring(style.series[1]), y2010), (Key::Dot(style.series[0]), y2020)] };
     let legend_h = legend.height(margin, f64::from(width) - margin, font);
     let top = margin + legend_h + font * 2.0;
     let label_w = rows.iter().map(|r| text_width(r.short.get(lang), font)).fold(0.0, f64::max) + 12.0;

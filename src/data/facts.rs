@@ -161,6 +161,8 @@ pub struct Forecast {
     pub id: ForecastId,
     pub claim: Text,
     pub year: u16,
+    /// The figure the forecast names, where it names one (20% aged 60+).
+    pub threshold: Option<Num>,
     pub at: Loc,
     pub quote: &'static str,
 }
@@ -173,6 +175,7 @@ pub const FORECASTS: &[Forecast] = &[
             "Around 2028 the share aged 15-59 will exceed Sichuan's average",
         ),
         year: 2028,
+        threshold: None,
         at: S2,
         quote: "预计到2028年前后，我州15—59岁总劳动人口占比将超过全省平均水平",
     },
@@ -183,6 +186,7 @@ pub const FORECASTS: &[Forecast] = &[
             "In 2030 the share aged 60+ will exceed 20% (moderately aged society)",
         ),
         year: 2030,
+        threshold: Some(num!(20)),
         at: S2,
         quote: "预计2030年60岁及以上人口占比将超过20%，进入中度老龄化社会",
     },

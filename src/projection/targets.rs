@@ -206,14 +206,15 @@ pub fn track(run: &Run, urban: &Urbanisation) -> Result<Vec<Tracked>, Error> {
 
     // The plan's forecasts in its text.
     let old = ForecastId::Share60PlusExceeds20.forecast();
-    let test = Test::Above(20.0);
+    let aged = old.threshold.ok_or_else(|| crate::error::missing_data(old.id.slug()))?.value;
+    let test = Test::Above(aged);
     let s_old = year(old.year)?.share_60_plus;
     out.push(Tracked {
-        threshold: Some(20.0),
+        threshold: Some(aged),
         value_2020: TargetId::Share60plus2030.target().baseline_2020.map(|n| n.value),
         projected: Some(s_old),
         check: Some(Check { indicator: Indicator::Share60Plus, year: old.year, test }),
-        crossed_in: first_year(&run.years, |y| y.share_60_plus > 20.0),
+        crossed_in: first_year(&run.years, |y| y.share_60_plus > aged),
         ..Tracked::new(About::Forecast(old.id), old.year, verdict(test, s_old))
     });
     let work = ForecastId::WorkingAgeShareExceedsSichuan.forecast();

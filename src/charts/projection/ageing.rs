@@ -1,0 +1,75 @@
+//! The shares aged 60+ and 65+, with the plan's reference points: the
+//! share it forecasts for 2030 (20%, a moderately aged society) and
+//! Sichuan's 2020 share aged 60+ (the 2030 target is not to exceed the
+//! provincial average).
+
+use super::timeline::{chart, About, RefLine, Series, Timeline, SYMBOLS};
+use super::{say, titled, View};
+use crate::charts::{Chart, ChartId, Spec};
+use crate::data::external::census_fact;
+use crate::data::facts::ForecastId;
+use crate::error::{missing_data, Error};
+use crate::i18n::{fixed, Text};
+use crate::projection::indicator::Indicator;
+
+pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
+    let lang = spec.lang;
+    let sichuan = census_fact("Sichuan", 2020, "share_60plus")?;
+    let forecast = ForecastId::Share60PlusExceeds20.forecast();
+    let aged = forecast.threshold.ok_or_else(|| missing_data(forecast.id.slug()))?;
+    let t = Timeline {
+        unit: "%".into(),
+        series: vec![
+            Series {
+                label: Text::new("60岁及以上", "aged 60+").get(lang).into(),
+                values: view.pick(|y| y.share_60_plus),
+                symbol: SYMBOLS[0],
+            },
+            Series {
+                label: Text::new("65岁及以上", "aged 65+").get(lang).into(),
+                values: view.pick(|y| y.share_65_plus),
+                symbol: SYMBOLS[1],
+            },
+        ],
+        band: view.fan(Indicator::Share60Plus).map(|f| (f, 1.0)),
+        refs: vec![
+            RefLine { value: sichuan.value, label: Text::new("四川省2020年60岁及以上", "Sichuan 2020, aged 60+").get(lang).into() },
+            RefLine {
+                value: aged.value,
+                label: say(lang, format!("{}% 中度老龄化", aged.text), format!("{}% moderately aged", aged.text)),
+            },
+        ],
+        goals: vec![],
+        observed: vec![],
+        zero: true,
+        years: view.years(),
+        origin: true,
+    };
+    let year = forecast.year;
+    let share = view.at(year, |y| y.share_60_plus);
+    let crossed = view.run.years.iter().find(|r| r.share_60_plus > aged.value).map(|r| r.year);
+    let place = view.place();
+    let summary = say(
+        lang,
+        format!(
+            "按此情景，{}60岁及以上人口占比{year}年约{}%（规划预计超过{}%）{}。",
+            place.zh,
+            fixed(share, 1, lang),
+            aged.text,
+            crossed.map_or(format!("，到预测末年仍未超过{}%", aged.text), |y| format!("，{y}年超过{}%", aged.text))
+        ),
+        format!(
+            "Under this scenario {}% of {}'s residents are aged 60+ in {year} (the plan expects more than {}%){}.",
+            fixed(share, 1, lang),
+            place.en,
+            aged.text,
+            crossed.map_or(format!(", and the share stays below {}% to the horizon", aged.text), |y| format!(
+                "; {}% is passed in {y}",
+                aged.text
+            ))
+        ),
+    );
+    let title = titled(view.run, (format!("{}老龄化预测", place.zh), format!("Projected ageing of {}", place.en)), lang);
+    let sources = vec![forecast.at.cite(lang), sichuan.source.cite(lang)];
+    chart(ChartId::ProjectedAgeing, &t, width, view, spec, About { title, summary, sources, notes: vec![], decimals: 2 })
+}
