@@ -1,9 +1,8 @@
 //! 表3: the resident population of each county in 2020, as sorted
 //! horizontal bars.
 
-use super::bars::{self, Bar, Bars};
-use super::ChartId;
-use super::{accessible_svg, source_line, Chart, DataTable, Spec};
+use super::ranked::{Ranked, RankedBars};
+use super::{finish, Chart, ChartId, DataTable, Spec, Texts};
 use crate::data::counties::{County, COUNTIES, TABLE3_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, ten_thousands, Lang, Text};
@@ -20,42 +19,31 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let mut sorted: Vec<&County> = COUNTIES.iter().collect();
     sorted.sort_by(|a, b| b.pop_2020.value.total_cmp(&a.pop_2020.value));
-    let bars = Bars {
+    let bars = RankedBars {
         bars: sorted
             .iter()
-            .map(|c| Bar {
+            .map(|c| Ranked {
                 label: c.short.get(lang).to_string(),
                 value: c.pop_2020.value,
                 value_label: value_label(c, lang),
                 hatched: false,
             })
             .collect(),
-        unit: match lang {
-            Lang::Zh => "常住人口（万人）".to_string(),
-            Lang::En => "Residents (thousands)".to_string(),
-        },
+        unit: Text::new("常住人口（万人）", "Residents (thousands)").get(lang).to_string(),
         tick_label: match lang {
             Lang::Zh => |v| fixed(v, 0, Lang::Zh),
             Lang::En => |v| fixed(v * 10.0, 0, Lang::En),
         },
         reference: None,
     };
-    let (raw, height) = bars::draw(width, spec.style(), &bars)?;
-    let title = TITLE.get(lang).to_string();
-    let summary = summarise(&sorted, lang);
-    let svg = accessible_svg(&raw, ID, width, height, &title, &summary)?;
-    Ok(Chart {
-        id: ID,
-        lang,
-        title,
-        summary,
-        source: source_line(lang, &[TABLE3_AT.cite(lang)]),
+    let texts = Texts {
+        title: TITLE.get(lang).to_string(),
+        summary: summarise(&sorted, lang),
+        sources: vec![TABLE3_AT.cite(lang)],
         notes: Vec::new(),
-        width,
-        height,
-        svg,
         table: table(lang),
-    })
+    };
+    finish(ID, spec, &bars.plot(width, &spec.style()), texts)
 }
 
 /// One sentence about the data: the largest and smallest county and how far

@@ -12,7 +12,6 @@ use crate::error::{Error, ErrorKind};
 use crate::i18n::Lang;
 
 pub mod age_structure;
-pub mod bars;
 pub mod births_ageing;
 pub mod canvas;
 pub mod county_population;
@@ -22,6 +21,7 @@ pub mod gdp_per_capita;
 pub mod grammar;
 pub mod main_indicators;
 pub mod projection;
+pub mod ranked;
 pub mod resident_registered;
 pub mod schooling;
 pub mod urbanisation;
@@ -386,8 +386,8 @@ pub fn render(id: ChartId, spec: &Spec) -> Result<Chart, Error> {
         ChartId::Schooling => schooling::render(width, spec),
         ChartId::CountyPopulation => county_population::render(width, spec),
         ChartId::CountyShareChange => county_share_change::render(width, spec),
-        ChartId::DensityMap => density::render_map(width, spec),
-        ChartId::DensityBars => density::render_bars(width, spec),
+        ChartId::DensityMap => density::map::render(width, spec),
+        ChartId::DensityBars => density::bars::render(width, spec),
         ChartId::Urbanisation => urbanisation::render(width, spec),
         ChartId::GdpPerCapita => gdp_per_capita::render(width, spec),
         ChartId::CountyBirthsAgeing => births_ageing::render(width, spec),

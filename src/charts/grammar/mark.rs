@@ -65,11 +65,23 @@ pub struct Label {
 
 #[derive(Clone, Debug)]
 pub enum Mark<'a> {
+    /// Bars on a band scale; `min_px`: the shortest a bar is drawn, so that
+    /// a tiny value still shows.
     Bars {
         value: Linear,
         band: Band,
         orient: Orient,
         bars: Vec<Bar>,
+        min_px: f64,
+    },
+    /// A rectangle's outline.
+    Outline {
+        x: Scale,
+        y: Scale,
+        from: (f64, f64),
+        to: (f64, f64),
+        colour: RGBColor,
+        width: u32,
     },
     /// A rectangle between two points of its scales (a shaded row, a tile).
     Rect {
@@ -154,10 +166,14 @@ fn symbol(c: &Canvas, s: Symbol, (x, y): (f64, f64), r: f64, colour: RGBColor) -
 impl Mark<'_> {
     pub fn draw(&self, c: &Canvas) -> Result<(), Error> {
         match self {
-            Mark::Bars { value, band, orient, bars } => {
+            Mark::Bars { value, band, orient, bars, min_px } => {
                 for b in bars {
                     let (lo, hi) = (band.inner_at(b.band), band.inner_at(b.band) + band.inner);
-                    let (from, to) = (value.map(b.from), value.map(b.to));
+                    let from = value.map(b.from);
+                    let mut to = value.map(b.to);
+                    if (to - from).abs() < *min_px {
+                        to = if to >= from { from + min_px } else { from - min_px };
+                    }
                     match orient {
                         Orient::Horizontal => fill_rect(c, (from, lo), (to, hi), b.fill)?,
                         Orient::Vertical => fill_rect(c, (lo, to), (hi, from), b.fill)?,
@@ -166,6 +182,10 @@ impl Mark<'_> {
                 Ok(())
             }
             Mark::Rect { x, y, from, to, fill } => fill_rect(c, map(x, y, *from), map(x, y, *to), *fill),
+            Mark::Outline { x, y, from, to, colour, width } => {
+                let ((x0, y0), (x1, y1)) = (map(x, y, *from), map(x, y, *to));
+                c.outline(x0, y0, x1, y1, *colour, *width)
+            }
             Mark::Line { x, y, points, colour, width } => {
                 let pts: Vec<(f64, f64)> = points.iter().map(|p| map(x, y, *p)).collect();
                 c.line(&pts, *colour, *width)

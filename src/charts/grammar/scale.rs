@@ -33,12 +33,13 @@ impl Linear {
             lo = lo.min(0.0);
             hi = hi.max(0.0);
         }
-        if !(hi > lo) {
+        if hi <= lo {
             (lo, hi) = (lo - 0.5, hi + 0.5);
         }
         let ticks = ((range.1 - range.0).abs() / min_gap_px).floor().max(1.0);
         let step = round_step((hi - lo) / ticks);
-        Linear::new(((lo / step).floor() * step, (hi / step).ceil() * step), range)
+        // (A whole of 99.99999999999999 is a whole of 100.)
+        Linear::new((((lo / step) + 1e-9).floor() * step, ((hi / step) - 1e-9).ceil() * step), range)
     }
 
     pub fn map(&self, v: f64) -> f64 {
@@ -111,13 +112,21 @@ pub fn nice_max(max: f64) -> f64 {
 pub struct Band {
     pub start: f64,
     pub step: f64,
-    /// The height of what a band holds (a bar), centred in it.
+    /// The height of what a band holds (a bar).
     pub inner: f64,
+    /// Where in the band what it holds starts.
+    pub offset: f64,
 }
 
 impl Band {
+    /// Bands whose bars are centred in them.
     pub fn new(start: f64, step: f64, inner: f64) -> Band {
-        Band { start, step, inner }
+        Band { start, step, inner, offset: (step - inner) / 2.0 }
+    }
+
+    /// Bands whose bars sit at their top (room for labels under them).
+    pub fn top(start: f64, step: f64, inner: f64) -> Band {
+        Band { start, step, inner, offset: 0.0 }
     }
 
     /// Where band `i` starts.
@@ -127,7 +136,7 @@ impl Band {
 
     /// Where what band `i` holds starts.
     pub fn inner_at(&self, i: usize) -> f64 {
-        self.at(i) + (self.step - self.inner) / 2.0
+        self.at(i) + self.offset
     }
 
     pub fn centre(&self, i: usize) -> f64 {
