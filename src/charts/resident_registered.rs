@@ -1,9 +1,9 @@
 //! 图1: resident and registered (hukou) population, 2010 and 2020, and the
 //! growing gap between them.
 
-use super::canvas::{draw_svg, Align, Baseline, Key, Legend, Scale};
-use super::ChartId;
-use super::{assemble, table, text_width, Chart, Parts, Spec};
+use super::canvas::{Align, Baseline, Key, Legend, Style};
+use super::grammar::{line, text, Band, Bar, Fill, Font, Linear, Mark, Orient, Plot};
+use super::{finish, table, text_width, Chart, ChartId, DataTable, Spec, Texts};
 use crate::data::facts::fact;
 use crate::data::tables::{FIGURES, TABLE1, TABLE1_AT};
 use crate::data::Source;
@@ -49,16 +49,50 @@ fn wan(x: f64, lang: Lang) -> String {
     }
 }
 
-pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
-    let lang = spec.lang;
-    let style = spec.style();
+const MARGIN: f64 = 8.0;
+
+/// Each census: its two bars (the registered one of 2010 hatched: derived),
+/// their values, the gap as a bracket between their tops, and under them
+/// the year and the gap.
+fn groups(years: &[Year; 2], y: &Linear, bands: [Band; 2], bottom: f64, style: &Style, lang: Lang) -> Vec<Mark<'static>> {
     let font = style.font_px;
-    let years = data()?;
-    let names = match lang {
-        Lang::Zh => ["常住人口", "户籍人口", "推算值"],
-        Lang::En => ["Resident", "Registered", "derived"],
-    };
-    let margin = 8.0;
+    let mut out = Vec::new();
+    for (g, yr) in years.iter().enumerate() {
+        let mut tops = [0.0; 2];
+        for (i, (v, derived)) in [(yr.resident, false), (yr.registered, yr.registered_derived)].into_iter().enumerate() {
+            let fill = if derived { Fill::Hatched { colour: style.series[i], spacing: 5.0 } } else { Fill::Solid(style.series[i]) };
+            out.push(Mark::Bars {
+                value: *y,
+                band: bands[i],
+                orient: Orient::Vertical,
+                bars: vec![Bar { band: g, from: 0.0, to: v, fill }],
+                min_px: 0.0,
+            });
+            tops[i] = y.map(v);
+            out.push(text(
+                wan(v, lang),
+                (bands[i].inner_at(g) + bands[i].inner / 2.0, tops[i] - 4.0),
+                style.body(),
+                Align::Middle,
+                Baseline::Bottom,
+            ));
+        }
+        let cx = bands[0].at(g) + bands[0].step / 2.0;
+        let gx = cx + bands[1].inner + 10.0;
+        out.push(line(vec![(gx - 4.0, tops[1]), (gx, tops[1]), (gx, tops[0]), (gx - 4.0, tops[0])], style.ink, 1));
+        // Under the year, where it cannot run into the next pair of bars.
+        out.push(text(yr.year.to_string(), (cx, bottom + 6.0), style.body(), Align::Middle, Baseline::Top));
+        let gap = Text::new("差", "gap ").get(lang).to_string() + &wan(yr.registered - yr.resident, lang);
+        out.push(text(gap, (cx, bottom + 6.0 + font * 1.4), Font { bold: true, ..style.body() }, Align::Middle, Baseline::Top));
+    }
+    out
+}
+
+fn plot(width: u32, years: &[Year; 2], spec: &Spec) -> Plot<'static> {
+    let (lang, style) = (spec.lang, spec.style());
+    let font = style.font_px;
+    let names =
+        [Text::new("常住人口", "Resident"), Text::new("户籍人口", "Registered"), Text::new("推算值", "derived")].map(|t| t.get(lang));
     let legend = Legend {
         entries: vec![
             (Key::Swatch(style.series[0]), names[0]),
@@ -66,70 +100,61 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             (Key::Hatch(style.series[1]), names[2]),
         ],
     };
-    let legend_h = legend.height(margin, f64::from(width) - margin, font);
-    let top = margin + legend_h + font * 2.0;
+    let top = MARGIN + legend.height(MARGIN, f64::from(width) - MARGIN, font) + font * 2.0;
     let plot_h = (font * 18.0).min(f64::from(width) * 0.6).max(font * 12.0);
     let bottom = top + plot_h;
-    let height = (bottom + font * 3.8 + margin) as u32;
-    let axis_w = text_width("600", font * 0.9) + 10.0;
-    let x0 = margin + axis_w;
-    let gap_label = |gap: f64| match lang {
-        Lang::Zh => format!("差{}", wan(gap, lang)),
-        Lang::En => format!("gap {}", wan(gap, lang)),
-    };
-    let x1 = f64::from(width) - margin;
-    let y = Scale::new((0.0, 600.0), (bottom, top));
+    let x0 = MARGIN + text_width("600", font * 0.9) + 10.0;
+    let x1 = f64::from(width) - MARGIN;
+    let y = Linear::nice(years.iter().flat_map(|y| [y.resident, y.registered]), true, (bottom, top), font * 3.0);
     let group_w = (x1 - x0) / 2.0;
     let bar_w = (group_w * 0.28).min(font * 6.0);
+    // The census's two bars, side by side about the middle of its group.
+    let bands = [-bar_w - 2.0, 2.0].map(|dx| Band { start: x0, step: group_w, inner: bar_w, offset: group_w / 2.0 + dx });
+    let mut plot = Plot::new(width, (bottom + font * 3.8 + MARGIN) as u32);
+    plot.add(Mark::Legend { legend, x0: MARGIN, x1: f64::from(width) - MARGIN, y0: MARGIN });
+    plot.add(text(Text::new("万人", "millions").get(lang), (MARGIN, top - font), style.small(), Align::Start, Baseline::Bottom));
+    for t in y.ticks(font * 3.0) {
+        plot.add(line(vec![(x0, y.map(t)), (x1, y.map(t))], style.grid, 1));
+        let label = if lang == Lang::Zh { fixed(t, 0, lang) } else { fixed(t / 100.0, 0, lang) };
+        plot.add(text(label, (x0 - 6.0, y.map(t)), style.small(), Align::End, Baseline::Middle));
+    }
+    plot.extend(groups(years, &y, bands, bottom, &style, lang));
+    plot.add(line(vec![(x0, bottom), (x1, bottom)], style.ink, 1));
+    plot
+}
 
-    let raw = draw_svg(width, height, style, |c| {
-        legend.draw(c, margin, f64::from(width) - margin, margin)?;
-        c.note(if lang == Lang::Zh { "万人" } else { "millions" }, margin, top - font, Align::Start, Baseline::Bottom)?;
-        for t in y.ticks(font * 3.0) {
-            let py = y.map(t);
-            c.line(&[(x0, py), (x1, py)], style.grid, 1)?;
-            let label = if lang == Lang::Zh { fixed(t, 0, lang) } else { fixed(t / 100.0, 0, lang) };
-            c.note(&label, x0 - 6.0, py, Align::End, Baseline::Middle)?;
-        }
-        for (g, yr) in years.iter().enumerate() {
-            let cx = x0 + group_w * (g as f64 + 0.5);
-            let bars = [(yr.resident, false), (yr.registered, yr.registered_derived)];
-            let mut tops = [0.0; 2];
-            for (i, (v, derived)) in bars.iter().enumerate() {
-                let bx = cx + if i == 0 { -bar_w - 2.0 } else { 2.0 };
-                let by = y.map(*v);
-                tops[i] = by;
-                if *derived {
-                    c.hatch(bx, by, bx + bar_w, bottom, style.series[i], 5.0)?;
-                } else {
-                    c.rect(bx, by, bx + bar_w, bottom, style.series[i])?;
-                }
-                c.label(&wan(*v, lang), bx + bar_w / 2.0, by - 4.0, Align::Middle, Baseline::Bottom)?;
-            }
-            // The gap, as a bracket between the two bar tops.
-            let gap = yr.registered - yr.resident;
-            let gx = cx + bar_w + 10.0;
-            c.line(&[(gx - 4.0, tops[1]), (gx, tops[1]), (gx, tops[0]), (gx - 4.0, tops[0])], style.ink, 1)?;
-            // Under the year, where it cannot run into the next pair of bars.
-            c.label(&yr.year.to_string(), cx, bottom + 6.0, Align::Middle, Baseline::Top)?;
-            c.text(&gap_label(gap), cx, bottom + 6.0 + font * 1.4, font, style.ink, Align::Middle, Baseline::Top, true)?;
-        }
-        c.line(&[(x0, bottom), (x1, bottom)], style.ink, 1)
-    })?;
-
-    let gap = |y: &Year| y.registered - y.resident;
-    let summary = match lang {
-        Lang::Zh => format!(
-            "户籍人口与常住人口之差由2010年的约{}扩大到2020年的{}：登记在凉山、常住在外的人越来越多。",
-            wan(gap(&years[0]), lang) + "人",
-            wan(gap(&years[1]), lang) + "人"
-        ),
+fn summary(years: &[Year; 2], lang: Lang) -> String {
+    let gap = |y: &Year| wan(y.registered - y.resident, lang);
+    match lang {
+        Lang::Zh => format!("户籍人口与常住人口之差由2010年的约{}人扩大到2020年的{}人：登记在凉山、常住在外的人越来越多。", gap(&years[0]), gap(&years[1])),
         Lang::En => format!(
             "The gap between registered and resident population widened from about {} in 2010 to {} in 2020: more people registered in Liangshan live elsewhere.",
-            wan(gap(&years[0]), lang),
-            wan(gap(&years[1]), lang)
+            gap(&years[0]),
+            gap(&years[1])
         ),
+    }
+}
+
+fn data_table(years: &[Year; 2], lang: Lang) -> DataTable {
+    let cols: [&str; 4] = match lang {
+        Lang::Zh => ["年份", "常住人口（万人）", "户籍人口（万人）", "差（万人）"],
+        Lang::En => ["Year", "Resident", "Registered", "Gap"],
     };
+    let derived_mark = Text::new("（推算）", " (derived)").get(lang);
+    let cell = |v: f64| if lang == Lang::Zh { fixed(v, 1, lang) } else { fixed(v * 1e4, 0, lang) };
+    let rows = years
+        .iter()
+        .map(|yr| {
+            let mark = if yr.registered_derived { derived_mark } else { "" };
+            vec![yr.year.to_string(), cell(yr.resident), cell(yr.registered) + mark, cell(yr.registered - yr.resident)]
+        })
+        .collect();
+    table(&cols, rows)
+}
+
+pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
+    let lang = spec.lang;
+    let years = data()?;
     let derived_how = registered_2010_source()?.cite(lang);
     let notes = vec![match lang {
         Lang::Zh => format!("2010年户籍人口为推算值（斜线）：{derived_how}。2010年常住人口为表1三组人口之和。"),
@@ -137,32 +162,12 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             "The 2010 registered population (hatched) is {derived_how}. The 2010 resident population is the sum of Table 1's age groups."
         ),
     }];
-    let cols: [&str; 4] = match lang {
-        Lang::Zh => ["年份", "常住人口（万人）", "户籍人口（万人）", "差（万人）"],
-        Lang::En => ["Year", "Resident", "Registered", "Gap"],
+    let texts = Texts {
+        title: TITLE.get(lang).to_string(),
+        summary: summary(&years, lang),
+        sources: vec![FIGURES[0].1.cite(lang), TABLE1_AT.cite(lang)],
+        notes,
+        table: data_table(&years, lang),
     };
-    let derived_mark = if lang == Lang::Zh { "（推算）" } else { " (derived)" };
-    let cell = |v: f64| if lang == Lang::Zh { fixed(v, 1, lang) } else { fixed(v * 1e4, 0, lang) };
-    let rows = years
-        .iter()
-        .map(|yr| {
-            let mark = if yr.registered_derived { derived_mark } else { "" };
-            vec![yr.year.to_string(), cell(yr.resident), cell(yr.registered) + mark, cell(gap(yr))]
-        })
-        .collect();
-    let fig = FIGURES[0].1;
-    assemble(
-        spec,
-        width,
-        height,
-        &raw,
-        Parts {
-            id: ID,
-            title: TITLE.get(lang).to_string(),
-            summary,
-            sources: vec![fig.cite(lang), TABLE1_AT.cite(lang)],
-            notes,
-            table: table(&cols, rows),
-        },
-    )
+    finish(ID, spec, &plot(width, &years, spec), texts)
 }

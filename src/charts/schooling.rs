@@ -3,10 +3,10 @@
 //! size of each rise. Liangshan and the province average are marked by a
 //! shaded row and bold labels, not by colour alone.
 
-use super::canvas::{draw_svg, Align, Baseline, Key, Legend, Scale};
-use super::ChartId;
-use super::{assemble, table, text_width, Chart, Parts, Spec};
-use crate::data::tables::{SchoolingRow, TABLE2, TABLE2_AT};
+use super::canvas::{Align, Baseline, Key, Legend, Style};
+use super::grammar::{line, text, Band, Fill, Font, Label, Linear, Mark, Plot, Scale, Symbol};
+use super::{finish, table, text_width, Chart, ChartId, DataTable, Spec, Texts};
+use crate::data::tables::{AreaKind, SchoolingRow, TABLE2, TABLE2_AT, TABLE2_LIANGSHAN, TABLE2_SICHUAN};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 
@@ -16,99 +16,81 @@ pub const TITLE: Text = Text::new(
     "Mean years of schooling (population 15+) in Sichuan's cities and prefectures, 2010 and 2020",
 );
 
+const MARGIN: f64 = 8.0;
+
 fn marked(r: &SchoolingRow) -> bool {
-    r.id == "liangshan" || r.id == "sichuan"
+    std::ptr::eq(r, &TABLE2[TABLE2_LIANGSHAN]) || std::ptr::eq(r, &TABLE2[TABLE2_SICHUAN])
 }
 
-pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
-    let lang = spec.lang;
-    let style = spec.style();
+/// Each row: its shading when marked, the dumbbell from 2010 to 2020, the
+/// name and the rise, bold when marked.
+fn rows(rows: &[&SchoolingRow], x: Linear, band: Band, width: u32, style: &Style, lang: Lang) -> Vec<Mark<'static>> {
     let font = style.font_px;
-    let mut rows: Vec<&SchoolingRow> = TABLE2.iter().collect();
-    rows.sort_by(|a, b| b.years_2020.value.total_cmp(&a.years_2020.value).then(a.id.cmp(b.id)));
-
-    let margin = 8.0;
-    let row_h = (font * 1.9).round();
-    let (y2010, y2020) = if lang == Lang::Zh { ("2010年", "2020年") } else { ("2010", "2020") };
-    let legend = Legend { entries: vec![(Key::Ring(style.series[1]), y2010), (Key::Dot(style.series[0]), y2020)] };
-    let legend_h = legend.height(margin, f64::from(width) - margin, font);
-    let top = margin + legend_h + font * 2.0;
-    let label_w = rows.iter().map(|r| text_width(r.short.get(lang), font)).fold(0.0, f64::max) + 12.0;
-    let rise_w = text_width("+1.11", font) + 12.0;
-    let x0 = margin + label_w;
-    let x1 = f64::from(width) - margin - rise_w;
-    let x = Scale::new((5.0, 11.0), (x0 + 6.0, x1 - 6.0));
-    let bottom = top + row_h * rows.len() as f64;
-    let height = (bottom + margin) as u32;
     let (c2010, c2020) = (style.series[1], style.series[0]);
+    let (xs, ys) = (Scale::Linear(x), Scale::Band(band));
+    let mut out = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let cy = band.centre(i);
+        if marked(r) {
+            let (a, b) = ((MARGIN, cy - band.step / 2.0 + 1.0), (f64::from(width) - MARGIN, cy + band.step / 2.0 - 1.0));
+            out.push(Mark::Rect { x: Scale::Px, y: Scale::Px, from: a, to: b, fill: Fill::Solid(style.bands[0]) });
+        }
+        let (from, to) = ((r.years_2010.value, i as f64), (r.years_2020.value, i as f64));
+        out.push(Mark::Line { x: xs, y: ys, points: vec![from, to], colour: style.muted, width: 2 });
+        out.push(Mark::Dots { x: xs, y: ys, points: vec![from], symbol: Symbol::Ring, r: font * 0.35, colour: c2010 });
+        out.push(Mark::Dots { x: xs, y: ys, points: vec![to], symbol: Symbol::Dot, r: font * 0.35, colour: c2020 });
+        let f = Font { px: font, colour: style.ink, bold: marked(r) };
+        let label = |s: String, at: f64| Label {
+            text: s,
+            at: (at, i as f64),
+            offset: (0.0, 0.0),
+            font: f,
+            align: Align::End,
+            baseline: Baseline::Middle,
+        };
+        out.push(Mark::Text {
+            x: Scale::Px,
+            y: ys,
+            labels: vec![
+                label(r.short.get(lang).to_string(), x.r0 - 6.0 - 8.0),
+                label(format!("+{}", r.rise.text), f64::from(width) - MARGIN),
+            ],
+        });
+    }
+    out
+}
 
-    let raw = draw_svg(width, height, style, |c| {
-        legend.draw(c, margin, f64::from(width) - margin, margin)?;
-        c.note(if lang == Lang::Zh { "提高" } else { "rise" }, f64::from(width) - margin, top - 8.0, Align::End, Baseline::Bottom)?;
-        c.note(if lang == Lang::Zh { "年" } else { "years" }, x0 - 8.0, top - 8.0, Align::End, Baseline::Bottom)?;
-        for t in (5..=11).map(f64::from) {
-            let px = x.map(t);
-            c.line(&[(px, top - 4.0), (px, bottom)], style.grid, 1)?;
-            c.note(&fixed(t, 0, lang), px, top - 8.0, Align::Middle, Baseline::Bottom)?;
-        }
-        for (i, r) in rows.iter().enumerate() {
-            let cy = top + row_h * (i as f64 + 0.5);
-            if marked(r) {
-                c.rect(margin, cy - row_h / 2.0 + 1.0, f64::from(width) - margin, cy + row_h / 2.0 - 1.0, style.bands[0])?;
-            }
-            let (a, b) = (x.map(r.years_2010.value), x.map(r.years_2020.value));
-            c.line(&[(a, cy), (b, cy)], style.muted, 2)?;
-            c.circle(a, cy, font * 0.35, c2010, false)?;
-            c.circle(b, cy, font * 0.35, c2020, true)?;
-            c.text(r.short.get(lang), x0 - 8.0, cy, font, style.ink, Align::End, Baseline::Middle, marked(r))?;
-            c.text(&format!("+{}", r.rise.text), f64::from(width) - margin, cy, font, style.ink, Align::End, Baseline::Middle, marked(r))?;
-        }
-        Ok(())
-    })?;
-
-    let ls = TABLE2.iter().find(|r| r.id == "liangshan");
-    let sc = TABLE2.iter().find(|r| r.id == "sichuan");
-    let summary = match (ls, sc) {
-        (Some(ls), Some(sc)) => {
-            let cities: Vec<&SchoolingRow> = TABLE2.iter().filter(|r| r.id != "sichuan").collect();
-            let lower = cities.iter().filter(|r| r.years_2020.value < ls.years_2020.value).count();
-            let faster = cities.iter().filter(|r| r.rise.value > ls.rise.value).count();
-            let gap = sc.years_2020.value - ls.years_2020.value;
-            match lang {
-                Lang::Zh => format!(
-                    "凉山由{}年提高到{}年，提高幅度全省并列第{}；但在{}个市（州）中仍排倒数第{}，比全省平均少{}年。",
-                    ls.years_2010.text, ls.years_2020.text, faster + 1, cities.len(), lower + 1, fixed(gap, 2, lang)
-                ),
-                Lang::En => format!(
-                    "Liangshan rose from {} to {} years, joint {} largest rise in the province; yet it is still {} lowest of {} and {} years below the provincial average.",
-                    ls.years_2010.text, ls.years_2020.text, ordinal(faster + 1), ordinal(lower + 1), cities.len(), fixed(gap, 2, lang)
-                ),
-            }
-        }
-        _ => String::new(),
-    };
-    let cols: [&str; 4] = match lang {
-        Lang::Zh => ["地区", "“七普”（年）", "“六普”（年）", "提高幅度（年）"],
-        Lang::En => ["Area", "2020 (years)", "2010 (years)", "Rise (years)"],
-    };
-    let rows = TABLE2
-        .iter()
-        .map(|r| vec![r.name.get(lang).to_string(), r.years_2020.text.to_string(), r.years_2010.text.to_string(), r.rise.text.to_string()])
-        .collect();
-    assemble(
-        spec,
-        width,
-        height,
-        &raw,
-        Parts {
-            id: ID,
-            title: TITLE.get(lang).to_string(),
-            summary,
-            sources: vec![TABLE2_AT.cite(lang)],
-            notes: Vec::new(),
-            table: table(&cols, rows),
-        },
-    )
+fn plot(width: u32, spec: &Spec, sorted: &[&SchoolingRow]) -> Plot<'static> {
+    let (lang, style) = (spec.lang, spec.style());
+    let font = style.font_px;
+    let row_h = (font * 1.9).round();
+    let (y2010, y2020) = (Text::new("2010年", "2010").get(lang), Text::new("2020年", "2020").get(lang));
+    let legend = Legend { entries: vec![(Key::Ring(style.series[1]), y2010), (Key::Dot(style.series[0]), y2020)] };
+    let top = MARGIN + legend.height(MARGIN, f64::from(width) - MARGIN, font) + font * 2.0;
+    let label_w = sorted.iter().map(|r| text_width(r.short.get(lang), font)).fold(0.0, f64::max) + 12.0;
+    let rise_w = text_width("+1.11", font) + 12.0;
+    let (x0, x1) = (MARGIN + label_w, f64::from(width) - MARGIN - rise_w);
+    // Every year of the range: a tick a year over six or so.
+    let gap = (x1 - x0 - 12.0) / 6.0;
+    let x = Linear::nice(TABLE2.iter().flat_map(|r| [r.years_2010.value, r.years_2020.value]), false, (x0 + 6.0, x1 - 6.0), gap);
+    let band = Band::new(top, row_h, row_h);
+    let bottom = band.end(sorted.len());
+    let mut plot = Plot::new(width, (bottom + MARGIN) as u32);
+    plot.add(Mark::Legend { legend, x0: MARGIN, x1: f64::from(width) - MARGIN, y0: MARGIN });
+    plot.add(text(
+        Text::new("提高", "rise").get(lang),
+        (f64::from(width) - MARGIN, top - 8.0),
+        style.small(),
+        Align::End,
+        Baseline::Bottom,
+    ));
+    plot.add(text(Text::new("年", "years").get(lang), (x0 - 8.0, top - 8.0), style.small(), Align::End, Baseline::Bottom));
+    for t in x.ticks(gap) {
+        plot.add(line(vec![(x.map(t), top - 4.0), (x.map(t), bottom)], style.grid, 1));
+        plot.add(text(fixed(t, 0, lang), (x.map(t), top - 8.0), style.small(), Align::Middle, Baseline::Bottom));
+    }
+    plot.extend(rows(sorted, x, band, width, &style, lang));
+    plot
 }
 
 fn ordinal(n: usize) -> String {
@@ -120,4 +102,56 @@ fn ordinal(n: usize) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+fn summary(lang: Lang) -> String {
+    let (ls, sc) = (&TABLE2[TABLE2_LIANGSHAN], &TABLE2[TABLE2_SICHUAN]);
+    let cities: Vec<&SchoolingRow> = TABLE2.iter().filter(|r| r.kind != AreaKind::Province).collect();
+    let lower = cities.iter().filter(|r| r.years_2020.value < ls.years_2020.value).count();
+    let faster = cities.iter().filter(|r| r.rise.value > ls.rise.value).count();
+    let gap = fixed(sc.years_2020.value - ls.years_2020.value, 2, lang);
+    match lang {
+        Lang::Zh => format!(
+            "凉山由{}年提高到{}年，提高幅度全省并列第{}；但在{}个市（州）中仍排倒数第{}，比全省平均少{gap}年。",
+            ls.years_2010.text,
+            ls.years_2020.text,
+            faster + 1,
+            cities.len(),
+            lower + 1
+        ),
+        Lang::En => format!(
+            "Liangshan rose from {} to {} years, joint {} largest rise in the province; yet it is still {} lowest of {} and {gap} years below the provincial average.",
+            ls.years_2010.text,
+            ls.years_2020.text,
+            ordinal(faster + 1),
+            ordinal(lower + 1),
+            cities.len()
+        ),
+    }
+}
+
+fn data(lang: Lang) -> DataTable {
+    let cols: [&str; 4] = match lang {
+        Lang::Zh => ["地区", "“七普”（年）", "“六普”（年）", "提高幅度（年）"],
+        Lang::En => ["Area", "2020 (years)", "2010 (years)", "Rise (years)"],
+    };
+    let rows = TABLE2
+        .iter()
+        .map(|r| vec![r.name.get(lang).to_string(), r.years_2020.text.to_string(), r.years_2010.text.to_string(), r.rise.text.to_string()])
+        .collect();
+    table(&cols, rows)
+}
+
+pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
+    let lang = spec.lang;
+    let mut sorted: Vec<&SchoolingRow> = TABLE2.iter().collect();
+    sorted.sort_by(|a, b| b.years_2020.value.total_cmp(&a.years_2020.value).then(a.id.cmp(b.id)));
+    let texts = Texts {
+        title: TITLE.get(lang).to_string(),
+        summary: summary(lang),
+        sources: vec![TABLE2_AT.cite(lang)],
+        notes: Vec::new(),
+        table: data(lang),
+    };
+    finish(ID, spec, &plot(width, spec, &sorted), texts)
 }

@@ -96,6 +96,10 @@ macro_rules! schooling {
     };
 }
 
+/// 表2's rows of the province and of Liangshan.
+pub const TABLE2_SICHUAN: usize = 0;
+pub const TABLE2_LIANGSHAN: usize = 3;
+
 #[rustfmt::skip]
 pub const TABLE2: [SchoolingRow; 22] = [
     schooling!("sichuan", "全省", "Sichuan (province)", "全省", "Sichuan", Province, 9.24, 8.35, 0.89),
@@ -181,3 +185,14 @@ pub const FIGURES: [(Item, Loc, Text); 3] = [
         Text::new("2020年凉山州各县（市）常住人口城镇化率图", "Urbanisation rate of Liangshan's counties, 2020"),
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_named_rows_of_table2_are_the_province_and_liangshan() {
+        assert_eq!(TABLE2[TABLE2_SICHUAN].kind, AreaKind::Province);
+        assert_eq!(TABLE2[TABLE2_LIANGSHAN].id, "liangshan");
+    }
+}

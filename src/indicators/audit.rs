@@ -18,7 +18,7 @@ use crate::data::counties::{
 };
 use crate::data::external::census_fact;
 use crate::data::facts::{fact, Fact};
-use crate::data::tables::{AreaKind, TABLE1, TABLE1_AT, TABLE2, TABLE2_AT, TABLE4, TABLE4_AT};
+use crate::data::tables::{AreaKind, TABLE1, TABLE1_AT, TABLE2, TABLE2_AT, TABLE2_LIANGSHAN, TABLE2_SICHUAN, TABLE4, TABLE4_AT};
 use crate::data::targets::{Goal, TargetId};
 use crate::data::Loc;
 use crate::error::{missing_data as missing, Error};
@@ -219,13 +219,6 @@ fn pct(part: Interval, whole: Interval) -> Interval {
 
 fn f(id: &str) -> Result<&'static Fact, Error> {
     fact(id).ok_or_else(|| missing(id))
-}
-
-/// 表2's rows of the province and of Liangshan.
-fn table2_rows() -> Result<(usize, usize), Error> {
-    let sichuan = TABLE2.iter().position(|r| r.kind == AreaKind::Province).ok_or_else(|| missing("表2 全省"))?;
-    let liangshan = TABLE2.iter().position(|r| r.short.en == "Liangshan").ok_or_else(|| missing("表2 凉山"))?;
-    Ok((sichuan, liangshan))
 }
 
 /// The sum of 表1's three groups in 2020: the prefecture's residents.
@@ -573,8 +566,7 @@ impl Audit {
 
     /// Schooling: the text against 表2.
     fn schooling(&mut self) -> Result<(), Error> {
-        let (sichuan, liangshan) = table2_rows()?;
-        let (sc, ls) = (&TABLE2[sichuan], &TABLE2[liangshan]);
+        let (sc, ls) = (&TABLE2[TABLE2_SICHUAN], &TABLE2[TABLE2_LIANGSHAN]);
         let s_rise = f("schooling_rise_2010_2020")?;
         self.check(
             "text.schooling_rise",

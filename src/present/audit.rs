@@ -483,22 +483,8 @@ fn table2_cell(cell: Table2Cell) -> (&'static str, &'static str) {
     }
 }
 
-/// 表2's row of the province and of Liangshan.
-fn schooling_rows() -> (&'static crate::data::tables::SchoolingRow, &'static crate::data::tables::SchoolingRow) {
-    let (mut sc, mut ls) = (&TABLE2[0], &TABLE2[0]);
-    for r in TABLE2.iter() {
-        if r.kind == crate::data::tables::AreaKind::Province {
-            sc = r;
-        }
-        if r.short.en == "Liangshan" {
-            ls = r;
-        }
-    }
-    (sc, ls)
-}
-
 fn text_method(k: &CheckKind, lang: Lang) -> Option<String> {
-    let (sc, ls) = schooling_rows();
+    let (sc, ls) = (&TABLE2[crate::data::tables::TABLE2_SICHUAN], &TABLE2[crate::data::tables::TABLE2_LIANGSHAN]);
     Some(match k {
         CheckKind::MigrationComponents { inflow, within, .. } => {
             format!("{} + {}", persons(inflow.value, lang), persons(within.value, lang))
