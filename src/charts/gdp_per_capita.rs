@@ -2,135 +2,162 @@
 //! as a percentage of Sichuan's: two panels sharing the year axis (no dual
 //! axis), lines told apart by marker shape and direct labels as well as colour.
 
-use super::canvas::{draw_svg, Align, Baseline, Canvas, Scale};
-use super::ChartId;
-use super::{assemble, table, text_width, Chart, Parts, Spec};
-use crate::data::tables::{TABLE4, TABLE4_AT};
-use crate::error::Error;
+use super::canvas::{Align, Baseline, Style};
+use super::grammar::{extent, line, text, y_axis, Font, Label, Linear, Mark, Plot, Scale, Symbol};
+use super::{finish, table, text_width, Chart, ChartId, DataTable, Spec, Texts};
+use crate::data::facts::fact;
+use crate::data::tables::{GdpRow, TABLE4, TABLE4_AT};
+use crate::error::{missing_data, Error};
 use crate::i18n::{fixed, Lang, Text};
 
 pub const ID: ChartId = ChartId::GdpPerCapita;
 pub const TITLE: Text = Text::new("人均GDP：凉山州与四川省，2010—2021年", "GDP per capita: Liangshan and Sichuan, 2010-2021");
 
+const MARGIN: f64 = 8.0;
+const NAMES: [Text; 2] = [Text::new("凉山州", "Liangshan"), Text::new("四川省", "Sichuan")];
+const SYMBOLS: [(Symbol, f64); 2] = [(Symbol::Dot, 0.3), (Symbol::Square, 0.28)];
+
+fn year(r: &GdpRow) -> f64 {
+    f64::from(r.year)
+}
+
+fn first_last() -> (&'static GdpRow, &'static GdpRow) {
+    (&TABLE4[0], &TABLE4[TABLE4.len() - 1])
+}
+
+/// A label placed at a point of the data, moved by `offset` pixels.
+fn at(text: String, point: (f64, f64), offset: (f64, f64), font: Font, align: Align, baseline: Baseline) -> Label {
+    Label { text, at: point, offset, font, align, baseline }
+}
+
+/// Panel 1: both levels, each line with its symbols and its name at its end,
+/// and the first and last of Liangshan's values and the last of Sichuan's.
+fn levels(x: Scale, y: Linear, style: &Style, lang: Lang) -> Vec<Mark<'static>> {
+    let font = style.font_px;
+    let mut out = Vec::new();
+    let series: [fn(&GdpRow) -> f64; 2] = [|r| r.liangshan.value, |r| r.sichuan.value];
+    for (i, value) in series.into_iter().enumerate() {
+        let points: Vec<(f64, f64)> = TABLE4.iter().map(|r| (year(r), value(r))).collect();
+        let (symbol, r) = SYMBOLS[i];
+        let colour = style.series[i];
+        let end = points[points.len() - 1];
+        out.push(Mark::Line { x, y: y.into(), points: points.clone(), colour, width: 3 });
+        out.push(Mark::Dots { x, y: y.into(), points, symbol, r: font * r, colour });
+        let name = Font { colour, bold: true, ..style.body() };
+        out.push(Mark::Text {
+            x,
+            y: y.into(),
+            labels: vec![at(NAMES[i].get(lang).into(), end, (8.0, 0.0), name, Align::Start, Baseline::Middle)],
+        });
+    }
+    let (l0, ln) = first_last();
+    let body = style.body();
+    let labels = vec![
+        at(l0.liangshan.text.into(), (year(l0), l0.liangshan.value), (0.0, 8.0), body, Align::Start, Baseline::Top),
+        at(ln.liangshan.text.into(), (year(ln), ln.liangshan.value), (0.0, 8.0), body, Align::End, Baseline::Top),
+        at(ln.sichuan.text.into(), (year(ln), ln.sichuan.value), (-8.0, 0.0), body, Align::End, Baseline::Bottom),
+    ];
+    out.push(Mark::Text { x, y: y.into(), labels });
+    out
+}
+
+/// Panel 2: Liangshan's as a percentage of Sichuan's, first and last labelled.
+fn ratio(x: Scale, y: Linear, style: &Style) -> Vec<Mark<'static>> {
+    let points: Vec<(f64, f64)> = TABLE4.iter().map(|r| (year(r), r.ratio.value)).collect();
+    let (l0, ln) = first_last();
+    let body = style.body();
+    let labels = vec![
+        at(format!("{}%", l0.ratio.text), points[0], (6.0, -4.0), body, Align::Start, Baseline::Bottom),
+        at(format!("{}%", ln.ratio.text), points[points.len() - 1], (0.0, 6.0), body, Align::End, Baseline::Top),
+    ];
+    vec![
+        Mark::Line { x, y: y.into(), points: points.clone(), colour: style.ink, width: 2 },
+        Mark::Dots { x, y: y.into(), points, symbol: Symbol::Dot, r: style.font_px * 0.25, colour: style.ink },
+        Mark::Text { x, y: y.into(), labels },
+    ]
+}
+
+fn plot(width: u32, spec: &Spec) -> Plot<'static> {
+    let (lang, style) = (spec.lang, spec.style());
+    let font = style.font_px;
+    let axis_w = text_width("100", font * 0.9) + 10.0;
+    let end_label_w = NAMES.iter().map(|n| text_width(n.get(lang), font)).fold(0.0, f64::max) + 10.0;
+    let (x0, x1) = (MARGIN + axis_w, f64::from(width) - MARGIN - end_label_w);
+    let (first, last) = first_last();
+    let x = Linear::new((year(first), year(last)), (x0 + 4.0, x1 - 4.0));
+    let panel_h = (f64::from(width) * 0.42).clamp(font * 10.0, font * 18.0);
+    let top1 = MARGIN + font * 2.0;
+    let levels_values = TABLE4.iter().flat_map(|r| [r.liangshan.value, r.sichuan.value]);
+    let y1 = Linear::nice(levels_values, true, (top1 + panel_h, top1), font * 2.4);
+    let top2 = top1 + panel_h + font * 3.4;
+    let axis_y = top2 + panel_h * 0.7;
+    // A tenth of the span's room below the lowest ratio, for its label.
+    let (lo, hi) = extent(TABLE4.iter().map(|r| r.ratio.value));
+    let y2 = Linear::nice([lo - (hi - lo) * 0.1, hi], false, (axis_y, top2), font * 1.6);
+    let mut plot = Plot::new(width, (axis_y + font * 2.0 + MARGIN) as u32);
+    let whole = |t: f64| fixed(t, 0, lang);
+    plot.add(text(
+        Text::new("人均GDP（万元）", "GDP per capita (10,000 yuan)").get(lang),
+        (MARGIN, MARGIN),
+        style.small(),
+        Align::Start,
+        Baseline::Top,
+    ));
+    plot.extend(y_axis(&y1, &y1.ticks(font * 2.4), (x0, x1), whole, &style, style.grid));
+    plot.extend(levels(x.into(), y1, &style, lang));
+    let ratio_title = Text::new("凉山州相当于全省的比例（%）", "Liangshan as % of Sichuan");
+    plot.add(text(ratio_title.get(lang), (MARGIN, top2 - font * 1.6), style.small(), Align::Start, Baseline::Top));
+    plot.extend(y_axis(&y2, &y2.ticks(font * 1.6), (x0, x1), whole, &style, style.grid));
+    plot.extend(ratio(x.into(), y2, &style));
+    // Every `every` years from the first, and the last year, never two
+    // labels closer than `every` years.
+    let every = if x1 - x0 > font * 30.0 { 1 } else { 2 };
+    let years = TABLE4.iter().filter(|r| r.year == last.year || ((r.year - first.year) % every == 0 && last.year - r.year >= every));
+    let labels =
+        years.map(|r| at(r.year.to_string(), (year(r), axis_y), (0.0, 6.0), style.small(), Align::Middle, Baseline::Top)).collect();
+    plot.add(Mark::Text { x: x.into(), y: Scale::Px, labels });
+    plot.add(line(vec![(x0, axis_y), (x1, axis_y)], style.ink, 1));
+    plot
+}
+
+fn summary(lang: Lang) -> String {
+    let (l0, ln) = first_last();
+    let (y0, yn, a, b, r0, rn) = (l0.year, ln.year, l0.liangshan.text, ln.liangshan.text, l0.ratio.text, ln.ratio.text);
+    match lang {
+        Lang::Zh => format!("{y0}—{yn}年，凉山州人均GDP由{a}万元增至{b}万元，但相当于全省的比例由{r0}%降至{rn}%。"),
+        Lang::En => format!(
+            "From {y0} to {yn} Liangshan's GDP per capita rose from {a} to {b} (10,000 yuan), but fell from {r0}% to {rn}% of Sichuan's."
+        ),
+    }
+}
+
+pub fn data_table(lang: Lang) -> DataTable {
+    let cols = match lang {
+        Lang::Zh => ["年份", "凉山州（万元）", "四川省（万元）", "比例（%）"],
+        Lang::En => ["Year", "Liangshan (10,000 yuan)", "Sichuan (10,000 yuan)", "Ratio (%)"],
+    };
+    let rows =
+        TABLE4.iter().map(|r| vec![r.year.to_string(), r.liangshan.text.into(), r.sichuan.text.into(), r.ratio.text.into()]).collect();
+    table(&cols, rows)
+}
+
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
-    let zh = lang == Lang::Zh;
-    let style = spec.style();
-    let font = style.font_px;
-    let margin = 8.0;
-    let names = if zh { ["凉山州", "四川省"] } else { ["Liangshan", "Sichuan"] };
-    let axis_w = text_width("100", font * 0.9) + 10.0;
-    let end_label_w = names.iter().map(|n| text_width(n, font)).fold(0.0, f64::max) + 10.0;
-    let x0 = margin + axis_w;
-    let x1 = f64::from(width) - margin - end_label_w;
-    let (first, last) = (TABLE4[0].year, TABLE4[TABLE4.len() - 1].year);
-    let x = Scale::new((f64::from(first), f64::from(last)), (x0 + 4.0, x1 - 4.0));
-    let panel_h = (f64::from(width) * 0.42).clamp(font * 10.0, font * 18.0);
-    let top1 = margin + font * 2.0;
-    let y1 = Scale::new((0.0, 7.0), (top1 + panel_h, top1));
-    let top2 = top1 + panel_h + font * 3.4;
-    let ratio_h = panel_h * 0.7;
-    let y2 = Scale::new((50.0, 90.0), (top2 + ratio_h, top2));
-    let axis_y = top2 + ratio_h;
-    let height = (axis_y + font * 2.0 + margin) as u32;
-    let every = if x1 - x0 > font * 30.0 { 1 } else { 2 };
-
-    let raw = draw_svg(width, height, style, |c: &Canvas| {
-        // Panel 1: levels.
-        c.note(if zh { "人均GDP（万元）" } else { "GDP per capita (10,000 yuan)" }, margin, margin, Align::Start, Baseline::Top)?;
-        for t in y1.ticks(font * 2.4) {
-            c.line(&[(x0, y1.map(t)), (x1, y1.map(t))], style.grid, 1)?;
-            c.note(&fixed(t, 0, lang), x0 - 6.0, y1.map(t), Align::End, Baseline::Middle)?;
-        }
-        let series = [
-            TABLE4.iter().map(|r| (x.map(f64::from(r.year)), y1.map(r.liangshan.value))).collect::<Vec<_>>(),
-            TABLE4.iter().map(|r| (x.map(f64::from(r.year)), y1.map(r.sichuan.value))).collect::<Vec<_>>(),
-        ];
-        for (i, pts) in series.iter().enumerate() {
-            c.line(pts, style.series[i], 3)?;
-            for &(px, py) in pts {
-                if i == 0 {
-                    c.circle(px, py, font * 0.3, style.series[i], true)?;
-                } else {
-                    c.square(px, py, font * 0.28, style.series[i])?;
-                }
-            }
-            if let Some(&(px, py)) = pts.last() {
-                c.text(names[i], px + 8.0, py, font, style.series[i], Align::Start, Baseline::Middle, true)?;
-            }
-        }
-        let (l0, ln) = (&TABLE4[0], &TABLE4[TABLE4.len() - 1]);
-        c.label(l0.liangshan.text, x.map(f64::from(l0.year)), y1.map(l0.liangshan.value) + 8.0, Align::Start, Baseline::Top)?;
-        c.label(ln.liangshan.text, x.map(f64::from(ln.year)), y1.map(ln.liangshan.value) + 8.0, Align::End, Baseline::Top)?;
-        c.label(ln.sichuan.text, x.map(f64::from(ln.year)) - 8.0, y1.map(ln.sichuan.value), Align::End, Baseline::Bottom)?;
-
-        // Panel 2: the ratio.
-        c.note(
-            if zh { "凉山州相当于全省的比例（%）" } else { "Liangshan as % of Sichuan" },
-            margin,
-            top2 - font * 1.6,
-            Align::Start,
-            Baseline::Top,
-        )?;
-        for t in [50.0, 60.0, 70.0, 80.0, 90.0] {
-            c.line(&[(x0, y2.map(t)), (x1, y2.map(t))], style.grid, 1)?;
-            c.note(&fixed(t, 0, lang), x0 - 6.0, y2.map(t), Align::End, Baseline::Middle)?;
-        }
-        let ratio: Vec<(f64, f64)> = TABLE4.iter().map(|r| (x.map(f64::from(r.year)), y2.map(r.ratio.value))).collect();
-        c.line(&ratio, style.ink, 2)?;
-        for &(px, py) in &ratio {
-            c.circle(px, py, font * 0.25, style.ink, true)?;
-        }
-        c.label(&format!("{}%", l0.ratio.text), ratio[0].0 + 6.0, ratio[0].1 - 4.0, Align::Start, Baseline::Bottom)?;
-        let lastp = ratio[ratio.len() - 1];
-        c.label(&format!("{}%", ln.ratio.text), lastp.0, lastp.1 + 6.0, Align::End, Baseline::Top)?;
-        // Every `every` years from the first, and the last year, never two
-        // labels closer than `every` years.
-        for r in TABLE4.iter().filter(|r| r.year == last || ((r.year - first) % every == 0 && last - r.year >= every)) {
-            c.note(&r.year.to_string(), x.map(f64::from(r.year)), axis_y + 6.0, Align::Middle, Baseline::Top)?;
-        }
-        c.line(&[(x0, axis_y), (x1, axis_y)], style.ink, 1)
-    })?;
-
-    let (l0, ln) = (&TABLE4[0], &TABLE4[TABLE4.len() - 1]);
-    let summary = match lang {
-        Lang::Zh => format!(
-            "{}—{}年，凉山州人均GDP由{}万元增至{}万元，但相当于全省的比例由{}%降至{}%。",
-            l0.year, ln.year, l0.liangshan.text, ln.liangshan.text, l0.ratio.text, ln.ratio.text
-        ),
+    let (_, ln) = first_last();
+    let text = fact("gdp_per_capita_vs_sichuan").ok_or_else(|| missing_data("gdp_per_capita_vs_sichuan"))?.value.text;
+    let (y, r) = (ln.year, ln.ratio.text);
+    let note = match lang {
+        Lang::Zh => format!("正文称人均GDP“只有全省平均水平的{text}%”，与表4任何一年都不符（{y}年为{r}%），见核查。"),
         Lang::En => format!(
-            "From {} to {} Liangshan's GDP per capita rose from {} to {} (10,000 yuan), but fell from {}% to {}% of Sichuan's.",
-            l0.year, ln.year, l0.liangshan.text, ln.liangshan.text, l0.ratio.text, ln.ratio.text
+            "The text says GDP per capita is “only {text}%” of Sichuan's, which matches no year of Table 4 ({r}% in {y}); see the audit."
         ),
     };
-    let notes = vec![match lang {
-        Lang::Zh => "正文称人均GDP“只有全省平均水平的60.65%”，与表4任何一年都不符（2021年为60.81%），见核查。".to_string(),
-        Lang::En => {
-            "The text says GDP per capita is “only 60.65%” of Sichuan's, which matches no year of Table 4 (60.81% in 2021); see the audit."
-                .to_string()
-        }
-    }];
-    let cols: [&str; 4] = if zh {
-        ["年份", "凉山州（万元）", "四川省（万元）", "比例（%）"]
-    } else {
-        ["Year", "Liangshan (10,000 yuan)", "Sichuan (10,000 yuan)", "Ratio (%)"]
+    let texts = Texts {
+        title: TITLE.get(lang).into(),
+        summary: summary(lang),
+        sources: vec![TABLE4_AT.cite(lang)],
+        notes: vec![note],
+        table: data_table(lang),
     };
-    let rows = TABLE4
-        .iter()
-        .map(|r| vec![r.year.to_string(), r.liangshan.text.to_string(), r.sichuan.text.to_string(), r.ratio.text.to_string()])
-        .collect();
-    assemble(
-        spec,
-        width,
-        height,
-        &raw,
-        Parts {
-            id: ID,
-            title: TITLE.get(lang).to_string(),
-            summary,
-            sources: vec![TABLE4_AT.cite(lang)],
-            notes,
-            table: table(&cols, rows),
-        },
-    )
+    finish(ID, spec, &plot(width, spec), texts)
 }

@@ -2,7 +2,7 @@
 //! growing gap between them.
 
 use super::canvas::{Align, Baseline, Key, Legend, Style};
-use super::grammar::{line, text, Band, Bar, Fill, Font, Linear, Mark, Orient, Plot};
+use super::grammar::{line, text, y_axis, Band, Bar, Fill, Font, Linear, Mark, Orient, Plot};
 use super::{finish, table, text_width, Chart, ChartId, DataTable, Spec, Texts};
 use crate::data::facts::fact;
 use crate::data::tables::{FIGURES, TABLE1, TABLE1_AT};
@@ -113,11 +113,9 @@ fn plot(width: u32, years: &[Year; 2], spec: &Spec) -> Plot<'static> {
     let mut plot = Plot::new(width, (bottom + font * 3.8 + MARGIN) as u32);
     plot.add(Mark::Legend { legend, x0: MARGIN, x1: f64::from(width) - MARGIN, y0: MARGIN });
     plot.add(text(Text::new("万人", "millions").get(lang), (MARGIN, top - font), style.small(), Align::Start, Baseline::Bottom));
-    for t in y.ticks(font * 3.0) {
-        plot.add(line(vec![(x0, y.map(t)), (x1, y.map(t))], style.grid, 1));
-        let label = if lang == Lang::Zh { fixed(t, 0, lang) } else { fixed(t / 100.0, 0, lang) };
-        plot.add(text(label, (x0 - 6.0, y.map(t)), style.small(), Align::End, Baseline::Middle));
-    }
+    // 万 in Chinese, millions in English.
+    let label = |t: f64| if lang == Lang::Zh { fixed(t, 0, lang) } else { fixed(t / 100.0, 0, lang) };
+    plot.extend(y_axis(&y, &y.ticks(font * 3.0), (x0, x1), label, &style, style.grid));
     plot.extend(groups(years, &y, bands, bottom, &style, lang));
     plot.add(line(vec![(x0, bottom), (x1, bottom)], style.ink, 1));
     plot

@@ -13,6 +13,7 @@ pub use scale::{extent, nice_max, Band, Linear, Scale};
 
 use super::canvas::{draw_svg, Align, Baseline, Style};
 use crate::error::Error;
+use plotters::style::RGBColor;
 
 /// One drawing: its size in CSS pixels and its marks, drawn in order.
 pub struct Plot<'a> {
@@ -60,6 +61,28 @@ pub fn text(s: impl Into<String>, at: (f64, f64), font: Font, align: Align, base
 }
 
 /// A line through pixel points.
-pub fn line(points: Vec<(f64, f64)>, colour: plotters::style::RGBColor, width: u32) -> Mark<'static> {
+pub fn line(points: Vec<(f64, f64)>, colour: RGBColor, width: u32) -> Mark<'static> {
     Mark::Line { x: Scale::Px, y: Scale::Px, points, colour, width }
+}
+
+/// A y axis: a rule across `x` at each tick (at zero in `zero`, so that the
+/// baseline stands out where it should) and its label left of `x.0`.
+pub fn y_axis(
+    y: &Linear,
+    ticks: &[f64],
+    x: (f64, f64),
+    label: impl Fn(f64) -> String,
+    style: &Style,
+    zero: RGBColor,
+) -> Vec<Mark<'static>> {
+    ticks
+        .iter()
+        .flat_map(|&t| {
+            let colour = if t == 0.0 { zero } else { style.grid };
+            [
+                line(vec![(x.0, y.map(t)), (x.1, y.map(t))], colour, 1),
+                text(label(t), (x.0 - 6.0, y.map(t)), style.small(), Align::End, Baseline::Middle),
+            ]
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ use plotters::style::RGBColor;
 
 use super::{origin_note, Header, View, PROJECTION_SOURCE};
 use crate::charts::canvas::{Align, Baseline, Key, Legend, Style};
-use crate::charts::grammar::{line, text, Font, Label, Linear, Mark, Plot, Scale, Symbol};
+use crate::charts::grammar::{line, text, y_axis, Font, Label, Linear, Mark, Plot, Scale, Symbol};
 use crate::charts::{finish, text_width, Chart, ChartId, DataTable, Spec, Texts};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
@@ -206,10 +206,7 @@ impl Timeline<'_> {
         let mut plot = Plot::new(width, height);
         plot.extend(header.marks(width, &style));
         plot.add(text(self.unit.clone(), (MARGIN, top - font * 1.2), style.small(), Align::Start, Baseline::Bottom));
-        for t in &ticks {
-            plot.add(line(vec![(x0, y.map(*t)), (x1, y.map(*t))], if *t == 0.0 { style.muted } else { style.grid }, 1));
-            plot.add(text(fixed(*t, decimals, lang), (x0 - 6.0, y.map(*t)), style.small(), Align::End, Baseline::Middle));
-        }
+        plot.extend(y_axis(&y, &ticks, (x0, x1), |t| fixed(t, decimals, lang), &style, style.muted));
         plot.extend(self.fan_marks(xs, ys, &style));
         plot.extend(self.ref_marks(x0, x1, &y, &style));
         plot.extend(self.series_marks(xs, ys, &style));
