@@ -300,33 +300,6 @@ pub fn finish(id: ChartId, spec: &Spec, plot: &grammar::Plot, texts: Texts) -> R
     })
 }
 
-/// Everything about a chart but its drawing.
-pub(crate) struct Parts {
-    pub id: ChartId,
-    pub title: String,
-    pub summary: String,
-    pub sources: Vec<String>,
-    pub notes: Vec<String>,
-    pub table: DataTable,
-}
-
-/// Puts a drawing and its parts together into an accessible chart.
-pub(crate) fn assemble(spec: &Spec, width: u32, height: u32, raw: &str, parts: Parts) -> Result<Chart, Error> {
-    let svg = accessible_svg(raw, parts.id, width, height, &parts.title, &parts.summary)?;
-    Ok(Chart {
-        id: parts.id,
-        lang: spec.lang,
-        title: parts.title,
-        summary: parts.summary,
-        source: source_line(spec.lang, &parts.sources),
-        notes: parts.notes,
-        width,
-        height,
-        svg,
-        table: parts.table,
-    })
-}
-
 /// A table from string slices.
 pub(crate) fn table(columns: &[&str], rows: Vec<Vec<String>>) -> DataTable {
     DataTable { columns: columns.iter().map(|s| s.to_string()).collect(), rows }
