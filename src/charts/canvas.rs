@@ -285,7 +285,6 @@ pub fn draw_svg(width: u32, height: u32, style: Style, f: impl FnOnce(&Canvas) -
     Ok(raw)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

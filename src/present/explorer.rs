@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::charts::DataTable;
 use crate::explorer::Headline;
 use crate::i18n::{fixed, Lang, Text};
-use crate::projection::base::Fit;
+use crate::projection::base::{Fit, FitId};
 use crate::projection::scenario::Preset;
 
 pub fn preset_name(p: Preset) -> Text {
@@ -67,6 +67,33 @@ fn trim_zeros(s: &str) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// What each aggregate of the fit is.
+pub fn fit_name(id: FitId) -> Text {
+    match id {
+        FitId::Total => Text::new("常住人口", "population"),
+        FitId::Female => Text::new("女性", "women"),
+        FitId::Male => Text::new("男性", "men"),
+        FitId::Pop0To14 => Text::new("0—14岁", "aged 0-14"),
+        FitId::Pop15To64 => Text::new("15—64岁", "aged 15-64"),
+        FitId::Pop65Plus => Text::new("65岁及以上", "aged 65+"),
+        FitId::Pop60Plus => Text::new("60岁及以上", "aged 60+"),
+        FitId::Share0To14 => Text::new("0—14岁占比（%）", "share aged 0-14 (%)"),
+        FitId::Share15To59 => Text::new("15—59岁占比（%）", "share aged 15-59 (%)"),
+        FitId::Share60Plus => Text::new("60岁及以上占比（%）", "share aged 60+ (%)"),
+        FitId::Share65Plus => Text::new("65岁及以上占比（%）", "share aged 65+ (%)"),
+        FitId::Share10To14 => Text::new("10—14岁占比（%）", "share aged 10-14 (%)"),
+        FitId::Share55To59 => Text::new("55—59岁占比（%）", "share aged 55-59 (%)"),
+        FitId::SexRatio => Text::new("性别比（女=100）", "sex ratio (males per 100 females)"),
+        FitId::E0 => Text::new("人均预期寿命", "life expectancy at birth, both sexes"),
+        FitId::Imr => Text::new("婴儿死亡率（‰）", "infant mortality (per 1000 births), both sexes"),
+        FitId::Births2020 => Text::new("2020年出生人数（表5各县出生率推算）", "2020 births from Table 5's county birth rates"),
+        FitId::Births => Text::new("每年出生人口（正文“7万人左右”）", "births a year (the text's \"about 70,000\")"),
+        FitId::Cohort0To14 => Text::new("2010年0—14岁（表1），2020年10—24岁", "2010's aged 0-14 (Table 1), aged 10-24 in 2020"),
+        FitId::Cohort15To64 => Text::new("2010年15—64岁（表1），2020年25—74岁", "2010's aged 15-64 (Table 1), aged 25-74 in 2020"),
+        FitId::Cohort65Plus => Text::new("2010年65岁及以上（表1），2020年75岁及以上", "2010's aged 65+ (Table 1), aged 75+ in 2020"),
+    }
+}
+
 /// The estimate's fit to every published aggregate, as a table.
 pub fn fit_table(fit: &[Fit], lang: Lang) -> DataTable {
     let rows = fit
@@ -77,7 +104,7 @@ pub fn fit_table(fit: &[Fit], lang: Lang) -> DataTable {
             let tolerance = if f.tolerance >= 100.0 { fixed(f.tolerance, 0, lang) } else { trim_zeros(&format!("{:.3}", f.tolerance)) };
             let met = if f.met { Text::new("✓ 是", "✓ yes") } else { Text::new("✗ 否", "✗ no") };
             vec![
-                f.what.get(lang).to_string(),
+                fit_name(f.id).get(lang).to_string(),
                 fixed(f.target, d, lang),
                 fixed(f.estimate, d, lang),
                 format!("± {tolerance}"),

@@ -7,7 +7,7 @@ use std::path::Path;
 use liangshan_pop::charts::{self, ChartId, Spec};
 use liangshan_pop::data::counties::Region;
 use liangshan_pop::model::Model;
-use liangshan_pop::present::explorer::preset_name;
+use liangshan_pop::present::explorer::{fit_name, preset_name};
 use liangshan_pop::projection::base::BasePopulation;
 use liangshan_pop::projection::indicator::Indicator;
 use liangshan_pop::projection::scenario::{estimate_migration, preset as preset_of, run, Preset};
@@ -54,7 +54,7 @@ pub fn base(o: Output) -> Result<String, Failure> {
     out.push_str(&format!("{:<44} {:>14} {:>14} {:>10}  {}\n", "constraint", "published", "estimate", "tolerance", "met"));
     for f in &b.fit {
         let met = if f.met { "yes" } else { "NO" };
-        out.push_str(&format!("{:<44} {:>14.3} {:>14.3} {:>10.3}  {met}\n", f.what.en, f.target, f.estimate, f.tolerance));
+        out.push_str(&format!("{:<44} {:>14.3} {:>14.3} {:>10.3}  {met}\n", fit_name(f.id).en, f.target, f.estimate, f.tolerance));
     }
     Ok(out)
 }
