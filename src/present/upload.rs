@@ -91,7 +91,6 @@ pub fn problem(p: &Problem, region: Text, lang: Lang) -> String {
 }
 
 fn problem_body(k: &ProblemKind, region: Text, lang: Lang) -> String {
-    let r = region.get(lang);
     match k {
         ProblemKind::TooLarge { bytes, max } => pick(
             lang,
@@ -110,40 +109,52 @@ fn problem_body(k: &ProblemKind, region: Text, lang: Lang) -> String {
         )
         .get(lang)
         .into(),
-        ProblemKind::BadUtf16 => Text::new("文件标明为UTF-16编码，但内容不完整：请重新导出。", "The file says it is UTF-16 but is broken: export it again.")
-            .get(lang)
-            .into(),
+        ProblemKind::BadUtf16 => {
+            Text::new("文件标明为UTF-16编码，但内容不完整：请重新导出。", "The file says it is UTF-16 but is broken: export it again.")
+                .get(lang)
+                .into()
+        }
         ProblemKind::Empty => Text::new("文件是空的。", "The file is empty.").get(lang).into(),
         ProblemKind::TooManyLines { lines, max } => {
             pick(lang, format!("文件有{lines}行，最多{max}行。"), format!("The file has {lines} lines; at most {max}."))
         }
         ProblemKind::Csv { problem } => csv_problem(*problem, lang),
+        k @ (ProblemKind::OneColumn { .. }
+        | ProblemKind::Header { .. }
+        | ProblemKind::FieldCount { .. }
+        | ProblemKind::Age { .. }
+        | ProblemKind::Count { .. }
+        | ProblemKind::NoRows
+        | ProblemKind::Gap { .. }
+        | ProblemKind::OpenNotLast
+        | ProblemKind::LastNotOpen
+        | ProblemKind::MixedWidths
+        | ProblemKind::FewFiveYearGroups) => shape_problem(k, lang),
+        ProblemKind::NotFinite => Text::new(
+            "各组人数之和超出了数值范围：请检查人数的单位和位数。",
+            "The counts add up to more than a number can hold: check their units and digits.",
+        )
+        .get(lang)
+        .into(),
+        k @ (ProblemKind::Total { .. } | ProblemKind::SexShare { .. } | ProblemKind::GroupShare { .. }) => implausible(k, region, lang),
+    }
+}
+
+/// What is wrong with the table's shape: its columns, ages and counts.
+fn shape_problem(k: &ProblemKind, lang: Lang) -> String {
+    match k {
         ProblemKind::OneColumn { found } => pick(
             lang,
             format!("只有一列（{}）：各列须用逗号、制表符或分号分隔。", quoted(found, lang)),
             format!("one column only ({}): separate the columns with commas, tabs or semicolons.", quoted(found, lang)),
         ),
-        ProblemKind::Header { found, delimiter: d, missing } => {
-            let names: Vec<&str> = missing.iter().map(|c| column(*c).get(lang)).collect();
-            pick(
-                lang,
-                format!(
-                    "找不到列名：前10行中没有一行同时有年龄、女、男三列（缺少{}）。此行是{}（按{}分列）。列名可写作 age,female,male 或 年龄,女,男。",
-                    list(&names, lang),
-                    quoted(found, lang),
-                    delimiter(*d).get(lang)
-                ),
-                format!(
-                    "no line of the first ten names the age, female and male columns (missing: {}). This line is {} (split at {}s). Name them age,female,male or 年龄,女,男.",
-                    list(&names, lang),
-                    quoted(found, lang),
-                    delimiter(*d).get(lang)
-                ),
-            )
-        }
+        ProblemKind::Header { found, delimiter: d, missing } => header_problem(found, *d, missing, lang),
         ProblemKind::FieldCount { expected, found, thousands } => {
             let (zh, en) = if *thousands {
-                ("：数字中的千位分隔符请去掉，或给数字加引号（如 \"210,000\"）", ": remove the thousands separators from the numbers, or put each number in quotes (\"210,000\")")
+                (
+                    "：数字中的千位分隔符请去掉，或给数字加引号（如 \"210,000\"）",
+                    ": remove the thousands separators from the numbers, or put each number in quotes (\"210,000\")",
+                )
             } else {
                 ("", "")
             };
@@ -172,31 +183,53 @@ fn problem_body(k: &ProblemKind, region: Text, lang: Lang) -> String {
             format!("年龄组不连续或有重复：这里应是从{expected}岁开始的组。"),
             format!("the age groups have a gap or repeat: the group starting at age {expected} should be here."),
         ),
-        ProblemKind::OpenNotLast => Text::new("只有最后一组可以是开口组（如“85+”）。", "only the last group may be open (such as \"85+\").").get(lang).into(),
-        ProblemKind::LastNotOpen => Text::new(
-            "最后一组应为开口组（如“85+”或“85岁及以上”）。",
-            "the last group must be open (such as \"85+\" or \"85 and over\").",
-        )
-        .get(lang)
-        .into(),
-        ProblemKind::MixedWidths => Text::new(
-            "年龄组须全部为1岁组或全部为5岁组。",
-            "the age groups must all be single years or all five-year groups.",
-        )
-        .get(lang)
-        .into(),
-        ProblemKind::FewFiveYearGroups => Text::new(
-            "5岁组至少需要5个闭口组和最后一个开口组。",
-            "five-year groups need at least five closed groups and an open last one.",
-        )
-        .get(lang)
-        .into(),
-        ProblemKind::NotFinite => Text::new(
-            "各组人数之和超出了数值范围：请检查人数的单位和位数。",
-            "The counts add up to more than a number can hold: check their units and digits.",
-        )
-        .get(lang)
-        .into(),
+        ProblemKind::OpenNotLast => {
+            Text::new("只有最后一组可以是开口组（如“85+”）。", "only the last group may be open (such as \"85+\").").get(lang).into()
+        }
+        ProblemKind::LastNotOpen => {
+            Text::new("最后一组应为开口组（如“85+”或“85岁及以上”）。", "the last group must be open (such as \"85+\" or \"85 and over\").")
+                .get(lang)
+                .into()
+        }
+        ProblemKind::MixedWidths => {
+            Text::new("年龄组须全部为1岁组或全部为5岁组。", "the age groups must all be single years or all five-year groups.")
+                .get(lang)
+                .into()
+        }
+        ProblemKind::FewFiveYearGroups => {
+            Text::new("5岁组至少需要5个闭口组和最后一个开口组。", "five-year groups need at least five closed groups and an open last one.")
+                .get(lang)
+                .into()
+        }
+        // (The caller sends only the kinds above.)
+        _ => String::new(),
+    }
+}
+
+/// No line of the first ten names the columns.
+fn header_problem(found: &Snippet, d: Delimiter, missing: &[Column], lang: Lang) -> String {
+    let names: Vec<&str> = missing.iter().map(|c| column(*c).get(lang)).collect();
+    pick(
+        lang,
+        format!(
+            "找不到列名：前10行中没有一行同时有年龄、女、男三列（缺少{}）。此行是{}（按{}分列）。列名可写作 age,female,male 或 年龄,女,男。",
+            list(&names, lang),
+            quoted(found, lang),
+            delimiter(d).get(lang)
+        ),
+        format!(
+            "no line of the first ten names the age, female and male columns (missing: {}). This line is {} (split at {}s). Name them age,female,male or 年龄,女,男.",
+            list(&names, lang),
+            quoted(found, lang),
+            delimiter(d).get(lang)
+        ),
+    )
+}
+
+/// Why a well-formed table cannot be the region's population.
+fn implausible(k: &ProblemKind, region: Text, lang: Lang) -> String {
+    let r = region.get(lang);
+    match k {
         ProblemKind::Total { total, published, factor } => pick(
             lang,
             format!(
@@ -234,6 +267,8 @@ fn problem_body(k: &ProblemKind, region: Text, lang: Lang) -> String {
                 percent(*max_share, lang)
             ),
         ),
+        // (The caller sends only the kinds above.)
+        _ => String::new(),
     }
 }
 
@@ -299,28 +334,35 @@ pub fn note(n: &Note, region: Text, lang: Lang) -> String {
                 ),
             )
         }
-        Note::FarFromEstimate { groups } => {
-            let items: Vec<String> = groups
-                .iter()
-                .take(3)
-                .map(|(g, mine, est)| match lang {
-                    Lang::Zh => format!("{}{}人（估计值{}人）", group(*g, lang), persons(*mine, lang), persons(*est, lang)),
-                    Lang::En => format!("aged {}: {} (the estimate: {})", group(*g, lang), persons(*mine, lang), persons(*est, lang)),
-                })
-                .collect();
-            let items: Vec<&str> = items.iter().map(String::as_str).collect();
-            let more = groups.len().saturating_sub(3);
-            pick(
-                lang,
-                format!("有的年龄组与估计值相差一倍以上：{}{}。已采用，请确认无误。", list(&items, lang), if more > 0 { format!("等{}组", groups.len()) } else { String::new() }),
-                format!(
-                    "Some age groups are more than twice or less than half the estimate's: {}{}. The table is used; please make sure it is right.",
-                    list(&items, lang),
-                    if more > 0 { format!(", and {more} more") } else { String::new() }
-                ),
-            )
-        }
+        Note::FarFromEstimate { groups } => far_from_estimate(groups, lang),
     }
+}
+
+/// The age groups that differ from the estimate by more than a factor of two (the first three named).
+fn far_from_estimate(groups: &[(AgeGroup, f64, f64)], lang: Lang) -> String {
+    let items: Vec<String> = groups
+        .iter()
+        .take(3)
+        .map(|(g, mine, est)| match lang {
+            Lang::Zh => format!("{}{}人（估计值{}人）", group(*g, lang), persons(*mine, lang), persons(*est, lang)),
+            Lang::En => format!("aged {}: {} (the estimate: {})", group(*g, lang), persons(*mine, lang), persons(*est, lang)),
+        })
+        .collect();
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    let more = groups.len().saturating_sub(3);
+    pick(
+        lang,
+        format!(
+            "有的年龄组与估计值相差一倍以上：{}{}。已采用，请确认无误。",
+            list(&items, lang),
+            if more > 0 { format!("等{}组", groups.len()) } else { String::new() }
+        ),
+        format!(
+            "Some age groups are more than twice or less than half the estimate's: {}{}. The table is used; please make sure it is right.",
+            list(&items, lang),
+            if more > 0 { format!(", and {more} more") } else { String::new() }
+        ),
+    )
 }
 
 /// What the page says when a table is accepted.
