@@ -82,6 +82,12 @@ struct Words {
     note: String,
 }
 
+impl Words {
+    fn new(claim: String, target: String, note: String) -> Words {
+        Words { claim, target, note }
+    }
+}
+
 fn words(t: &Tracked, lang: Lang) -> Words {
     match t.about {
         About::Target(id) => target_words(id, t, lang),
@@ -155,41 +161,44 @@ fn target_words(id: TargetId, t: &Tracked, lang: Lang) -> Words {
             format!("{}%", plain(g)),
             TREND.get(lang).into(),
         ),
-        TargetId::UrbanisationAnnualRise => {
-            let (u25, u30) = (goal(TargetId::Urbanisation2025), goal(TargetId::Urbanisation2030));
-            let implied = fixed((u30 - u25) / 5.0, 1, lang);
-            w(
-                pick(
-                    lang,
-                    format!("常住人口城镇化率年均增加{}个百分点以上", plain(g)),
-                    format!("Urbanisation rising by more than {} point a year", plain(g)),
-                ),
-                pick(lang, format!("≥ {}个百分点/年", plain(g)), format!("≥ {} point a year", plain(g))),
-                pick(
-                    lang,
-                    format!("2020—2030年平均；专栏1的{}%和{}%本身只意味着2025—2030年每年{implied}个百分点", plain(u25), plain(u30)),
-                    format!(
-                        "2020-2030 average; Box 1's own {}% and {}% imply only {implied} points a year in 2025-2030",
-                        plain(u25),
-                        plain(u30)
-                    ),
-                ),
-            )
-        }
-        TargetId::ChildcarePlacesUnder3 => {
-            let places = fixed(t.implied.unwrap_or(f64::NAN), 0, lang);
-            w(
-                id.target().name.get(lang).into(),
-                goal_text(&id.target().goal, lang),
-                pick(
-                    lang,
-                    format!("按此情景，{y}年需约{places}个托位（每千人{}个）", plain(g)),
-                    format!("under this scenario about {places} places in {y} ({} per 1,000)", plain(g)),
-                ),
-            )
-        }
+        TargetId::UrbanisationAnnualRise => urbanisation_rise_words(g, lang),
+        TargetId::ChildcarePlacesUnder3 => childcare_words(id, t, lang),
         _ => w(id.target().name.get(lang).into(), goal_text(&id.target().goal, lang), NOT_TOLD.get(lang).into()),
     }
+}
+
+/// The rise a year the plan's text asks for, against what its own box implies.
+fn urbanisation_rise_words(g: f64, lang: Lang) -> Words {
+    let (u25, u30) = (goal(TargetId::Urbanisation2025), goal(TargetId::Urbanisation2030));
+    let implied = fixed((u30 - u25) / 5.0, 1, lang);
+    Words::new(
+        pick(
+            lang,
+            format!("常住人口城镇化率年均增加{}个百分点以上", plain(g)),
+            format!("Urbanisation rising by more than {} point a year", plain(g)),
+        ),
+        pick(lang, format!("≥ {}个百分点/年", plain(g)), format!("≥ {} point a year", plain(g))),
+        pick(
+            lang,
+            format!("2020—2030年平均；专栏1的{}%和{}%本身只意味着2025—2030年每年{implied}个百分点", plain(u25), plain(u30)),
+            format!("2020-2030 average; Box 1's own {}% and {}% imply only {implied} points a year in 2025-2030", plain(u25), plain(u30)),
+        ),
+    )
+}
+
+/// Childcare places: the number this scenario's children need.
+fn childcare_words(id: TargetId, t: &Tracked, lang: Lang) -> Words {
+    let (y, g) = (t.year, goal(id));
+    let places = fixed(t.implied.unwrap_or(f64::NAN), 0, lang);
+    Words::new(
+        id.target().name.get(lang).into(),
+        goal_text(&id.target().goal, lang),
+        pick(
+            lang,
+            format!("按此情景，{y}年需约{places}个托位（每千人{}个）", plain(g)),
+            format!("under this scenario about {places} places in {y} ({} per 1,000)", plain(g)),
+        ),
+    )
 }
 
 fn forecast_words(id: ForecastId, t: &Tracked, lang: Lang) -> Words {

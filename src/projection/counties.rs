@@ -37,18 +37,16 @@ pub struct CountyBase {
     pub migration_offset: f64,
 }
 
-/// The 17 county base populations from the prefecture's.
-pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error> {
-    let pref_total: f64 = base.female.iter().chain(&base.male).sum();
-    let published: f64 = COUNTIES.iter().map(|c| c.pop_2020.value * 1e4).sum();
+/// The prior of each county: the prefecture's age pattern, its children
+/// weighted by the county's birth rate and its old by its 60+ share
+/// against the prefecture's, scaled to the county's total.
+fn prior(base: &BasePopulation, totals: &[f64], pref_total: f64) -> Vec<[Vec<f64>; 2]> {
     let pref_60: f64 = (60..AGES).map(|a| base.female[a] + base.male[a]).sum::<f64>() / pref_total * 100.0;
     let pref_cbr: f64 =
         COUNTIES.iter().map(|c| c.cbr_2020.value * c.pop_2020.value).sum::<f64>() / COUNTIES.iter().map(|c| c.pop_2020.value).sum::<f64>();
-    let totals: Vec<f64> = COUNTIES.iter().map(|c| c.pop_2020.value * 1e4 * pref_total / published).collect();
-    // Prior: cells (county, sex, age).
-    let mut cells: Vec<[Vec<f64>; 2]> = COUNTIES
+    COUNTIES
         .iter()
-        .zip(&totals)
+        .zip(totals)
         .map(|(c, total)| {
             let young = c.cbr_2020.value / pref_cbr;
             let old = c.share_60plus_2020.value / pref_60;
@@ -66,15 +64,13 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
             let s: f64 = f.iter().chain(&m).sum();
             [f.iter().map(|x| x * total / s).collect(), m.iter().map(|x| x * total / s).collect()]
         })
-        .collect();
-    // Each county's 60+ population from 表5, scaled so that the counties'
-    // add up to the prefecture's (表5's shares, weighted, give 12.443%
-    // against the prefecture's 12.441%).
-    let olds: Vec<f64> = COUNTIES.iter().zip(&totals).map(|(c, t)| c.share_60plus_2020.value / 100.0 * t).collect();
-    let pref_old: f64 = (60..AGES).map(|a| base.female[a] + base.male[a]).sum();
-    let olds: Vec<f64> = olds.iter().map(|o| o * pref_old / olds.iter().sum::<f64>()).collect();
-    // Rake: every (sex, age) column to the prefecture; every county's
-    // under-60 and 60+ populations to theirs (which fixes its total too).
+        .collect()
+}
+
+/// Rakes the cells (county, sex, age): every (sex, age) column to the
+/// prefecture; every county's under-60 and 60+ populations to `olds` (which
+/// fixes its total too).
+fn rake_counties(cells: &mut [[Vec<f64>; 2]], base: &BasePopulation, totals: &[f64], olds: &[f64]) {
     for _ in 0..300 {
         for sex in 0..2 {
             let pref = if sex == 0 { &base.female } else { &base.male };
@@ -87,7 +83,7 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
                 }
             }
         }
-        for ((c, total), old) in cells.iter_mut().zip(&totals).zip(&olds) {
+        for ((c, total), old) in cells.iter_mut().zip(totals).zip(olds) {
             for (range, target) in [(0..60, total - old), (60..AGES, *old)] {
                 let s: f64 = c.iter().map(|sex| sex[range.clone()].iter().sum::<f64>()).sum();
                 if s > 0.0 {
@@ -100,6 +96,21 @@ pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error
             }
         }
     }
+}
+
+/// The 17 county base populations from the prefecture's.
+pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error> {
+    let pref_total: f64 = base.female.iter().chain(&base.male).sum();
+    let published: f64 = COUNTIES.iter().map(|c| c.pop_2020.value * 1e4).sum();
+    let totals: Vec<f64> = COUNTIES.iter().map(|c| c.pop_2020.value * 1e4 * pref_total / published).collect();
+    let mut cells = prior(base, &totals, pref_total);
+    // Each county's 60+ population from 表5, scaled so that the counties'
+    // add up to the prefecture's (表5's shares, weighted, give 12.443%
+    // against the prefecture's 12.441%).
+    let olds: Vec<f64> = COUNTIES.iter().zip(&totals).map(|(c, t)| c.share_60plus_2020.value / 100.0 * t).collect();
+    let pref_old: f64 = (60..AGES).map(|a| base.female[a] + base.male[a]).sum();
+    let olds: Vec<f64> = olds.iter().map(|o| o * pref_old / olds.iter().sum::<f64>()).collect();
+    rake_counties(&mut cells, base, &totals, &olds);
     let births_per_infant = base.births / (base.female[0] + base.male[0]);
     let out = CountyId::all()
         .map(|id| {

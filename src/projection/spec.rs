@@ -152,6 +152,34 @@ impl Spec {
         top.or(own)
     }
 
+    /// One life table's person-years: no more than the radix can live in a
+    /// step, positive at the start, never rising with age, and none after a
+    /// group where nobody survives.
+    fn check_nlx(&self, field: Name, l: &[f64], groups: usize) -> Result<(), Error> {
+        let most = f64::from(self.step) * self.radix;
+        if l[0] > most * (1.0 + 1e-12) {
+            return Err(invalid(
+                format!("{}[0]", field()),
+                format!("is {}: more person-years than {} births can live in {} years ({most})", l[0], self.radix, self.step),
+            ));
+        }
+        if l[0] <= 0.0 {
+            return Err(invalid(format!("{}[0]", field()), "must be positive".into()));
+        }
+        for i in 1..groups - 1 {
+            if l[i] > l[i - 1] * (1.0 + 1e-12) {
+                return Err(invalid(
+                    format!("{}[{i}]", field()),
+                    format!("is {}, more than the group before ({}): survival cannot increase with age", l[i], l[i - 1]),
+                ));
+            }
+        }
+        if let Some(i) = (0..groups - 1).find(|&i| l[i] == 0.0 && l[i + 1] > 0.0) {
+            return Err(invalid(format!("{}[{}]", field(), i + 1), "is positive after a group where nobody survives".into()));
+        }
+        Ok(())
+    }
+
     /// Every rule of the contract; the first broken one is the error.
     pub fn validate(&self) -> Result<(), Error> {
         if self.step == 0 {
@@ -184,27 +212,7 @@ impl Spec {
                 let field = || step_name(&format!("{name}.nLx"), &sex.nlx, k);
                 check_vector(&field, l, groups)?;
                 check_non_negative(&field, l)?;
-                let most = f64::from(self.step) * self.radix;
-                if l[0] > most * (1.0 + 1e-12) {
-                    return Err(invalid(
-                        format!("{}[0]", field()),
-                        format!("is {}: more person-years than {} births can live in {} years ({most})", l[0], self.radix, self.step),
-                    ));
-                }
-                if l[0] <= 0.0 {
-                    return Err(invalid(format!("{}[0]", field()), "must be positive".into()));
-                }
-                for i in 1..groups - 1 {
-                    if l[i] > l[i - 1] * (1.0 + 1e-12) {
-                        return Err(invalid(
-                            format!("{}[{i}]", field()),
-                            format!("is {}, more than the group before ({}): survival cannot increase with age", l[i], l[i - 1]),
-                        ));
-                    }
-                }
-                if let Some(i) = (0..groups - 1).find(|&i| l[i] == 0.0 && l[i + 1] > 0.0) {
-                    return Err(invalid(format!("{}[{}]", field(), i + 1), "is positive after a group where nobody survives".into()));
-                }
+                self.check_nlx(&field, l, groups)?;
             }
         }
         for (female, name) in [(true, "female"), (false, "male")] {

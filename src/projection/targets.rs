@@ -143,17 +143,32 @@ const OUTSIDE: [TargetId; 9] = [
     TargetId::DisabilityRehabCoverage,
 ];
 
+fn year_of(run: &Run, y: u16) -> Result<&Year, Error> {
+    run.years.iter().find(|r| r.year == y).ok_or_else(|| crate::error::missing_data("a year within the horizon"))
+}
+
+fn goal_of(id: TargetId) -> Result<f64, Error> {
+    goal_value(id).ok_or_else(|| crate::error::missing_data(id.slug()))
+}
+
 /// Every quantitative target and forecast of the plan against `run` (the
 /// prefecture's) and `urban`; those a population projection cannot tell
 /// are listed too, as such.
 pub fn track(run: &Run, urban: &Urbanisation) -> Result<Vec<Tracked>, Error> {
-    let year = |y: u16| run.years.iter().find(|r| r.year == y).ok_or_else(|| crate::error::missing_data("a year within the horizon"));
-    let goal = |id: TargetId| goal_value(id).ok_or_else(|| crate::error::missing_data(id.slug()));
-    let mut out = Vec::new();
-    let target = |id| About::Target(id);
+    let mut out = people(run)?;
+    out.extend(urbanisation(urban)?);
+    out.extend(forecasts(run)?);
+    out.extend(outside(run)?);
+    Ok(out)
+}
 
-    let pop_target = goal(TargetId::ResidentPop2030)? * 1e4;
-    let pop_2030 = year(2030)?.population;
+/// The targets for the population, life expectancy, fertility, the sex
+/// ratio at birth and ageing.
+fn people(run: &Run) -> Result<Vec<Tracked>, Error> {
+    let target = About::Target;
+    let mut out = Vec::new();
+    let pop_target = goal_of(TargetId::ResidentPop2030)? * 1e4;
+    let pop_2030 = year_of(run, 2030)?.population;
     let test = Test::AtLeast(pop_target);
     out.push(Tracked {
         value_2020: Some(run.years[0].population),
@@ -165,19 +180,19 @@ pub fn track(run: &Run, urban: &Urbanisation) -> Result<Vec<Tracked>, Error> {
 
     let both = |r: &Year| (r.e0_female + run.assumptions.srb * r.e0_male) / (1.0 + run.assumptions.srb);
     for (id, y) in [(TargetId::LifeExpectancy2025, 2025), (TargetId::LifeExpectancy2030, 2030)] {
-        let g = goal(id)?;
+        let g = goal_of(id)?;
         out.push(Tracked {
             value_2020: id.target().baseline_2020.map(|n| n.value),
-            projected: Some(both(year(y)?)),
+            projected: Some(both(year_of(run, y)?)),
             crossed_in: first_year(&run.years, |r| both(r) >= g),
             ..Tracked::new(target(id), y, Status::Assumed)
         });
     }
-    out.push(Tracked { projected: Some(year(2030)?.tfr), ..Tracked::new(target(TargetId::Tfr2030), 2030, Status::Assumed) });
+    out.push(Tracked { projected: Some(year_of(run, 2030)?.tfr), ..Tracked::new(target(TargetId::Tfr2030), 2030, Status::Assumed) });
     out.push(Tracked { projected: Some(run.assumptions.srb * 100.0), ..Tracked::new(target(TargetId::Srb), 2030, Status::Assumed) });
 
     let sichuan_60 = census_fact("Sichuan", 2020, "share_60plus")?.value;
-    let s60 = year(2030)?.share_60_plus;
+    let s60 = year_of(run, 2030)?.share_60_plus;
     let test = Test::AtMost(sichuan_60);
     out.push(Tracked {
         threshold: Some(sichuan_60),
@@ -186,61 +201,76 @@ pub fn track(run: &Run, urban: &Urbanisation) -> Result<Vec<Tracked>, Error> {
         check: Some(Check { indicator: Indicator::Share60Plus, year: 2030, test }),
         ..Tracked::new(target(TargetId::Share60plus2030), 2030, verdict(test, s60))
     });
+    Ok(out)
+}
 
+/// The urbanisation targets against the trend.
+fn urbanisation(urban: &Urbanisation) -> Result<Vec<Tracked>, Error> {
+    let mut out = Vec::new();
     for (id, y) in [(TargetId::Urbanisation2025, 2025u16), (TargetId::Urbanisation2030, 2030)] {
-        let g = goal(id)?;
+        let g = goal_of(id)?;
         let v = urban.at(y).ok_or_else(|| crate::error::missing_data(id.slug()))?;
         out.push(Tracked {
             value_2020: Some(urban.rate_2020),
             projected: Some(v),
             crossed_in: urban.path.iter().find(|(_, p)| *p >= g).map(|(yy, _)| *yy),
-            ..Tracked::new(target(id), y, verdict(Test::AtLeast(g), v))
+            ..Tracked::new(About::Target(id), y, verdict(Test::AtLeast(g), v))
         });
     }
     let rise = (urban.at(2030).ok_or_else(|| crate::error::missing_data("urbanisation 2030"))? - urban.rate_2020) / 10.0;
-    let rise_goal = goal(TargetId::UrbanisationAnnualRise)?;
+    let rise_goal = goal_of(TargetId::UrbanisationAnnualRise)?;
     out.push(Tracked {
         projected: Some(rise),
-        ..Tracked::new(target(TargetId::UrbanisationAnnualRise), 2030, verdict(Test::AtLeast(rise_goal), rise))
+        ..Tracked::new(About::Target(TargetId::UrbanisationAnnualRise), 2030, verdict(Test::AtLeast(rise_goal), rise))
     });
+    Ok(out)
+}
 
-    // The plan's forecasts in its text.
+/// The plan's forecasts in its text.
+fn forecasts(run: &Run) -> Result<Vec<Tracked>, Error> {
     let old = ForecastId::Share60PlusExceeds20.forecast();
     let aged = old.threshold.ok_or_else(|| crate::error::missing_data(old.id.slug()))?.value;
     let test = Test::Above(aged);
-    let s_old = year(old.year)?.share_60_plus;
-    out.push(Tracked {
+    let s_old = year_of(run, old.year)?.share_60_plus;
+    let ageing = Tracked {
         threshold: Some(aged),
         value_2020: TargetId::Share60plus2030.target().baseline_2020.map(|n| n.value),
         projected: Some(s_old),
         check: Some(Check { indicator: Indicator::Share60Plus, year: old.year, test }),
         crossed_in: first_year(&run.years, |y| y.share_60_plus > aged),
         ..Tracked::new(About::Forecast(old.id), old.year, verdict(test, s_old))
-    });
+    };
     let work = ForecastId::WorkingAgeShareExceedsSichuan.forecast();
     let sichuan_15_59 = census_fact("Sichuan", 2020, "share_15_59")?.value;
     let crossed = first_year(&run.years, |y| y.share_15_59 > sichuan_15_59);
     // "前后" (around) read as within two years.
     let status = if crossed.is_some_and(|c| c.abs_diff(work.year) <= 2) { Status::OnTrack } else { Status::OffTrack };
-    out.push(Tracked {
+    let working = Tracked {
         threshold: Some(sichuan_15_59),
         value_2020: Some(census_fact("Liangshan", 2020, "share_15_59")?.value),
-        projected: Some(year(work.year)?.share_15_59),
+        projected: Some(year_of(run, work.year)?.share_15_59),
         crossed_in: crossed,
         ..Tracked::new(About::Forecast(work.id), work.year, status)
-    });
+    };
+    Ok(vec![ageing, working])
+}
 
-    // What a population projection cannot tell.
-    let under3 = goal(TargetId::ChildcarePlacesUnder3)?;
-    for id in OUTSIDE {
-        let t = id.target();
-        out.push(Tracked {
-            value_2020: t.baseline_2020.map(|n| n.value),
-            implied: (id == TargetId::ChildcarePlacesUnder3).then_some(pop_2030 * under3 / 1000.0),
-            ..Tracked::new(target(id), t.years.last().copied().unwrap_or(2030), Status::Outside)
-        });
-    }
-    Ok(out)
+/// What a population projection cannot tell (the places for children under
+/// three with the number this run implies).
+fn outside(run: &Run) -> Result<Vec<Tracked>, Error> {
+    let pop_2030 = year_of(run, 2030)?.population;
+    let under3 = goal_of(TargetId::ChildcarePlacesUnder3)?;
+    Ok(OUTSIDE
+        .into_iter()
+        .map(|id| {
+            let t = id.target();
+            Tracked {
+                value_2020: t.baseline_2020.map(|n| n.value),
+                implied: (id == TargetId::ChildcarePlacesUnder3).then_some(pop_2030 * under3 / 1000.0),
+                ..Tracked::new(About::Target(id), t.years.last().copied().unwrap_or(2030), Status::Outside)
+            }
+        })
+        .collect())
 }
 
 /// Refines the verdicts with a probabilistic run of the same scenario: the
