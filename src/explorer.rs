@@ -159,7 +159,7 @@ impl Explorer {
     }
 
     pub fn assumptions(&self, s: &PageState) -> Assumptions {
-        self.model.assumptions(&s.scenario())
+        self.model.assumptions(&s.scenario)
     }
 
     /// The values the controls show for a state (the preset's where the
@@ -278,7 +278,7 @@ impl Explorer {
         if let Some(f) = fans {
             targets::apply_fans(&mut rows, &f.prefecture);
         }
-        let preset = s.scenario().preset;
+        let preset = s.scenario.preset;
         Ok(Tracker { rows, intervals: fans.is_some(), preset, adjusted: self.assumptions(s) != self.model.preset(preset) })
     }
 

@@ -15,6 +15,7 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use serde::Serialize;
 
 use crate::data::counties::{CountyId, Region};
 use crate::demography::Sex;
@@ -36,15 +37,23 @@ pub struct Model {
     life_tables: RefCell<HashMap<(Sex, u64), Vec<f64>>>,
 }
 
-/// A scenario as the reader sets it: a preset and any of its values overridden.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+/// A scenario as the reader sets it: a preset and any of its values
+/// overridden (the page reads the values the controls show from the
+/// state's `values`, so only the preset crosses to it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Scenario {
     pub preset: Preset,
+    #[serde(skip)]
     pub tfr_2030: Option<f64>,
+    #[serde(skip)]
     pub tfr_2050: Option<f64>,
+    #[serde(skip)]
     pub e0_2030: Option<f64>,
+    #[serde(skip)]
     pub e0_2050: Option<f64>,
+    #[serde(skip)]
     pub net_migration: Option<f64>,
+    #[serde(skip)]
     pub srb: Option<f64>,
 }
 

@@ -13,6 +13,7 @@ use crate::charts::{ChartId, Theme};
 use crate::data::counties::Region;
 use crate::i18n::Lang;
 use crate::projection::scenario::Preset;
+use crate::model::Scenario;
 
 /// A language from its tag: `zh` or `en`, case-insensitive, `zh-CN` and
 /// `en_GB` style tags too.
@@ -40,16 +41,11 @@ pub struct PageState {
     pub theme: Option<Theme>,
     /// The one chart an embed shows.
     pub chart: Option<ChartId>,
-    pub preset: Preset,
     pub region: Region,
     /// The pyramid's year.
     pub year: u16,
-    pub tfr_2030: Option<f64>,
-    pub tfr_2050: Option<f64>,
-    pub e0_2030: Option<f64>,
-    pub e0_2050: Option<f64>,
-    pub net_migration: Option<f64>,
-    pub srb: Option<f64>,
+    /// The preset and the reader's overrides of it.
+    pub scenario: Scenario,
 }
 
 impl Default for PageState {
@@ -59,30 +55,9 @@ impl Default for PageState {
             large: false,
             theme: None,
             chart: None,
-            preset: Preset::Plan,
             region: Region::Prefecture,
             year: 2030,
-            tfr_2030: None,
-            tfr_2050: None,
-            e0_2030: None,
-            e0_2050: None,
-            net_migration: None,
-            srb: None,
-        }
-    }
-}
-
-impl PageState {
-    /// The scenario the state sets: its preset and the overrides of it.
-    pub fn scenario(&self) -> crate::model::Scenario {
-        crate::model::Scenario {
-            preset: self.preset,
-            tfr_2030: self.tfr_2030,
-            tfr_2050: self.tfr_2050,
-            e0_2030: self.e0_2030,
-            e0_2050: self.e0_2050,
-            net_migration: self.net_migration,
-            srb: self.srb,
+            scenario: Scenario::default(),
         }
     }
 }
@@ -254,7 +229,7 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                 _ => bad("a11y"),
             },
             "scenario" => match Preset::from_slug(&value) {
-                Some(p) => state.preset = p,
+                Some(p) => state.scenario.preset = p,
                 None => bad("scenario"),
             },
             "region" => match Region::from_slug(&value) {
@@ -265,12 +240,12 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                 let Some(v) = number(name, &value, &mut notices) else { continue };
                 match name {
                     "year" => state.year = v as u16,
-                    "tfr2030" => state.tfr_2030 = Some(v),
-                    "tfr2050" => state.tfr_2050 = Some(v),
-                    "e0_2030" => state.e0_2030 = Some(v),
-                    "e0_2050" => state.e0_2050 = Some(v),
-                    "migration" => state.net_migration = Some(v),
-                    _ => state.srb = Some(v),
+                    "tfr2030" => state.scenario.tfr_2030 = Some(v),
+                    "tfr2050" => state.scenario.tfr_2050 = Some(v),
+                    "e0_2030" => state.scenario.e0_2030 = Some(v),
+                    "e0_2050" => state.scenario.e0_2050 = Some(v),
+                    "migration" => state.scenario.net_migration = Some(v),
+                    _ => state.scenario.srb = Some(v),
                 }
             }
         }
@@ -298,8 +273,8 @@ pub fn to_query(s: &PageState) -> String {
     if let Some(c) = s.chart {
         parts.push(format!("chart={}", c.slug()));
     }
-    if s.preset != d.preset {
-        parts.push(format!("scenario={}", s.preset.slug()));
+    if s.scenario.preset != d.scenario.preset {
+        parts.push(format!("scenario={}", s.scenario.preset.slug()));
     }
     if s.region != d.region {
         parts.push(format!("region={}", s.region.slug()));
@@ -307,13 +282,14 @@ pub fn to_query(s: &PageState) -> String {
     if s.year != d.year {
         parts.push(format!("year={}", s.year));
     }
+    let o = &s.scenario;
     for (name, v) in [
-        ("tfr2030", s.tfr_2030),
-        ("tfr2050", s.tfr_2050),
-        ("e0_2030", s.e0_2030),
-        ("e0_2050", s.e0_2050),
-        ("migration", s.net_migration),
-        ("srb", s.srb),
+        ("tfr2030", o.tfr_2030),
+        ("tfr2050", o.tfr_2050),
+        ("e0_2030", o.e0_2030),
+        ("e0_2050", o.e0_2050),
+        ("migration", o.net_migration),
+        ("srb", o.srb),
     ] {
         if let Some(v) = v {
             parts.push(format!("{name}={v}"));
@@ -333,10 +309,10 @@ mod tests {
         assert!(n.is_empty(), "{n:?}");
         assert_eq!((s.theme, s.chart), (Some(Theme::Dark), Some(ChartId::Pyramid)));
         assert_eq!(
-            (s.lang, s.large, s.preset, s.region, s.year),
+            (s.lang, s.large, s.scenario.preset, s.region, s.year),
             (Lang::En, true, Preset::Low, Region::County(crate::data::counties::XIDE), 2040)
         );
-        assert_eq!((s.tfr_2030, s.net_migration, s.srb), (Some(1.4), Some(-15000.0), Some(1.07)));
+        assert_eq!((s.scenario.tfr_2030, s.scenario.net_migration, s.scenario.srb), (Some(1.4), Some(-15000.0), Some(1.07)));
         let (again, _) = parse(&to_query(&s));
         assert_eq!(again, s);
         assert_eq!(to_query(&PageState::default()), "");
@@ -346,8 +322,8 @@ mod tests {
     fn out_of_range_values_go_to_the_nearest_valid_one_with_a_notice() {
         let (s, n) = parse("year=2100&tfr2030=-3&srb=NaN&region=atlantis");
         assert_eq!(s.year, 2050);
-        assert_eq!(s.tfr_2030, Some(0.5));
-        assert_eq!(s.srb, None);
+        assert_eq!(s.scenario.tfr_2030, Some(0.5));
+        assert_eq!(s.scenario.srb, None);
         assert_eq!(s.region, Region::Prefecture);
         assert_eq!(n.len(), 4);
         assert_eq!(n[0], Notice { param: "year".into(), found: "2100".into(), fix: Fix::Clamped { value: 2050.0, decimals: 0 } });
@@ -357,7 +333,7 @@ mod tests {
     #[test]
     fn values_between_the_sliders_steps_go_to_the_nearest_step_with_a_notice() {
         let (s, n) = parse("tfr2030=1.23456789&year=2020.5&migration=-22400&srb=1.07&e0_2030=78");
-        assert_eq!((s.tfr_2030, s.year, s.net_migration, s.srb, s.e0_2030), (Some(1.25), 2021, Some(-22_500.0), Some(1.07), Some(78.0)));
+        assert_eq!((s.scenario.tfr_2030, s.year, s.scenario.net_migration, s.scenario.srb, s.scenario.e0_2030), (Some(1.25), 2021, Some(-22_500.0), Some(1.07), Some(78.0)));
         assert_eq!(
             n.iter().map(|n| (n.param.as_str(), n.fix)).collect::<Vec<_>>(),
             vec![

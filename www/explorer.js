@@ -134,7 +134,7 @@ export class Explorer {
     const s = this.state;
     const region = this.root.querySelector('#region');
     if (region.value !== s.region) region.value = s.region;
-    for (const r of this.root.querySelectorAll('input[name="preset"]')) r.checked = r.value === s.preset;
+    for (const r of this.root.querySelectorAll('input[name="preset"]')) r.checked = r.value === s.scenario.preset;
     for (const k of this.controls.controls) {
       const input = this.root.querySelector(`#control-${k.param}`);
       const v = this.values[k.param];

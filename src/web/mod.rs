@@ -377,7 +377,7 @@ pub fn explorer_state(query: &str, upload: Option<String>, attributes: Option<bo
         })
         .collect();
     with_explorer(state.lang, |x| {
-        let preset_only = crate::state::PageState { preset: state.preset, ..Default::default() };
+        let preset_only = crate::state::PageState { scenario: crate::model::Scenario { preset: state.scenario.preset, ..Default::default() }, ..Default::default() };
         let params = crate::state::CONTROLS.iter().map(|c| c.param);
         Ok(StateOut {
             query: crate::state::to_query(&state),
