@@ -16,7 +16,7 @@ try {
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForFunction(() => document.documentElement.dataset.ready);
   const result = await page.evaluate(async (specs) => {
-    const m = await import('/www/pkg/liangshan_pop.js');
+    const m = await import('/www/pkg-bench/liangshan_pop.js');
     await m.default();
     const bench = new m.BenchSpecs(specs);
     const times = [];

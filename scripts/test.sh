@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: native (cargo test, properties included), browser
-# (wasm-bindgen-test in headless Chromium), bounded fuzzing of every parser
+# (wasm-bindgen-test in headless Chromium, with the bench's exports), bounded fuzzing of every parser
 # of outside input, and end to end (the built page in headless Chromium).
 # Installs what is missing first. Ends with "N passed, N failed".
 set -uo pipefail
@@ -31,21 +31,21 @@ count_cargo "$log/native.txt"
 stage "browser: wasm-bindgen-test in headless Chromium"
 # Exactly one driver variable: the runner prefers GECKODRIVER and SAFARIDRIVER.
 if ! env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH="$PWD/.tools/bin:$PATH" \
-     WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/browser.txt"; then
+     WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/browser.txt"; then
   broken+=("browser")
 fi
 count_cargo "$log/browser.txt"
 
 stage "browser: wasm-bindgen-test in headless Firefox ESR"
 if ! env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$PWD/.tools/gecko/bin/geckodriver" PATH="$PWD/.tools/bin:$PATH" \
-     WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/firefox.txt"; then
+     WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/firefox.txt"; then
   broken+=("firefox")
 fi
 count_cargo "$log/firefox.txt"
 
 stage "browser: wasm-bindgen-test in WebKitGTK (under a virtual display)"
 if ! env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/.tools/bin:$PATH" \
-     WASM_BINDGEN_TEST_TIMEOUT=180 xvfb-run -a cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/webkit.txt"; then
+     WASM_BINDGEN_TEST_TIMEOUT=180 xvfb-run -a cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/webkit.txt"; then
   broken+=("webkit")
 fi
 count_cargo "$log/webkit.txt"
@@ -57,6 +57,14 @@ failed=$((failed + $(grep -c ': FAILED' "$log/fuzz.txt" || true)))
 
 stage "end to end: the built page in headless Chromium"
 if bash scripts/build.sh && node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"; then :; else broken+=("e2e"); fi
+
+stage "types: www/ checked against the core's declarations (tsc)"
+# After the build: the declarations are the ones wasm-bindgen just wrote.
+if node_modules/.bin/tsc -p www 2>&1 | tee "$log/tsc.txt"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 p=$(awk '/^# pass /{print $3}' "$log/e2e.txt" 2>/dev/null)
 f=$(awk '/^# fail /{print $3}' "$log/e2e.txt" 2>/dev/null)
 passed=$((passed + ${p:-0}))

@@ -127,18 +127,34 @@ pub struct Headline {
 
 /// Figures the methods text quotes, computed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MethodFigures {
+    #[serde(rename = "tfr2020")]
     pub tfr_2020: f64,
     pub net_migration_per_year: f64,
     pub e0_female: f64,
     pub e0_male: f64,
+    #[serde(rename = "births2020")]
     pub births_2020: f64,
     pub constraints: usize,
     pub constraints_met: usize,
     pub uncertainty: Uncertainty,
     /// The plan's path, as the explorer assumes it.
-    pub plan: Assumptions,
+    pub plan: PlanPath,
     pub srb: f64,
+}
+
+/// The plan's path of fertility and life expectancy, as the methods text quotes it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanPath {
+    #[serde(rename = "tfr2030")]
+    pub tfr_2030: f64,
+    #[serde(rename = "e0In2025")]
+    pub e0_2025: f64,
+    #[serde(rename = "e0In2030")]
+    pub e0_2030: f64,
+    pub e0_gain_per_year: f64,
 }
 
 pub struct Explorer {
@@ -330,7 +346,10 @@ impl Explorer {
             constraints: base.fit.len(),
             constraints_met: base.fit.iter().filter(|f| f.met).count(),
             uncertainty: DEFAULT_UNCERTAINTY,
-            plan: self.model.preset(crate::projection::scenario::Preset::Plan),
+            plan: {
+                let a = self.model.preset(crate::projection::scenario::Preset::Plan);
+                PlanPath { tfr_2030: a.tfr_2030, e0_2025: a.e0_2025, e0_2030: a.e0_2030, e0_gain_per_year: a.e0_gain_per_year }
+            },
             srb: PRIOR_SRB,
         }
     }

@@ -113,4 +113,15 @@ mod tests {
         assert_eq!(list(&["a", "b", "c"], Lang::En), "a, b and c");
         assert_eq!(list(&["西昌", "德昌"], Lang::Zh), "西昌和德昌");
     }
+
+    /// The cases www/format.js is checked against too: one set of rules.
+    #[test]
+    fn formats_as_the_page_does() {
+        let cases: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/format.json")).unwrap();
+        for c in cases["cases"].as_array().unwrap() {
+            let lang = if c[2] == "zh" { Lang::Zh } else { Lang::En };
+            let (x, d) = (c[0].as_f64().unwrap(), c[1].as_u64().unwrap() as usize);
+            assert_eq!(fixed(x, d, lang), c[3].as_str().unwrap(), "{c}");
+        }
+    }
 }

@@ -13,9 +13,9 @@
 //! - the fertility standard (Booth's, read once by the demography module);
 //! - the urbanisation trend.
 
+use serde::Serialize;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
-use serde::Serialize;
 
 use crate::data::counties::{CountyId, Region};
 use crate::demography::Sex;

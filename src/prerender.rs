@@ -82,7 +82,7 @@ pub fn static_view(spec: &Spec) -> Result<String, Error> {
         "lang": spec.lang.code(),
         "theme": if spec.theme == Theme::Dark { "dark" } else { "light" },
         "width": spec.width,
-        "key_figures": key_figures(spec.lang)?,
+        "keyFigures": key_figures(spec.lang)?,
         "charts": charts
             .iter()
             .map(|c| Figure { id: c.id.slug(), title: &c.title, summary: &c.summary, source: &c.source, svg: &c.svg })
@@ -152,8 +152,8 @@ mod tests {
         let spec = Spec { theme: Theme::Dark, ..Spec::new(PAGE_WIDTH, Lang::En) };
         let view: serde_json::Value = serde_json::from_str(&static_view(&spec).unwrap()).unwrap();
         assert_eq!((&view["lang"], &view["theme"]), (&"en".into(), &"dark".into()));
-        assert_eq!(view["key_figures"].as_array().unwrap().len(), 8);
-        assert_eq!(view["key_figures"][0]["value"], "4.858 million");
+        assert_eq!(view["keyFigures"].as_array().unwrap().len(), 8);
+        assert_eq!(view["keyFigures"][0]["value"], "4.858 million");
         let charts = view["charts"].as_array().unwrap();
         assert_eq!(charts.len(), ChartId::all().count());
         for c in charts {

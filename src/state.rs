@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::charts::{ChartId, Theme};
 use crate::data::counties::Region;
 use crate::i18n::Lang;
-use crate::projection::scenario::Preset;
 use crate::model::Scenario;
+use crate::projection::scenario::Preset;
 
 /// A language from its tag: `zh` or `en`, case-insensitive, `zh-CN` and
 /// `en_GB` style tags too.
@@ -34,6 +34,7 @@ pub fn theme(name: &str) -> Option<Theme> {
 /// The page's state: language and mode, the one chart of an embed, and the
 /// projection's region, scenario and overrides of it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PageState {
     pub lang: Lang,
     pub large: bool,
@@ -333,7 +334,10 @@ mod tests {
     #[test]
     fn values_between_the_sliders_steps_go_to_the_nearest_step_with_a_notice() {
         let (s, n) = parse("tfr2030=1.23456789&year=2020.5&migration=-22400&srb=1.07&e0_2030=78");
-        assert_eq!((s.scenario.tfr_2030, s.year, s.scenario.net_migration, s.scenario.srb, s.scenario.e0_2030), (Some(1.25), 2021, Some(-22_500.0), Some(1.07), Some(78.0)));
+        assert_eq!(
+            (s.scenario.tfr_2030, s.year, s.scenario.net_migration, s.scenario.srb, s.scenario.e0_2030),
+            (Some(1.25), 2021, Some(-22_500.0), Some(1.07), Some(78.0))
+        );
         assert_eq!(
             n.iter().map(|n| (n.param.as_str(), n.fix)).collect::<Vec<_>>(),
             vec![

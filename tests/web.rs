@@ -8,7 +8,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-use liangshan_pop::web;
+use liangshan_pop::web::Core;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -18,7 +18,7 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn chart_has_the_shape_js_expects() {
-    let chart = web::render_chart("county-population", 600.0, "zh", "light", false).expect("chart");
+    let chart = Core::new().render_chart("county-population", 600.0, "zh", "light", false).expect("chart");
     assert!(chart.is_object());
     for key in ["id", "lang", "title", "summary", "source", "svg"] {
         assert!(get(&chart, key).is_string(), "{key} is not a string");
@@ -58,79 +58,87 @@ const SNAPSHOTS: &[(&str, &str, f64, &str, bool, &str)] = snapshots!(
 
 #[wasm_bindgen_test]
 fn every_chart_is_byte_identical_to_its_native_rendering() {
-    let ids = web::chart_ids();
+    let core = Core::new();
+    let ids = Core::new().chart_ids();
     assert_eq!(SNAPSHOTS.len(), ids.len() * 3, "a chart without snapshots");
     for (id, lang, width, theme, large, native) in SNAPSHOTS {
         assert!(ids.iter().any(|i| i == id), "{id} is not a chart");
-        let svg = web::render_svg(id, *width, lang, theme, *large).expect("svg");
+        let svg = core.render_chart(id, *width, lang, theme, *large).map(|c| get(&c, "svg").as_string().unwrap()).expect("svg");
         assert!(svg == *native, "{id} {lang} {width} {theme} differs from the native snapshot");
     }
 }
 
 #[wasm_bindgen_test]
 fn csv_downloads_carry_a_byte_order_mark_and_every_row() {
-    let csv = web::chart_csv("county-population", "zh").expect("csv");
+    let core = Core::new();
+    let csv = core.chart_csv("county-population", "zh").expect("csv");
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.trim_end().split("\r\n").count(), 18);
-    let audit = web::audit_csv("en").expect("audit csv");
+    let audit = core.audit_csv("en").expect("audit csv");
     assert!(audit.trim_end().split("\r\n").count() > 100);
-    let table = web::audit_table("zh").expect("audit table");
+    let table = core.audit_table("zh").expect("audit table");
     let rows: Array = get(&table, "rows").dyn_into().expect("rows");
     assert!(rows.length() > 100);
-    let obs: Array = web::observations_js("en").expect("observations").dyn_into().expect("array");
+    let obs: Array = core.observations("en").expect("observations").dyn_into().expect("array");
     assert_eq!(obs.length(), 4);
 }
 
 #[wasm_bindgen_test]
 fn errors_are_real_js_errors_in_the_readers_language() {
-    let e = web::render_chart("nope", 600.0, "en", "light", false).expect_err("unknown chart");
+    let e = Core::new().render_chart("nope", 600.0, "en", "light", false).expect_err("unknown chart");
     let e: js_sys::Error = e.dyn_into().expect("an Error");
     assert!(String::from(e.message()).contains("chart"));
-    let e: js_sys::Error = web::render_chart("nope", 600.0, "zh", "light", false).expect_err("unknown chart").dyn_into().unwrap();
+    let e: js_sys::Error = Core::new().render_chart("nope", 600.0, "zh", "light", false).expect_err("unknown chart").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("参数"));
-    let e: js_sys::Error = web::render_chart("county-population", f64::NAN, "en", "light", false).expect_err("NaN").dyn_into().unwrap();
+    let e: js_sys::Error =
+        Core::new().render_chart("county-population", f64::NAN, "en", "light", false).expect_err("NaN").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("width"));
-    let e: js_sys::Error = web::render_chart("county-population", 600.0, "<b>", "light", false).expect_err("bad lang").dyn_into().unwrap();
+    let e: js_sys::Error =
+        Core::new().render_chart("county-population", 600.0, "<b>", "light", false).expect_err("bad lang").dyn_into().unwrap();
     let m = String::from(e.message());
     assert!(m.contains("lang") && m.contains("参数"), "{m}");
 }
 
 #[wasm_bindgen_test]
 fn audit_and_key_figures_are_plain_arrays() {
-    let checks: Array = web::audit_js("en").expect("audit").dyn_into().expect("array");
+    let core = Core::new();
+    let checks: Array = core.audit("en").expect("audit").dyn_into().expect("array");
     assert!(checks.length() >= 100);
     let first = checks.get(0);
     assert!(get(&first, "published").as_f64().is_some());
     assert!(matches!(get(&first, "verdict").as_string().as_deref(), Some("agrees" | "disagrees")));
-    let figures: Array = web::key_figures_js("zh").expect("figures").dyn_into().expect("array");
+    let figures: Array = core.key_figures("zh").expect("figures").dyn_into().expect("array");
     assert_eq!(figures.length(), 8);
     assert_eq!(get(&figures.get(0), "value").as_string().as_deref(), Some("485.8万人"));
-    assert_eq!(web::chart_ids().len(), 11);
-    let e: js_sys::Error = web::render_chart("age-structure", 600.0, "en", "sepia", false).expect_err("bad theme").dyn_into().unwrap();
+    assert_eq!(Core::new().chart_ids().len(), 11);
+    let e: js_sys::Error =
+        Core::new().render_chart("age-structure", 600.0, "en", "sepia", false).expect_err("bad theme").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("theme"));
 }
 
+#[cfg(feature = "bench")]
 #[wasm_bindgen_test]
 fn projections_run_in_the_browser_with_the_same_numbers() {
-    let base = web::base_estimate().expect("base");
+    let web = liangshan_pop::web::bench::Bench::new().expect("bench");
+    let base = web.base_estimate().expect("base");
     assert_eq!(get(&base, "estimate").as_bool(), Some(true));
-    let assumptions = web::scenario_assumptions("plan", "en").expect("assumptions");
-    let years: Array = web::project_scenario(assumptions.clone(), "liangshan", "en").expect("projection").dyn_into().expect("array");
+    let assumptions = web.scenario_assumptions("plan", "en").expect("assumptions");
+    let years: Array = web.project_scenario(assumptions.clone(), "liangshan", "en").expect("projection").dyn_into().expect("array");
     assert_eq!(years.length(), 31);
     let pop_2030 = get(&years.get(10), "population").as_f64().unwrap();
     // The native run gives 5,036,950.641 (liangshan-pop scenario plan --json).
     assert!((pop_2030 - 5036950.641).abs() < 0.01, "{pop_2030}");
-    let xide: Array = web::project_scenario(assumptions.clone(), "xide", "en").expect("county").dyn_into().expect("array");
+    let xide: Array = web.project_scenario(assumptions.clone(), "xide", "en").expect("county").dyn_into().expect("array");
     assert!(get(&xide.get(0), "population").as_f64().unwrap() < 200_000.0);
-    let e: js_sys::Error = web::project_scenario(assumptions, "atlantis", "en").expect_err("bad region").dyn_into().unwrap();
+    let e: js_sys::Error = web.project_scenario(assumptions, "atlantis", "en").expect_err("bad region").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("region"));
-    let tracked: Array = web::track_targets("low", "zh").expect("targets").dyn_into().expect("array");
+    let tracked: Array = web.track_targets("low", "zh").expect("targets").dyn_into().expect("array");
     assert_eq!(tracked.length(), 20);
-    let sim = web::simulate_js("plan", 20, 3.0, "en").expect("simulate");
+    let sim = web.simulate("plan", 20, 3.0, "en").expect("simulate");
     assert_eq!(get(&sim, "trajectories").as_f64(), Some(20.0));
-    let e: js_sys::Error = web::simulate_js("plan", 0, 3.0, "en").expect_err("zero trajectories").dyn_into().unwrap();
+    let e: js_sys::Error = web.simulate("plan", 0, 3.0, "en").expect_err("zero trajectories").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("trajectories"));
-    let e: js_sys::Error = web::track_targets("utopia", "en").expect_err("bad preset").dyn_into().unwrap();
+    let e: js_sys::Error = web.track_targets("utopia", "en").expect_err("bad preset").dyn_into().unwrap();
     assert!(String::from(e.message()).contains("scenario"));
 }
 
@@ -155,9 +163,10 @@ const EXPLORER_SNAPSHOTS: &[(&str, &str, f64, &str, bool, &str)] = &[
 
 #[wasm_bindgen_test]
 fn the_explorer_draws_the_same_bytes_as_native() {
+    let core = Core::new();
     for (id, lang, width, theme, large, native) in EXPLORER_SNAPSHOTS {
         let query = format!("lang={lang}{}", if *large { "&a11y=large" } else { "" });
-        let out = web::explorer_render(&query, *width, theme, vec![id.to_string()]).expect("render");
+        let out = core.render(&query, *width, theme, vec![id.to_string()]).expect("render");
         let charts = Array::from(&get(&out, "charts"));
         assert_eq!(charts.length(), 1);
         assert!(get(&out, "tracker").is_null() || get(&out, "tracker").is_undefined(), "a partial redraw has no tracker");
@@ -168,59 +177,60 @@ fn the_explorer_draws_the_same_bytes_as_native() {
 
 #[wasm_bindgen_test]
 fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
-    let s = web::explorer_state("?tfr2030=9&region=%3Cb%3E&year=2040&lang=en", None, None).expect("state");
+    let mut core = Core::new();
+    let s = core.state("?tfr2030=9&region=%3Cb%3E&year=2040&lang=en", None, None).expect("state");
     assert_eq!(get(&s, "query").as_string().as_deref(), Some("lang=en&year=2040&tfr2030=4"));
     let notices = Array::from(&get(&s, "notices"));
     assert_eq!(notices.length(), 2);
     assert!(get(&notices.get(1), "en").as_string().unwrap().contains("<b>"), "quoted as text for the page to insert as text");
-    let controls = web::explorer_controls("zh").expect("controls");
+    let controls = core.controls("zh").expect("controls");
     assert_eq!(Array::from(&get(&controls, "controls")).length(), 6);
     assert_eq!(Array::from(&get(&controls, "regions")).length(), 18);
 
     // Without fans: no intervals; with this state's fans: intervals.
     let query = "scenario=low&region=meigu";
-    let out = web::explorer_render(query, 600.0, "light", vec![]).expect("render");
+    let out = core.render(query, 600.0, "light", vec![]).expect("render");
     assert_eq!(Array::from(&get(&out, "charts")).length(), 7);
     assert_eq!(get(&out, "intervals").as_bool(), Some(false));
     let tracker = get(&out, "tracker");
     assert_eq!(Array::from(&get(&get(&tracker, "table"), "rows")).length(), 20);
-    let fans = web::explorer_simulate(query, 20).expect("simulate");
-    web::explorer_set_fans(fans).expect("set fans");
-    let out = web::explorer_render(query, 600.0, "light", vec![]).expect("render");
+    let fans = core.simulate(query, 20).expect("simulate");
+    core.set_fans(fans).expect("set fans");
+    let out = core.render(query, 600.0, "light", vec![]).expect("render");
     assert_eq!(get(&out, "intervals").as_bool(), Some(true));
     // Another state's fans are not drawn.
-    let out = web::explorer_render("scenario=high", 600.0, "light", vec![]).expect("render");
+    let out = core.render("scenario=high", 600.0, "light", vec![]).expect("render");
     assert_eq!(get(&out, "intervals").as_bool(), Some(false));
-    assert!(web::explorer_set_fans(JsValue::from_str("not fans")).is_err());
+    assert!(core.set_fans(JsValue::from_str("not fans")).is_err());
 
     // Uploads: a bad file lists its lines and changes nothing; a good one is used.
-    let bad = web::explorer_upload(b"age,female,male\n0-4,x,1\n", "meigu", "zh").expect("upload");
+    let bad = core.upload(b"age,female,male\n0-4,x,1\n", "meigu", "zh").expect("upload");
     assert_eq!(get(&bad, "ok").as_bool(), Some(false));
     let problems = Array::from(&get(&bad, "problems"));
     assert!(problems.iter().any(|p| p.as_string().unwrap().starts_with("第2行：")), "{:?}", problems.get(0).as_string());
-    let csv = web::explorer_base_csv("meigu", "en").expect("template");
-    let good = web::explorer_upload(csv.as_bytes(), "meigu", "en").expect("upload");
+    let csv = core.base_csv("meigu", "en").expect("template");
+    let good = core.upload(csv.as_bytes(), "meigu", "en").expect("upload");
     assert_eq!(get(&good, "ok").as_bool(), Some(true));
     let token = get(&good, "token").as_string().expect("a token");
-    let out = web::explorer_render(query, 600.0, "light", vec!["pyramid".into()]).expect("render");
+    let out = core.render(query, 600.0, "light", vec!["pyramid".into()]).expect("render");
     assert_eq!(get(&out, "uploaded").as_string().as_deref(), Some("meigu"));
     let title = get(&Array::from(&get(&out, "charts")).get(0), "title").as_string().unwrap();
     assert!(!title.contains("估计"), "{title}");
     // The page's key of the state, with the token, is the drawing's key.
-    let state = web::explorer_state(query, Some(token), None).expect("state");
+    let state = core.state(query, Some(token), None).expect("state");
     assert_eq!(get(&state, "key").as_string(), get(&out, "key").as_string());
-    web::explorer_clear_upload().expect("clear");
+    core.clear_upload().expect("clear");
 
     // What Excel on Chinese Windows writes: GBK, read through the browser's own decoder.
     let gbk = include_bytes!("fixtures/uploads/excel-gbk.csv");
-    let read = web::explorer_upload(gbk, "liangshan", "zh").expect("upload");
+    let read = core.upload(gbk, "liangshan", "zh").expect("upload");
     assert_eq!(get(&read, "ok").as_bool(), Some(true), "{:?}", Array::from(&get(&read, "problems")).get(0).as_string());
     let notes = Array::from(&get(&read, "notes"));
     assert_eq!(notes.get(0).as_string().as_deref(), Some("文件似乎是GBK（GB18030）编码，已按GBK读取。"));
     let utf16 = include_bytes!("fixtures/uploads/excel-unicode-text.txt");
-    let read = web::explorer_upload(utf16, "liangshan", "en").expect("upload");
+    let read = core.upload(utf16, "liangshan", "en").expect("upload");
     assert_eq!(get(&read, "ok").as_bool(), Some(true));
-    web::explorer_clear_upload().expect("clear");
-    let methods = web::explorer_methods("en").expect("methods");
+    core.clear_upload().expect("clear");
+    let methods = core.methods("en").expect("methods");
     assert!(Array::from(&get(&get(&methods, "fit"), "rows")).length() > 15);
 }

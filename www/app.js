@@ -12,18 +12,20 @@
 // language, a narrow screen) the core is not loaded until the reader comes
 // near the explorer or asks for something only it can do; elsewhere it
 // loads at once.
-import { el, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
-import { STATIC_MAX_WIDTH, staticView, placeStatic } from './static-view.js';
+import { el, all, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
+import { STATIC_MAX_WIDTH, staticState, staticView, placeStatic } from './static-view.js';
 import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
 import { UI } from './i18n.js';
+import { fmtUpTo } from './format.js';
 
-/** The core's exports, once loaded. */
+/** The core, once loaded. @type {import('./pkg/liangshan_pop.js').Core | null} */
 let core = null;
 let upgrading = null;
 const root = document.documentElement;
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
 /** The page's own state: language, 适老化 mode, colour theme. The explorer keeps the rest. */
+/** @type {{ lang: import('./pkg/liangshan_pop.js').Lang, large: boolean, theme: import('./pkg/liangshan_pop.js').Theme, themeFixed?: boolean, printing: boolean }} */
 const state = { lang: 'zh', large: false, theme: darkQuery.matches ? 'dark' : 'light', printing: false };
 let explorer = null;
 let notices = [];
@@ -73,11 +75,11 @@ function applyStaticText() {
   root.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   root.classList.toggle('a11y-large', state.large);
   document.title = t.docTitle;
-  for (const node of document.querySelectorAll('[data-i18n]')) {
+  for (const node of all('[data-i18n]')) {
     const v = t[node.dataset.i18n];
     if (typeof v === 'string') node.textContent = v;
   }
-  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t[node.dataset.i18nLabel]);
+  for (const node of all('[data-i18n-label]')) node.setAttribute('aria-label', t[node.dataset.i18nLabel]);
   const toggle = document.getElementById('lang-toggle');
   toggle.textContent = t.toggle;
   toggle.lang = t.toggleLang === 'zh' ? 'zh-CN' : 'en';
@@ -117,7 +119,7 @@ function renderAudit() {
     ...bad.map((c) =>
       el('li', {},
         el('p', { class: 'claim', text: `✗ ${c.claim}` }),
-        el('p', { class: 'numbers', text: `${t.published} ${c.published_text} · ${t.recomputed} ${fmt(c.recomputed)}` }),
+        el('p', { class: 'numbers', text: `${t.published} ${c.publishedText} · ${t.recomputed} ${fmtUpTo(c.recomputed, Math.abs(c.recomputed) >= 1000 ? 0 : 2, state.lang)}` }),
         el('p', { class: 'method', text: state.lang === 'zh' ? `${c.method}（${c.source}）` : `${c.method} (${c.source})` })),
     ),
   );
@@ -127,9 +129,6 @@ function renderAudit() {
   fillTable(document.getElementById('audit-table'), core.auditTable(state.lang), t.auditHeading);
 }
 
-function fmt(x) {
-  return x.toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2, useGrouping: state.lang === 'en' });
-}
 
 function renderCharts() {
   for (const fig of document.querySelectorAll('figure[data-chart]')) renderFigure(fig);
@@ -145,7 +144,7 @@ function renderAll() {
 function watchWidths() {
   const ro = new ResizeObserver((entries) => {
     for (const entry of entries) {
-      const fig = entry.target;
+      const fig = /** @type {HTMLElement} */ (entry.target);
       const w = Math.round(entry.contentRect.width);
       if (fig && w > 0 && String(w) !== fig.dataset.width) requestAnimationFrame(() => renderFigure(fig));
     }
@@ -241,12 +240,9 @@ function wireControls() {
  * then comes from the URL and its colours from the system.
  */
 function staticViewLang() {
-  const params = new URLSearchParams(location.search);
-  const lang = params.get('lang') ?? 'zh';
-  const onlyLang = [...params.keys()].every((k) => k === 'lang') && params.getAll('lang').length <= 1;
   const body = document.querySelector('figure[data-chart] .chart-body');
   const fits = body !== null && body.clientWidth <= STATIC_MAX_WIDTH;
-  return onlyLang && fits && (lang === 'zh' || lang === 'en') ? lang : null;
+  return fits ? (staticState(location.search, ['lang'])?.lang ?? null) : null;
 }
 
 /** The inline view (Chinese, light), kept while another shows. */
@@ -282,7 +278,7 @@ async function showStaticView(asked = false) {
   // A later toggle or the core may have come first.
   if (request !== viewRequest || core) return;
   if (view) {
-    placeKeyFigures(view.key_figures);
+    placeKeyFigures(view.keyFigures);
     const drawings = svgNodes(view.charts.map((c) => c.svg));
     view.charts.forEach((c, i) => {
       const fig = document.querySelector(`figure[data-chart="${c.id}"], figure[data-explorer="${c.id}"]`);
@@ -318,7 +314,7 @@ function watchForCore() {
   });
   ro.observe(document.querySelector('figure[data-chart] .chart-body'));
   document.addEventListener('toggle', (e) => {
-    if (!core && e.target.matches?.('details.chart-data') && e.target.open) upgrade(true);
+    if (!core && e.target instanceof HTMLDetailsElement && e.target.matches('details.chart-data') && e.target.open) upgrade(true);
   }, true);
 }
 
@@ -335,16 +331,15 @@ function upgrade(asked = false) {
 
 async function startCore() {
   try {
-    const [wasm, { Explorer }] = await Promise.all([import('./pkg/liangshan_pop.js'), import('./explorer.js')]);
+    const [{ loadCore }, { Explorer }] = await Promise.all([import('./core.js'), import('./explorer.js')]);
     // Compiled once; the explorer's workers get the same module.
-    const module = await WebAssembly.compileStreaming(fetch(new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url)));
-    await wasm.default({ module_or_path: module });
-    core = wasm;
+    const loaded = await loadCore();
+    core = loaded.core;
     // A static view has no state in its URL; the reader may have changed language or size since.
     const changed = new URLSearchParams();
     if (state.lang !== 'zh') changed.set('lang', state.lang);
     if (state.large) changed.set('a11y', 'large');
-    const parsed = core.explorerState(staticFirst ? changed.toString() : location.search);
+    const parsed = core.state(staticFirst ? changed.toString() : location.search);
     state.lang = parsed.state.lang;
     state.large = parsed.state.large;
     if (parsed.state.theme) {
@@ -367,7 +362,7 @@ async function startCore() {
         notice: (lines) => setNotice(lines),
         embed: (id, title, button) => openEmbed(id, title, pageQuery(), state.lang, button),
       },
-      module,
+      loaded,
     );
     await explorer.start(parsed.query);
     explorer.renderMethods();
@@ -384,8 +379,9 @@ async function startCore() {
 }
 
 async function main() {
-  for (const fig of document.querySelectorAll('figure[data-chart]')) {
-    const id = fig.dataset.chart;
+  for (const fig of /** @type {import('./figure.js').ChartFigure[]} */ (all('figure[data-chart]'))) {
+    // The page's own markup names the chart; the core checks it all the same.
+    const id = /** @type {import('./pkg/liangshan_pop.js').ChartId} */ (fig.dataset.chart);
     skeleton(
       fig,
       id,

@@ -4,7 +4,12 @@
 import { UI } from './i18n.js';
 import { followEmbedHeight } from './figure.js';
 
-const dialog = () => document.getElementById('embed-dialog');
+/** The dialog, and the control it gives focus back to. */
+const dialog = () => /** @type {HTMLDialogElement & { returnTo?: HTMLElement }} */ (document.getElementById('embed-dialog'));
+/** @param {HTMLElement} d @param {string} id */
+const area = (d, id) => /** @type {HTMLTextAreaElement} */ (d.querySelector(`#${id}`));
+/** @param {HTMLElement} d */
+const previewOf = (d) => /** @type {HTMLIFrameElement} */ (d.querySelector('#embed-preview'));
 
 /** The attribute-safe form of a value (the core's allow-list has already checked it). */
 const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -30,12 +35,12 @@ export function openEmbed(id, title, query, lang, opener) {
   d.querySelector('#embed-iframe-h').textContent = t.embedIframe;
   d.querySelector('#embed-element-h').textContent = t.embedElement;
   d.querySelector('#embed-preview-h').textContent = t.embedPreview;
-  d.querySelector('#embed-iframe-code').value = iframe;
-  d.querySelector('#embed-element-code').value = element;
+  area(d, 'embed-iframe-code').value = iframe;
+  area(d, 'embed-element-code').value = element;
   d.querySelector('#embed-copy-status').textContent = '';
   for (const b of d.querySelectorAll('button.copy')) b.textContent = t.copy;
   d.querySelector('#embed-close').textContent = t.close;
-  const preview = d.querySelector('#embed-preview');
+  const preview = previewOf(d);
   preview.title = title;
   preview.src = src.href;
   d.returnTo = opener;
@@ -46,12 +51,13 @@ export function openEmbed(id, title, query, lang, opener) {
 export function wireEmbedDialog(lang) {
   const d = dialog();
   for (const b of d.querySelectorAll('button.copy')) {
+    if (!(b instanceof HTMLButtonElement)) continue;
     b.addEventListener('click', async () => {
-      const area = d.querySelector(`#${b.dataset.target}`);
+      const text = area(d, b.dataset.target);
       const status = d.querySelector('#embed-copy-status');
-      area.select();
+      text.select();
       try {
-        await navigator.clipboard.writeText(area.value);
+        await navigator.clipboard.writeText(text.value);
         status.textContent = UI[lang()].copied;
       } catch {
         status.textContent = UI[lang()].copyFailed;
@@ -59,9 +65,9 @@ export function wireEmbedDialog(lang) {
     });
   }
   // The preview follows its content's height, as on a host page.
-  followEmbedHeight(d.querySelector('#embed-preview'), location.origin, 4000);
+  followEmbedHeight(previewOf(d), location.origin, 4000);
   d.addEventListener('close', () => {
-    d.querySelector('#embed-preview').src = 'about:blank';
+    previewOf(d).src = 'about:blank';
     d.returnTo?.focus();
   });
 }

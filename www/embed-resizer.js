@@ -5,7 +5,7 @@
 // from that origin only, and changes nothing but the iframe's height.
 (function () {
   'use strict';
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   var origin = new URL(script ? script.src : location.href).origin;
   window.addEventListener('message', function (e) {
     if (e.origin !== origin) return;

@@ -12,8 +12,8 @@
 // read on a phone, is the build's static drawing for a phone's width, with
 // no wasm; the core loads when the frame grows or the reader asks for a
 // download or the data.
-import { el, skeleton, placeChart, labelActions, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
-import { STATIC_MAX_WIDTH, staticView, staticDrawing, placeStatic } from './static-view.js';
+import { el, all, skeleton, placeChart, labelActions, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
+import { STATIC_MAX_WIDTH, staticState, staticView, staticDrawing, placeStatic } from './static-view.js';
 import { Channel } from './channel.js';
 import { UI } from './i18n.js';
 
@@ -35,6 +35,7 @@ function postHeight(chart) {
 let fig = null;
 let id = null;
 let current = null;
+/** The core, once loaded. @type {import('./pkg/liangshan_pop.js').Core | null} */
 let core = null;
 let upgrading = null;
 /** The build's static drawing shows (until the core draws). */
@@ -53,7 +54,7 @@ function choose(chart, lang, query) {
   const full = new URL('index.html', location.href);
   full.search = new URLSearchParams([...new URLSearchParams(query)].filter(([k]) => k !== 'chart')).toString();
   full.hash = PROJECTION.has(id) ? 'explorer' : '';
-  const link = document.getElementById('full-page');
+  const link = /** @type {HTMLAnchorElement} */ (document.getElementById('full-page'));
   link.href = full.href;
   link.textContent = t.embedFullPage;
   root.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -81,25 +82,9 @@ function fail(e) {
   return false;
 }
 
-/**
- * The state when the build's static drawing serves it: only `chart`, `lang`
- * and `theme`, each once and each a value the static views have, and a
- * chart of the plan (the projection charts' fans come from the core).
- */
-function staticState() {
-  const p = new URLSearchParams(location.search);
-  const keys = [...p.keys()];
-  if (!keys.every((k) => k === 'chart' || k === 'lang' || k === 'theme') || keys.length !== new Set(keys).size) return null;
-  const chart = p.get('chart') ?? 'resident-registered';
-  const lang = p.get('lang') ?? 'zh';
-  const theme = p.get('theme');
-  const known = [...document.querySelectorAll('.static-set figure')].some((f) => f.dataset.chart === chart);
-  if (!known || PROJECTION.has(chart) || !['zh', 'en'].includes(lang) || ![null, 'light', 'dark'].includes(theme)) return null;
-  return { chart, lang, theme, query: p.toString() };
-}
-
 async function main() {
-  const s = staticState();
+  const isStatic = (chart) => !PROJECTION.has(chart) && all('.static-set figure').some((f) => f.dataset.chart === chart);
+  const s = staticState(location.search, ['chart', 'lang', 'theme'], isStatic);
   if (s) {
     choose(s.chart, s.lang, s.query);
     if (fig.clientWidth <= STATIC_MAX_WIDTH) {
@@ -136,11 +121,10 @@ function upgrade(asked = false) {
 }
 
 async function drawWithCore() {
-  const module = await WebAssembly.compileStreaming(fetch(new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url)));
-  const wasm = await import('./pkg/liangshan_pop.js');
-  await wasm.default({ module_or_path: module });
-  core = wasm;
-  const { state, notices, query } = core.explorerState(location.search);
+  const { loadCore } = await import('./core.js');
+  const loaded = await loadCore();
+  core = loaded.core;
+  const { state, notices, query } = core.state(location.search);
   const t = UI[state.lang];
   const chart = state.chart ?? 'resident-registered';
   const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
@@ -155,8 +139,8 @@ async function drawWithCore() {
   const draw = (fans) => {
     const width = Math.round(fig.clientWidth) || 320;
     if (PROJECTION.has(id)) {
-      if (fans) core.explorerSetFans(fans);
-      current = core.explorerRender(query, width, theme, [id]).charts[0];
+      if (fans) core.setFans(fans);
+      current = core.render(query, width, theme, [id]).charts[0];
     } else {
       current = core.renderChart(id, width, state.lang, theme, state.large);
     }
@@ -175,7 +159,7 @@ async function drawWithCore() {
   // The fans of a projection chart come from a worker, without blocking.
   if (['projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths'].includes(id)) {
     const worker = new Channel(new URL('./worker.js', import.meta.url));
-    await worker.call('init', { module });
+    await worker.call('init', { module: loaded.module });
     draw(await worker.call('simulate', { query, trajectories: 1000 }));
     worker.worker.terminate();
     root.dataset.intervals = 'true';

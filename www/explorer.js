@@ -4,9 +4,9 @@
 // only the latest request waits when one is in flight. The probabilistic
 // worker runs when it is free, for the latest state, and its fans are
 // handed to the drawing worker.
-import { explorerControls, explorerState, explorerMethods, tableCsv } from './pkg/liangshan_pop.js';
-import { el, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr } from './figure.js';
+import { el, all, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr } from './figure.js';
 import { UI } from './i18n.js';
+import { fmt } from './format.js';
 import { Channel } from './channel.js';
 
 const TRAJECTORIES = 1000;
@@ -17,11 +17,13 @@ const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 export class Explorer {
   /**
-   * @param page  { lang(), large(), theme(), onState(query), notice(lines) }
-   * @param module the compiled wasm module, shared with the workers
+   * @param {{ lang(): import('./pkg/liangshan_pop.js').Lang, large(): boolean, theme(): import('./pkg/liangshan_pop.js').Theme, onState(query: string): void, notice(lines: string[]): void, embed(id: string, title: string, button: HTMLElement): void }} page
+   * @param {{ core: import('./pkg/liangshan_pop.js').Core, module: WebAssembly.Module }} loaded
+   *   the page's core, and its compiled module for the workers
    */
-  constructor(page, module) {
+  constructor(page, { core, module }) {
     this.page = page;
+    this.core = core;
     this.module = module;
     this.root = document.getElementById('explorer');
     this.params = new URLSearchParams();
@@ -40,7 +42,8 @@ export class Explorer {
     this.uploaded = null;
     this.playing = null;
     this.lastInputAt = null;
-    this.figures = [...this.root.querySelectorAll('figure[data-explorer]')];
+    /** @type {import('./figure.js').ChartFigure[]} */
+    this.figures = all('figure[data-explorer]', this.root);
     this.latest = null;
   }
 
@@ -63,10 +66,10 @@ export class Explorer {
 
   /** Reads a query: the state, its notices, and the controls' values. */
   setQuery(query) {
-    this.parsed = explorerState(query, this.uploaded?.token);
+    this.parsed = this.core.state(query, this.uploaded?.token);
     this.params = new URLSearchParams(this.parsed.query);
     this.values = Object.fromEntries(this.parsed.values);
-    this.presetValues = Object.fromEntries(this.parsed.preset_values);
+    this.presetValues = Object.fromEntries(this.parsed.presetValues);
     return this.parsed.notices;
   }
 
@@ -94,11 +97,26 @@ export class Explorer {
 
   // ---------------------------------------------------------------- controls
 
+  /** @param {string} selector @returns {HTMLInputElement} */
+  input(selector) {
+    return /** @type {HTMLInputElement} */ (this.root.querySelector(selector));
+  }
+
+  /** @param {string} selector @returns {HTMLSelectElement} */
+  select(selector) {
+    return /** @type {HTMLSelectElement} */ (this.root.querySelector(selector));
+  }
+
+  /** @param {string} selector @returns {HTMLButtonElement} */
+  button(selector) {
+    return /** @type {HTMLButtonElement} */ (this.root.querySelector(selector));
+  }
+
   build() {
     const t = UI[this.page.lang()];
-    const c = explorerControls(this.page.lang());
+    const c = this.core.controls(this.page.lang());
     this.controls = c;
-    const region = this.root.querySelector('#region');
+    const region = this.select('#region');
     region.replaceChildren(...c.regions.map((r) => el('option', { value: r.id, text: r.name })));
     const presets = this.root.querySelector('#presets');
     presets.replaceChildren(
@@ -120,7 +138,7 @@ export class Explorer {
           el('p', { class: 'unit', id: `${id}-unit`, text: `${t.range(fmt(k.min, k.decimals, this.page.lang()), fmt(k.max, k.decimals, this.page.lang()))} · ${k.unit}` }));
       }),
     );
-    const year = this.root.querySelector('#year');
+    const year = this.input('#year');
     year.min = String(c.years[0]);
     year.max = String(c.years[1]);
     year.step = '1';
@@ -132,24 +150,24 @@ export class Explorer {
     const lang = this.page.lang();
     const t = UI[lang];
     const s = this.state;
-    const region = this.root.querySelector('#region');
+    const region = this.select('#region');
     if (region.value !== s.region) region.value = s.region;
-    for (const r of this.root.querySelectorAll('input[name="preset"]')) r.checked = r.value === s.scenario.preset;
+    for (const r of /** @type {HTMLInputElement[]} */ (all('input[name="preset"]', this.root))) r.checked = r.value === s.scenario.preset;
     for (const k of this.controls.controls) {
-      const input = this.root.querySelector(`#control-${k.param}`);
+      const input = this.input(`#control-${k.param}`);
       const v = this.values[k.param];
       if (Number(input.value) !== v && document.activeElement !== input) input.value = String(v);
       const shown = fmt(v, k.decimals, lang);
       setAttr(input, 'aria-valuetext', `${shown} ${k.unit}`);
       setText(this.root.querySelector(`#control-${k.param}-value`), shown);
-      const reset = this.root.querySelector(`button.reset[data-param="${k.param}"]`);
+      const reset = this.button(`button.reset[data-param="${k.param}"]`);
       const preset = this.presetValues[k.param];
       const changed = Math.abs(v - preset) > 1e-9;
       if (reset.disabled === changed) reset.disabled = !changed;
       setText(reset, t.reset);
       setAttr(reset, 'aria-label', t.resetOne(k.label, fmt(preset, k.decimals, lang)));
     }
-    const year = this.root.querySelector('#year');
+    const year = this.input('#year');
     if (year.value !== String(s.year)) year.value = String(s.year);
     setAttr(year, 'aria-valuetext', t.yearText(s.year));
     setText(this.root.querySelector('#year-value'), String(s.year));
@@ -160,27 +178,29 @@ export class Explorer {
 
   wire() {
     const root = this.root;
-    root.querySelector('#region').addEventListener('change', (e) => this.change((p) => p.set('region', e.target.value)));
+    const region = this.select('#region');
+    region.addEventListener('change', () => this.change((p) => p.set('region', region.value)));
     root.querySelector('#presets').addEventListener('change', (e) => {
-      if (e.target.name !== 'preset') return;
+      if (!(e.target instanceof HTMLInputElement) || e.target.name !== 'preset') return;
+      const preset = e.target.value;
       // A preset brings its own values: the overrides go.
       this.change((p) => {
         for (const k of this.controls.controls) p.delete(k.param);
-        p.set('scenario', e.target.value);
+        p.set('scenario', preset);
       });
     });
     for (const k of this.controls.controls) {
-      const input = root.querySelector(`#control-${k.param}`);
+      const input = this.input(`#control-${k.param}`);
       input.addEventListener('input', (e) => {
         this.lastInputAt = e.timeStamp;
         this.change((p) => p.set(k.param, input.value));
       });
       // W3C slider pattern: Page Up/Down move by a larger step (native
       // ranges do arrows, Home and End).
-      input.addEventListener('keydown', (e) => {
+      input.addEventListener('keydown', (/** @type {KeyboardEvent} */ e) => {
         if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
         e.preventDefault();
-        const v = Math.min(k.max, Math.max(k.min, Number(input.value) + (e.key === 'PageUp' ? k.big_step : -k.big_step)));
+        const v = Math.min(k.max, Math.max(k.min, Number(input.value) + (e.key === 'PageUp' ? k.bigStep : -k.bigStep)));
         input.value = String(v);
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
@@ -194,26 +214,27 @@ export class Explorer {
         for (const k of this.controls.controls) p.delete(k.param);
       }),
     );
-    const year = root.querySelector('#year');
+    const year = this.input('#year');
     year.addEventListener('input', (e) => {
       this.lastInputAt = e.timeStamp;
       this.change((p) => p.set('year', year.value), ['pyramid']);
     });
-    year.addEventListener('keydown', (e) => {
+    year.addEventListener('keydown', (/** @type {KeyboardEvent} */ e) => {
       if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
       e.preventDefault();
       year.value = String(Math.min(2050, Math.max(2020, Number(year.value) + (e.key === 'PageUp' ? 5 : -5))));
       year.dispatchEvent(new Event('input', { bubbles: true }));
     });
     root.querySelector('#play').addEventListener('click', () => (this.playing ? this.stop() : this.play()));
-    root.querySelector('#upload-file').addEventListener('change', (e) => this.upload(e.target));
+    const file = this.input('#upload-file');
+    file.addEventListener('change', () => this.upload(file));
     root.querySelector('#upload-clear').addEventListener('click', () => this.clearUpload());
     root.querySelector('#upload-template').addEventListener('click', async () => {
       const csv = await this.draw.call('baseCsv', { region: this.state.region, lang: this.page.lang() });
       download(`liangshan-base-2020-${this.state.region}.csv`, csv);
     });
     root.querySelector('#tracker-csv').addEventListener('click', () => {
-      if (this.tracker) download(`liangshan-targets-${this.page.lang()}.csv`, tableCsv(this.tracker.table));
+      if (this.tracker) download(`liangshan-targets-${this.page.lang()}.csv`, this.core.tableCsv(this.tracker.table));
     });
     const ro = new ResizeObserver(() => {
       const w = this.width();
@@ -349,7 +370,7 @@ export class Explorer {
 
   placeTracker(tracker) {
     const t = UI[this.page.lang()];
-    const table = this.root.querySelector('#tracker-table');
+    const table = /** @type {HTMLTableElement} */ (this.root.querySelector('#tracker-table'));
     const body = table.tBodies[0];
     const sameShape = body && body.rows.length === tracker.table.rows.length && table.tHead.rows[0].cells.length === tracker.table.columns.length;
     if (sameShape && table.caption.textContent === tracker.caption && table.tHead.textContent === tracker.table.columns.join('')) {
@@ -388,7 +409,7 @@ export class Explorer {
     const banner = this.root.querySelector('#explorer-origin');
     banner.textContent = mine ? t.originUser(names[uploaded]) : t.originEstimate + (uploaded ? ` ${t.originUserElsewhere(names[uploaded])}` : '');
     banner.classList.toggle('user-data', mine);
-    this.root.querySelector('#upload-clear').hidden = !uploaded;
+    this.button('#upload-clear').hidden = !uploaded;
   }
 
   /** Runs the probabilistic projection for the latest state when the worker is free. */
@@ -427,7 +448,7 @@ export class Explorer {
 
   async downloadFigure(fig, format) {
     if (!fig.chart) return;
-    await downloadChart(fig.chart, format, this.page.lang(), format === 'csv' ? tableCsv(fig.chart.table) : null);
+    await downloadChart(fig.chart, format, this.page.lang(), format === 'csv' ? this.core.tableCsv(fig.chart.table) : null);
   }
 
   // ---------------------------------------------------------------- uploads
@@ -485,7 +506,7 @@ export class Explorer {
     this.uploaded = null;
     this.root.querySelector('#upload-status').textContent = UI[this.page.lang()].uploadCleared;
     this.root.querySelector('#upload-problems').replaceChildren();
-    this.root.querySelector('#upload-file').value = '';
+    this.input('#upload-file').value = '';
     this.setQuery(this.query());
     this.placeOrigin();
     await this.render();
@@ -505,20 +526,20 @@ export class Explorer {
   renderMethods() {
     const lang = this.page.lang();
     const t = UI[lang];
-    const m = explorerMethods(lang);
+    const m = this.core.methods(lang);
     const f = m.figures;
     const body = document.getElementById('methods-body');
     body.replaceChildren(
       ...t.methods({
-        tfr: fmt(f.tfr_2020, 2, lang),
-        migration: fmt(f.net_migration_per_year, 0, lang),
-        e0f: fmt(f.e0_female, 2, lang),
-        e0m: fmt(f.e0_male, 2, lang),
-        births: fmt(f.births_2020, 0, lang),
-        met: f.constraints_met,
+        tfr: fmt(f.tfr2020, 2, lang),
+        migration: fmt(f.netMigrationPerYear, 0, lang),
+        e0f: fmt(f.e0Female, 2, lang),
+        e0m: fmt(f.e0Male, 2, lang),
+        births: fmt(f.births2020, 0, lang),
+        met: f.constraintsMet,
         n: f.constraints,
         trajectories: fmt(TRAJECTORIES, 0, lang),
-        u: { ...f.uncertainty, migration_sd: fmt(f.uncertainty.migration_sd, 0, lang) },
+        u: { ...f.uncertainty, migrationSd: fmt(f.uncertainty.migrationSd, 0, lang) },
         plan: f.plan,
         srb: f.srb,
       }).map(([tag, text]) => el(tag, { text })),
@@ -526,13 +547,3 @@ export class Explorer {
     fillTable(document.getElementById('fit-table'), m.fit, t.fitCaption);
   }
 }
-
-const formats = new Map();
-
-/** A number in the reader's language (formatters made once: they are slow to make). */
-function fmt(x, decimals, lang) {
-  const key = `${lang}${decimals}`;
-  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
-  return formats.get(key).format(Number(x));
-}
-

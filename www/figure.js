@@ -154,6 +154,22 @@ export function labelActions(fig, t) {
  * Puts a chart from the core into its figure. With `lazyTable` the data
  * table is filled when it is opened (the explorer redraws on every input).
  */
+/**
+ * A figure of the page, with the chart last placed in it.
+ * @typedef {HTMLElement & { chart?: import('./pkg/liangshan_pop.js').Chart }} ChartFigure
+ */
+
+/**
+ * All elements under `root` matching `selector`, as the HTML elements (of type `T`) the page knows them to be.
+ * @template {Element} [T=HTMLElement]
+ * @param {string} selector
+ * @param {ParentNode} [root]
+ * @returns {T[]}
+ */
+export function all(selector, root = document) {
+  return /** @type {T[]} */ ([...root.querySelectorAll(selector)]);
+}
+
 export function placeChart(fig, chart, t, lazyTable = false, svg = null) {
   setText(fig.querySelector('.chart-title'), chart.title);
   setText(fig.querySelector('.chart-summary'), chart.summary);

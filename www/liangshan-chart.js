@@ -43,16 +43,10 @@ a { color: #005a8c; }
 iframe { border: 0; width: 100%; display: block; }
 `;
 
-let core = null;
-
-/** The core, loaded once for every element of the page. */
-function loadCore() {
-  core ??= (async () => {
-    const m = await import(new URL('www/pkg/liangshan_pop.js', SITE).href);
-    await m.default({ module_or_path: new URL('www/pkg/liangshan_pop_bg.wasm', SITE) });
-    return m;
-  })();
-  return core;
+/** The core, loaded once for every element of the page (and only when one comes near the screen). */
+async function loadCore() {
+  const { loadCore: load } = await import('./core.js');
+  return (await load()).core;
 }
 
 /** Whether the host page lets WebAssembly run (its CSP may not). */
@@ -85,6 +79,14 @@ class LiangshanChart extends HTMLElement {
     this.shadow.adoptedStyleSheets = [sheet];
     this.frame = node('div', 'frame');
     this.shadow.append(this.frame);
+    /** @type {IntersectionObserver | undefined} Loads the core when the element comes near the screen. */
+    this.seen = undefined;
+    /** @type {ResizeObserver | undefined} */
+    this.resize = undefined;
+    this.visible = false;
+    this.fellBack = false;
+    /** @type {number | undefined} */
+    this.drawnWidth = undefined;
   }
 
   connectedCallback() {
@@ -146,12 +148,12 @@ class LiangshanChart extends HTMLElement {
   /** Loads the core (once for the page) and draws the chart into the Shadow DOM. */
   async drawWithCore() {
     if (!(await wasmAllowed())) return this.fallback();
-    const m = await loadCore();
-    const { state, notices, query } = m.explorerState(this.query(), undefined, true);
+    const core = await loadCore();
+    const { state, notices, query } = core.state(this.query(), undefined, true);
     const id = state.chart ?? 'resident-registered';
     const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
     const width = Math.max(280, Math.round(this.clientWidth) - 16);
-    const chart = PROJECTION.has(id) ? m.explorerRender(query, width, theme, [id]).charts[0] : m.renderChart(id, width, state.lang, theme, state.large);
+    const chart = PROJECTION.has(id) ? core.render(query, width, theme, [id]).charts[0] : core.renderChart(id, width, state.lang, theme, state.large);
     const body = node('div', 'body');
     body.append(...svgNodes([chart.svg]));
     const link = node('a', '', state.lang === 'zh' ? '在完整页面中查看' : 'See the full page');

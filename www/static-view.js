@@ -9,6 +9,30 @@ import { svgNodes, setText } from './figure.js';
 /** The widest chart box the static drawings serve. */
 export const STATIC_MAX_WIDTH = 480;
 
+/**
+ * The one decision whether a query can be shown from the build's static
+ * drawings or needs the core: it may hold only the parameters in
+ * `allowed`, each once, with values the build drew: a language, a theme,
+ * and a chart among `charts` (the plan's; the projection charts' fans come
+ * from the core). The width is the caller's to check (STATIC_MAX_WIDTH).
+ * @param {string} search a query string
+ * @param {string[]} allowed
+ * @param {(id: string) => boolean} [drawn] whether the build drew chart `id` statically
+ * @returns {{ lang: 'zh' | 'en', theme: 'light' | 'dark' | null, chart: string, query: string } | null}
+ */
+export function staticState(search, allowed, drawn = () => false) {
+  const p = new URLSearchParams(search);
+  const keys = [...p.keys()];
+  if (!keys.every((k) => allowed.includes(k)) || keys.length !== new Set(keys).size) return null;
+  const lang = p.get('lang') ?? 'zh';
+  const asked = p.get('theme');
+  const theme = asked === 'light' || asked === 'dark' ? asked : null;
+  const chart = p.get('chart') ?? 'resident-registered';
+  if ((lang !== 'zh' && lang !== 'en') || (asked !== null && theme === null)) return null;
+  if (allowed.includes('chart') && !drawn(chart)) return null;
+  return { lang, theme, chart, query: p.toString() };
+}
+
 const views = new Map();
 
 /** The static view in `lang` and `theme`, fetched once (a failed fetch may be tried again). */

@@ -2,18 +2,20 @@
 // input never stutters. The page starts two: one draws (fast, on every
 // input), one runs the probabilistic projection (slow, when the other is
 // idle). Messages in: { id, type, ... }; out: { id, ok, result | error }.
-import init, { explorerRenderJson, explorerSimulate, explorerSetFans, explorerUpload, explorerClearUpload, explorerBaseCsv } from './pkg/liangshan_pop.js';
+import { loadCore } from './core.js';
 
+/** @type {Promise<{ core: import('./pkg/liangshan_pop.js').Core }> | null} */
 let ready = null;
 
+/** @type {Record<string, (core: import('./pkg/liangshan_pop.js').Core, data: any) => unknown>} */
 const handlers = {
   // JSON: one string to hand over; the page parses it.
-  render: ({ query, width, theme, only }) => explorerRenderJson(query, width, theme, only ?? []),
-  simulate: ({ query, trajectories }) => explorerSimulate(query, trajectories),
-  setFans: ({ fans }) => explorerSetFans(fans),
-  upload: ({ bytes, region, lang }) => explorerUpload(bytes, region, lang),
-  clearUpload: () => explorerClearUpload(),
-  baseCsv: ({ region, lang }) => explorerBaseCsv(region, lang),
+  render: (core, { query, width, theme, only }) => core.renderJson(query, width, theme, only ?? []),
+  simulate: (core, { query, trajectories }) => core.simulate(query, trajectories),
+  setFans: (core, { fans }) => core.setFans(fans),
+  upload: (core, { bytes, region, lang }) => core.upload(bytes, region, lang),
+  clearUpload: (core) => core.clearUpload(),
+  baseCsv: (core, { region, lang }) => core.baseCsv(region, lang),
 };
 
 self.onmessage = async ({ data }) => {
@@ -21,16 +23,17 @@ self.onmessage = async ({ data }) => {
   try {
     if (type === 'init') {
       // The page hands over its compiled module: no second download.
-      ready = init({ module_or_path: data.module });
+      ready = loadCore(data.module);
       await ready;
       self.postMessage({ id, ok: true });
       return;
     }
-    await ready;
+    if (!ready) throw new Error('the worker has not been started');
+    const { core } = await ready;
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown message ${String(type).slice(0, 40)}`);
     const t0 = performance.now();
-    const result = handler(data);
+    const result = handler(core, data);
     self.postMessage({ id, ok: true, result, ms: performance.now() - t0 });
   } catch (e) {
     self.postMessage({ id, ok: false, error: String((e && e.message) || e) });

@@ -252,6 +252,7 @@ fn csv_field(s: &str) -> String {
 
 /// A drawn chart with everything the page shows around it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Chart {
     pub id: ChartId,
     pub lang: Lang,

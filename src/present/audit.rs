@@ -616,6 +616,7 @@ pub fn method(k: &CheckKind, lang: Lang) -> String {
 
 /// A check as the page, the command line's JSON and the audit table show it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CheckWords {
     pub id: String,
     pub claim: String,
@@ -698,6 +699,7 @@ pub fn table(checks: &[Check], lang: Lang) -> DataTable {
 
 /// An observation as the page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ObservationWords {
     pub id: &'static str,
     pub text: String,

@@ -32,6 +32,7 @@ pub const CONTROL_WORDS: [(&str, Text, Text); 6] = [
 
 /// One figure beside the controls.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HeadlineItem {
     pub label: String,
     pub value: String,

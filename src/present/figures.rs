@@ -10,6 +10,7 @@ use crate::i18n::{fixed, Lang};
 use crate::indicators::derived::DerivedFigure;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct KeyFigure {
     pub id: &'static str,
     pub label: String,

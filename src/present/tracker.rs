@@ -235,6 +235,7 @@ fn value(t: &Tracked, v: f64, lang: Lang) -> String {
 
 /// The tracker as the page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TrackerTable {
     pub caption: String,
     pub table: DataTable,

@@ -43,6 +43,7 @@ impl Rng {
 
 /// How much the paths wander: yearly shocks and their persistence.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Uncertainty {
     pub tfr_sd: f64,
     pub tfr_persistence: f64,
