@@ -3,7 +3,7 @@
 //! Sichuan's 2020 share aged 60+ (the 2030 target is not to exceed the
 //! provincial average).
 
-use super::timeline::{chart, About, RefLine, Series, Timeline, SYMBOLS};
+use super::timeline::{chart, About, RefLine, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::external::census_fact;
@@ -17,20 +17,11 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let sichuan = census_fact("Sichuan", 2020, "share_60plus")?;
     let forecast = ForecastId::Share60PlusExceeds20.forecast();
     let aged = forecast.threshold.ok_or_else(|| missing_data(forecast.id.slug()))?;
+    let series = vec![
+        Series::nth(0, Text::new("60岁及以上", "aged 60+"), view.pick(|y| y.share_60_plus), lang),
+        Series::nth(1, Text::new("65岁及以上", "aged 65+"), view.pick(|y| y.share_65_plus), lang),
+    ];
     let t = Timeline {
-        unit: "%".into(),
-        series: vec![
-            Series {
-                label: Text::new("60岁及以上", "aged 60+").get(lang).into(),
-                values: view.pick(|y| y.share_60_plus),
-                symbol: SYMBOLS[0],
-            },
-            Series {
-                label: Text::new("65岁及以上", "aged 65+").get(lang).into(),
-                values: view.pick(|y| y.share_65_plus),
-                symbol: SYMBOLS[1],
-            },
-        ],
         band: view.fan(Indicator::Share60Plus).map(|f| (f, 1.0)),
         refs: vec![
             RefLine { value: sichuan.value, label: Text::new("四川省2020年60岁及以上", "Sichuan 2020, aged 60+").get(lang).into() },
@@ -39,11 +30,7 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
                 label: say(lang, format!("{}% 中度老龄化", aged.text), format!("{}% moderately aged", aged.text)),
             },
         ],
-        goals: vec![],
-        observed: vec![],
-        zero: true,
-        years: view.years(),
-        origin: true,
+        ..Timeline::new("%", series, view.years())
     };
     let year = forecast.year;
     let share = view.at(year, |y| y.share_60_plus);

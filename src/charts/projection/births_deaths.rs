@@ -1,6 +1,6 @@
 //! Births, deaths and net migrants of each year.
 
-use super::timeline::{chart, About, Series, Timeline, SYMBOLS};
+use super::timeline::{chart, About, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::error::Error;
@@ -15,21 +15,12 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let scale = if big { 1e-4 } else { 1.0 };
     let flow = |f: fn(&Year) -> Option<f64>| view.pick(move |y| f(y).map_or(f64::NAN, |v| v * scale));
     let unit = if big { Text::new("万人/年", "10,000 persons a year") } else { Text::new("人/年", "persons a year") };
-    let t = Timeline {
-        unit: unit.get(lang).into(),
-        series: vec![
-            Series { label: Text::new("出生", "births").get(lang).into(), values: flow(|y| y.births), symbol: SYMBOLS[0] },
-            Series { label: Text::new("死亡", "deaths").get(lang).into(), values: flow(|y| y.deaths), symbol: SYMBOLS[1] },
-            Series { label: Text::new("净迁移", "net migrants").get(lang).into(), values: flow(|y| y.net_migrants), symbol: SYMBOLS[2] },
-        ],
-        band: view.fan(Indicator::Births).map(|f| (f, scale)),
-        refs: vec![],
-        goals: vec![],
-        observed: vec![],
-        zero: true,
-        years: view.years(),
-        origin: true,
-    };
+    let series = vec![
+        Series::nth(0, Text::new("出生", "births"), flow(|y| y.births), lang),
+        Series::nth(1, Text::new("死亡", "deaths"), flow(|y| y.deaths), lang),
+        Series::nth(2, Text::new("净迁移", "net migrants"), flow(|y| y.net_migrants), lang),
+    ];
+    let t = Timeline { band: view.fan(Indicator::Births).map(|f| (f, scale)), ..Timeline::new(unit.get(lang), series, view.years()) };
     let ys = &view.run.years;
     let cross = ys.iter().find(|y| y.births.zip(y.deaths).is_some_and(|(b, d)| d >= b)).map(|y| y.year);
     let b = |k: usize| ys[k].births.unwrap_or(f64::NAN);

@@ -1,6 +1,6 @@
 //! Dependency ratios: children (0-14) and the old (65+) per 100 aged 15-64.
 
-use super::timeline::{chart, About, Series, Timeline, SYMBOLS};
+use super::timeline::{chart, About, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::error::Error;
@@ -9,32 +9,14 @@ use crate::projection::indicator::Indicator;
 
 pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
+    let series = vec![
+        Series::nth(0, Text::new("总抚养比", "total"), view.pick(|y| y.total_dependency), lang),
+        Series::nth(1, Text::new("少儿抚养比", "children (0-14)"), view.pick(|y| y.youth_dependency), lang),
+        Series::nth(2, Text::new("老年抚养比", "old age (65+)"), view.pick(|y| y.old_age_dependency), lang),
+    ];
     let t = Timeline {
-        unit: Text::new("每100名15—64岁人口", "per 100 aged 15-64").get(lang).into(),
-        series: vec![
-            Series {
-                label: Text::new("总抚养比", "total").get(lang).into(),
-                values: view.pick(|y| y.total_dependency),
-                symbol: SYMBOLS[0],
-            },
-            Series {
-                label: Text::new("少儿抚养比", "children (0-14)").get(lang).into(),
-                values: view.pick(|y| y.youth_dependency),
-                symbol: SYMBOLS[1],
-            },
-            Series {
-                label: Text::new("老年抚养比", "old age (65+)").get(lang).into(),
-                values: view.pick(|y| y.old_age_dependency),
-                symbol: SYMBOLS[2],
-            },
-        ],
         band: view.fan(Indicator::TotalDependency).map(|f| (f, 1.0)),
-        refs: vec![],
-        goals: vec![],
-        observed: vec![],
-        zero: true,
-        years: view.years(),
-        origin: true,
+        ..Timeline::new(Text::new("每100名15—64岁人口", "per 100 aged 15-64").get(lang), series, view.years())
     };
     let (y0, y30) = (&view.run.years[0], view.at(2030, |y| y.total_dependency));
     let last = &view.run.years[view.run.years.len() - 1];

@@ -1,6 +1,6 @@
 //! The projected population, with its fan and the plan's 2030 target.
 
-use super::timeline::{chart, About, Goal, Series, Timeline, SYMBOLS};
+use super::timeline::{chart, About, Goal, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::targets::TargetId;
@@ -15,15 +15,9 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let goal = TargetId::ResidentPop2030;
     let target = goal_value(goal).filter(|_| view.is_prefecture());
     let target_year = goal.target().years.last().copied().unwrap_or(2030);
+    let series = vec![Series::nth(0, Text::new("常住人口", "Residents"), view.pick(|y| y.population / 1e4), lang)];
     let t = Timeline {
-        unit: Text::new("万人", "10,000 persons").get(lang).into(),
-        series: vec![Series {
-            label: Text::new("常住人口", "Residents").get(lang).into(),
-            values: view.pick(|y| y.population / 1e4),
-            symbol: SYMBOLS[0],
-        }],
         band: view.fan(Indicator::Population).map(|f| (f, 1e-4)),
-        refs: vec![],
         goals: target
             .map(|v| Goal {
                 year: f64::from(target_year),
@@ -36,10 +30,8 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             })
             .into_iter()
             .collect(),
-        observed: vec![],
         zero: false,
-        years: view.years(),
-        origin: true,
+        ..Timeline::new(Text::new("万人", "10,000 persons").get(lang), series, view.years())
     };
     let ys = &view.run.years;
     let (p_target, plast, last) = (view.at(target_year, |y| y.population), ys[ys.len() - 1].population, ys[ys.len() - 1].year);

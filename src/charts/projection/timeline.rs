@@ -53,6 +53,21 @@ pub struct Timeline<'a> {
     pub origin: bool,
 }
 
+impl Series {
+    /// A chart's `i`th series: its name in `lang`, its values, the `i`th symbol.
+    pub fn nth(i: usize, name: Text, values: Vec<f64>, lang: Lang) -> Series {
+        Series { label: name.get(lang).into(), values, symbol: SYMBOLS[i] }
+    }
+}
+
+impl<'a> Timeline<'a> {
+    /// `series` over `years` in `unit`, from zero, drawn on the projected
+    /// population, with no fan, reference lines, goals or observations.
+    pub fn new(unit: impl Into<String>, series: Vec<Series>, years: Vec<u16>) -> Timeline<'a> {
+        Timeline { unit: unit.into(), series, band: None, refs: vec![], goals: vec![], observed: vec![], zero: true, years, origin: true }
+    }
+}
+
 /// The series' symbols, in order.
 pub const SYMBOLS: [Symbol; 3] = [Symbol::Dot, Symbol::Triangle, Symbol::Square];
 

@@ -1,7 +1,7 @@
 //! Urbanisation: the 2010-2020 trend continued, against the plan's targets
 //! for 2025 and 2030. The same in every scenario, and the prefecture's alone.
 
-use super::timeline::{Goal, Series, Timeline, SYMBOLS};
+use super::timeline::{Goal, Series, Timeline};
 use super::{say, View};
 use crate::charts::{finish, Chart, ChartId, Spec, Texts};
 use crate::data::targets::TargetId;
@@ -33,15 +33,13 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let u = view.urbanisation.ok_or_else(|| missing_data("urbanisation path"))?;
     let goals = TARGETS.map(|id| (id.target().years.last().copied().unwrap_or(2030), goal_value(id).unwrap_or(f64::NAN)));
     let years = view.years();
+    let series = vec![Series::nth(
+        0,
+        Text::new("2010—2020年趋势", "2010-2020 trend"),
+        years.iter().map(|y| u.at(*y).unwrap_or(f64::NAN)).collect(),
+        lang,
+    )];
     let t = Timeline {
-        unit: "%".into(),
-        series: vec![Series {
-            label: Text::new("2010—2020年趋势", "2010-2020 trend").get(lang).into(),
-            values: years.iter().map(|y| u.at(*y).unwrap_or(f64::NAN)).collect(),
-            symbol: SYMBOLS[0],
-        }],
-        band: None,
-        refs: vec![],
         goals: goals
             .iter()
             .map(|(year, v)| Goal {
@@ -51,9 +49,8 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             })
             .collect(),
         observed: vec![(2010.0, u.rate_2010), (2020.0, u.rate_2020)],
-        zero: true,
-        years,
         origin: false,
+        ..Timeline::new("%", series, years)
     };
     let trend = goals.map(|(y, _)| u.at(y).unwrap_or(f64::NAN));
     let mut notes = vec![

@@ -2,7 +2,7 @@
 //! international one) against Sichuan's 2020 level, which the plan expects
 //! Liangshan's 15-59 share to pass around 2028.
 
-use super::timeline::{chart, About, Goal, RefLine, Series, Timeline, SYMBOLS};
+use super::timeline::{chart, About, Goal, RefLine, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::external::census_fact;
@@ -15,16 +15,11 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let sichuan = census_fact("Sichuan", 2020, "share_15_59")?;
     let forecast = ForecastId::WorkingAgeShareExceedsSichuan.forecast();
+    let series = vec![
+        Series::nth(0, Text::new("15—59岁", "aged 15-59"), view.pick(|y| y.share_15_59), lang),
+        Series::nth(1, Text::new("15—64岁", "aged 15-64"), view.pick(|y| y.share_15_64), lang),
+    ];
     let t = Timeline {
-        unit: "%".into(),
-        series: vec![
-            Series {
-                label: Text::new("15—59岁", "aged 15-59").get(lang).into(), values: view.pick(|y| y.share_15_59), symbol: SYMBOLS[0]
-            },
-            Series {
-                label: Text::new("15—64岁", "aged 15-64").get(lang).into(), values: view.pick(|y| y.share_15_64), symbol: SYMBOLS[1]
-            },
-        ],
         band: view.fan(Indicator::Share15To59).map(|f| (f, 1.0)),
         refs: vec![RefLine {
             value: sichuan.value, label: Text::new("四川省2020年15—59岁", "Sichuan 2020, aged 15-59").get(lang).into()
@@ -38,10 +33,8 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
             })
             .into_iter()
             .collect(),
-        observed: vec![],
         zero: false,
-        years: view.years(),
-        origin: true,
+        ..Timeline::new("%", series, view.years())
     };
     let crossed = view.run.years.iter().find(|r| r.share_15_59 > sichuan.value).map(|r| r.year);
     let first = view.run.years[0].year;
