@@ -37,24 +37,27 @@ pub struct Model {
     life_tables: RefCell<HashMap<(Sex, u64), Vec<f64>>>,
 }
 
-/// A scenario as the reader sets it: a preset and any of its values
-/// overridden (the page reads the values the controls show from the
-/// state's `values`, so only the preset crosses to it).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+/// A scenario as the reader sets it: a preset and any of its values overridden.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Scenario {
     pub preset: Preset,
-    #[serde(skip)]
     pub tfr_2030: Option<f64>,
-    #[serde(skip)]
     pub tfr_2050: Option<f64>,
-    #[serde(skip)]
     pub e0_2030: Option<f64>,
-    #[serde(skip)]
     pub e0_2050: Option<f64>,
-    #[serde(skip)]
     pub net_migration: Option<f64>,
-    #[serde(skip)]
     pub srb: Option<f64>,
+}
+
+/// Only the preset crosses to the page: it reads what the controls show
+/// from the state's `values`.
+impl Serialize for Scenario {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Scenario", 1)?;
+        out.serialize_field("preset", &self.preset)?;
+        out.end()
+    }
 }
 
 impl Model {

@@ -36,13 +36,13 @@ fn segments(
     let mut acc = 0.0;
     for (i, share) in shares.iter().enumerate() {
         let (a, b) = (x.map(acc), x.map(acc + share));
-        out.push(Mark::Bars {
-            value: *x,
-            band: *band,
-            orient: super::grammar::Orient::Horizontal,
-            bars: vec![Bar { band: row, from: acc, to: acc + share, fill: Fill::Solid(colours[i]) }],
-            min_px: 0.0,
-        });
+        out.push(Mark::bar(
+            *x,
+            *band,
+            super::grammar::Orient::Horizontal,
+            Bar { band: row, from: acc, to: acc + share, fill: Fill::Solid(colours[i]) },
+            0.0,
+        ));
         if i > 0 {
             out.push(line(vec![(a, y0), (a, y0 + bar_h)], style.paper, 2));
         }
@@ -105,14 +105,7 @@ fn plot(width: u32, spec: &Spec) -> Plot<'static> {
             } else {
                 Align::Middle
             };
-            Label {
-                text: format!("{t}%"),
-                at: (*t, top + row * 2.0 + 2.0),
-                offset: (0.0, 0.0),
-                font: style.small(),
-                align,
-                baseline: Baseline::Top,
-            }
+            Label::new(format!("{t}%"), (*t, top + row * 2.0 + 2.0), style.small(), align, Baseline::Top)
         })
         .collect();
     plot.add(Mark::Text { x: Scale::Linear(x), y: Scale::Px, labels });

@@ -262,14 +262,7 @@ fn names(x: &Linear, y: &Linear, area: Box2, mut taken: Vec<Box2>, style: &Style
             Align::Middle => (b.x0 + b.x1) / 2.0,
         };
         let font = Font { px: label_px, colour: style.ink, bold: false };
-        labels.push(Label {
-            text: name.into(),
-            at: (tx, (b.y0 + b.y1) / 2.0),
-            offset: (0.0, 0.0),
-            font,
-            align,
-            baseline: Baseline::Middle,
-        });
+        labels.push(Label::new(name, (tx, (b.y0 + b.y1) / 2.0), font, align, Baseline::Middle));
     }
     Mark::Text { x: Scale::Px, y: Scale::Px, labels }
 }

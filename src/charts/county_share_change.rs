@@ -56,19 +56,12 @@ fn bars(sorted: &[&County], x: Linear, band: Band, flagged: &[CountyId], style: 
         if v != 0.0 {
             let fill = Fill::Solid(if v > 0.0 { up } else { down });
             let (from, to) = if v > 0.0 { (0.0, v) } else { (v, 0.0) };
-            out.push(Mark::Bars { value: x, band, orient: Orient::Horizontal, bars: vec![Bar { band: i, from, to, fill }], min_px: 0.0 });
+            out.push(Mark::bar(x, band, Orient::Horizontal, Bar { band: i, from, to, fill }, 0.0));
         }
         let end = x.map(v);
         let (name_x, name_align, val_x, val_align) =
             if v >= 0.0 { (zero - 6.0, Align::End, end + 5.0, Align::Start) } else { (zero + 6.0, Align::Start, end - 5.0, Align::End) };
-        let label = |s: String, at: f64, align| Label {
-            text: s,
-            at: (at, i as f64),
-            offset: (0.0, 0.0),
-            font: style.body(),
-            align,
-            baseline: Baseline::Middle,
-        };
+        let label = |s: String, at: f64, align| Label::new(s, (at, i as f64), style.body(), align, Baseline::Middle);
         out.push(Mark::Text {
             x: Scale::Px,
             y: Scale::Band(band),

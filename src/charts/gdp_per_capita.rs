@@ -25,11 +25,6 @@ fn first_last() -> (&'static GdpRow, &'static GdpRow) {
     (&TABLE4[0], &TABLE4[TABLE4.len() - 1])
 }
 
-/// A label placed at a point of the data, moved by `offset` pixels.
-fn at(text: String, point: (f64, f64), offset: (f64, f64), font: Font, align: Align, baseline: Baseline) -> Label {
-    Label { text, at: point, offset, font, align, baseline }
-}
-
 /// Panel 1: both levels, each line with its symbols and its name at its end,
 /// and the first and last of Liangshan's values and the last of Sichuan's.
 fn levels(x: Scale, y: Linear, style: &Style, lang: Lang) -> Vec<Mark<'static>> {
@@ -47,15 +42,15 @@ fn levels(x: Scale, y: Linear, style: &Style, lang: Lang) -> Vec<Mark<'static>> 
         out.push(Mark::Text {
             x,
             y: y.into(),
-            labels: vec![at(NAMES[i].get(lang).into(), end, (8.0, 0.0), name, Align::Start, Baseline::Middle)],
+            labels: vec![Label::new(NAMES[i].get(lang), end, name, Align::Start, Baseline::Middle).moved((8.0, 0.0))],
         });
     }
     let (l0, ln) = first_last();
     let body = style.body();
     let labels = vec![
-        at(l0.liangshan.text.into(), (year(l0), l0.liangshan.value), (0.0, 8.0), body, Align::Start, Baseline::Top),
-        at(ln.liangshan.text.into(), (year(ln), ln.liangshan.value), (0.0, 8.0), body, Align::End, Baseline::Top),
-        at(ln.sichuan.text.into(), (year(ln), ln.sichuan.value), (-8.0, 0.0), body, Align::End, Baseline::Bottom),
+        Label::new(l0.liangshan.text, (year(l0), l0.liangshan.value), body, Align::Start, Baseline::Top).moved((0.0, 8.0)),
+        Label::new(ln.liangshan.text, (year(ln), ln.liangshan.value), body, Align::End, Baseline::Top).moved((0.0, 8.0)),
+        Label::new(ln.sichuan.text, (year(ln), ln.sichuan.value), body, Align::End, Baseline::Bottom).moved((-8.0, 0.0)),
     ];
     out.push(Mark::Text { x, y: y.into(), labels });
     out
@@ -67,8 +62,8 @@ fn ratio(x: Scale, y: Linear, style: &Style) -> Vec<Mark<'static>> {
     let (l0, ln) = first_last();
     let body = style.body();
     let labels = vec![
-        at(format!("{}%", l0.ratio.text), points[0], (6.0, -4.0), body, Align::Start, Baseline::Bottom),
-        at(format!("{}%", ln.ratio.text), points[points.len() - 1], (0.0, 6.0), body, Align::End, Baseline::Top),
+        Label::new(format!("{}%", l0.ratio.text), points[0], body, Align::Start, Baseline::Bottom).moved((6.0, -4.0)),
+        Label::new(format!("{}%", ln.ratio.text), points[points.len() - 1], body, Align::End, Baseline::Top).moved((0.0, 6.0)),
     ];
     vec![
         Mark::Line { x, y: y.into(), points: points.clone(), colour: style.ink, width: 2 },
@@ -113,8 +108,9 @@ fn plot(width: u32, spec: &Spec) -> Plot<'static> {
     // labels closer than `every` years.
     let every = if x1 - x0 > font * 30.0 { 1 } else { 2 };
     let years = TABLE4.iter().filter(|r| r.year == last.year || ((r.year - first.year) % every == 0 && last.year - r.year >= every));
-    let labels =
-        years.map(|r| at(r.year.to_string(), (year(r), axis_y), (0.0, 6.0), style.small(), Align::Middle, Baseline::Top)).collect();
+    let labels = years
+        .map(|r| Label::new(r.year.to_string(), (year(r), axis_y), style.small(), Align::Middle, Baseline::Top).moved((0.0, 6.0)))
+        .collect();
     plot.add(Mark::Text { x: x.into(), y: Scale::Px, labels });
     plot.add(line(vec![(x0, axis_y), (x1, axis_y)], style.ink, 1));
     plot

@@ -101,14 +101,7 @@ fn panel(p: &Panel, (x0, y0): (f64, f64), (w, h): (f64, f64), style: &Style, lan
             (true, true) => 2,
             (true, false) => 1,
         };
-        let label = Label {
-            text: fixed(v, decimals, lang),
-            at,
-            offset: (0.0, -font * 0.7),
-            font: style.body(),
-            align: Align::Middle,
-            baseline: Baseline::Bottom,
-        };
+        let label = Label::new(fixed(v, decimals, lang), at, style.body(), Align::Middle, Baseline::Bottom).moved((0.0, -font * 0.7));
         out.push(Mark::Text { x: xs, y: ys, labels: vec![label] });
     }
     out

@@ -99,21 +99,8 @@ impl RankedBars {
         let ends: Vec<f64> = self.bars.iter().map(|b| x.map(b.value).max(x0 + 1.0)).collect();
         for (i, b) in self.bars.iter().enumerate() {
             let fill = if b.hatched { Fill::Hatched { colour: style.series[0], spacing: 5.0 } } else { Fill::Solid(style.series[0]) };
-            plot.add(Mark::Bars {
-                value: x,
-                band,
-                orient: Orient::Horizontal,
-                bars: vec![Bar { band: i, from: 0.0, to: b.value, fill }],
-                min_px: 1.0,
-            });
-            let label = |s: &str, at: f64, align| Label {
-                text: s.to_string(),
-                at: (at, i as f64),
-                offset: (0.0, 0.0),
-                font: style.body(),
-                align,
-                baseline: Baseline::Middle,
-            };
+            plot.add(Mark::bar(x, band, Orient::Horizontal, Bar { band: i, from: 0.0, to: b.value, fill }, 1.0));
+            let label = |s: &str, at: f64, align| Label::new(s.to_string(), (at, i as f64), style.body(), align, Baseline::Middle);
             plot.add(Mark::Text {
                 x: Scale::Px,
                 y: Scale::Band(band),

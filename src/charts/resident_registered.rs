@@ -61,13 +61,7 @@ fn groups(years: &[Year; 2], y: &Linear, bands: [Band; 2], bottom: f64, style: &
         let mut tops = [0.0; 2];
         for (i, (v, derived)) in [(yr.resident, false), (yr.registered, yr.registered_derived)].into_iter().enumerate() {
             let fill = if derived { Fill::Hatched { colour: style.series[i], spacing: 5.0 } } else { Fill::Solid(style.series[i]) };
-            out.push(Mark::Bars {
-                value: *y,
-                band: bands[i],
-                orient: Orient::Vertical,
-                bars: vec![Bar { band: g, from: 0.0, to: v, fill }],
-                min_px: 0.0,
-            });
+            out.push(Mark::bar(*y, bands[i], Orient::Vertical, Bar { band: g, from: 0.0, to: v, fill }, 0.0));
             tops[i] = y.map(v);
             out.push(text(
                 wan(v, lang),

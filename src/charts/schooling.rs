@@ -40,14 +40,7 @@ fn rows(rows: &[&SchoolingRow], x: Linear, band: Band, width: u32, style: &Style
         out.push(Mark::Dots { x: xs, y: ys, points: vec![from], symbol: Symbol::Ring, r: font * 0.35, colour: c2010 });
         out.push(Mark::Dots { x: xs, y: ys, points: vec![to], symbol: Symbol::Dot, r: font * 0.35, colour: c2020 });
         let f = Font { px: font, colour: style.ink, bold: marked(r) };
-        let label = |s: String, at: f64| Label {
-            text: s,
-            at: (at, i as f64),
-            offset: (0.0, 0.0),
-            font: f,
-            align: Align::End,
-            baseline: Baseline::Middle,
-        };
+        let label = |s: String, at: f64| Label::new(s, (at, i as f64), f, Align::End, Baseline::Middle);
         out.push(Mark::Text {
             x: Scale::Px,
             y: ys,

@@ -89,13 +89,7 @@ fn bars(items: &[Item], x: Linear, band: Band, stacked: bool, style: &Style, lan
         match it.kind {
             Kind::Measured | Kind::Secondary | Kind::Derived => {
                 let fill = if it.kind == Kind::Derived { Fill::Hatched { colour, spacing: 5.0 } } else { Fill::Solid(colour) };
-                out.push(Mark::Bars {
-                    value: x,
-                    band,
-                    orient: Orient::Horizontal,
-                    bars: vec![Bar { band: i, from: 0.0, to: it.value, fill }],
-                    min_px: 0.0,
-                });
+                out.push(Mark::bar(x, band, Orient::Horizontal, Bar { band: i, from: 0.0, to: it.value, fill }, 0.0));
             }
             Kind::Target => {
                 out.push(Mark::Outline { x: Scale::Px, y: Scale::Px, from: (x.r0, y), to: (end, y + band.inner), colour, width: 2 });

@@ -5,6 +5,7 @@
 use crate::csv::{CsvProblem, Delimiter};
 use crate::demography::Sex;
 use crate::i18n::{fixed, list, Lang, Text};
+use crate::upload::plausible::FEMALE_SHARE;
 use crate::upload::{AgeGroup, Column, Encoding, Note, Problem, ProblemKind, Snippet};
 
 fn pick(lang: Lang, zh: String, en: String) -> String {
@@ -67,6 +68,11 @@ fn persons(x: f64, lang: Lang) -> String {
 
 fn percent(share: f64, lang: Lang) -> String {
     format!("{}%", fixed(share * 100.0, 1, lang))
+}
+
+/// A share in whole percent.
+fn percent0(share: f64, lang: Lang) -> String {
+    format!("{}%", fixed(share * 100.0, 0, lang))
 }
 
 fn csv_problem(p: CsvProblem, lang: Lang) -> String {
@@ -245,28 +251,22 @@ fn implausible(k: &ProblemKind, region: Text, lang: Lang) -> String {
                 fixed(*factor, 0, lang)
             ),
         ),
-        ProblemKind::SexShare { female_share } => pick(
-            lang,
-            format!("女性占全部人数的{}，应在40%到60%之间：女、男两列是否有误？未作任何更改。", percent(*female_share, lang)),
-            format!("Women are {} of the total; it should be between 40% and 60%: are the female and male columns right? Nothing was changed.", percent(*female_share, lang)),
-        ),
-        ProblemKind::GroupShare { group: g, persons: n, total, max_share } => pick(
-            lang,
-            format!(
-                "{}组有{}人，占全部的{}：任何实际人口的一个年龄组都不会超过{}。未作任何更改。",
-                group(*g, lang),
-                persons(*n, lang),
-                percent(n / total, lang),
-                percent(*max_share, lang)
-            ),
-            format!(
-                "The group aged {} has {} persons, {} of the total: no age group of a real population has more than {}. Nothing was changed.",
-                group(*g, lang),
-                persons(*n, lang),
-                percent(n / total, lang),
-                percent(*max_share, lang)
-            ),
-        ),
+        ProblemKind::SexShare { female_share } => {
+            let (share, lo, hi) = (percent(*female_share, lang), percent0(FEMALE_SHARE.0, lang), percent0(FEMALE_SHARE.1, lang));
+            pick(
+                lang,
+                format!("女性占全部人数的{share}，应在{lo}到{hi}之间：女、男两列是否有误？未作任何更改。"),
+                format!("Women are {share} of the total; it should be between {lo} and {hi}: are the female and male columns right? Nothing was changed."),
+            )
+        }
+        ProblemKind::GroupShare { group: g, persons: n, total, max_share } => {
+            let (g, n, share, max) = (group(*g, lang), persons(*n, lang), percent(n / total, lang), percent(*max_share, lang));
+            pick(
+                lang,
+                format!("{g}组有{n}人，占全部的{share}：任何实际人口的一个年龄组都不会超过{max}。未作任何更改。"),
+                format!("The group aged {g} has {n} persons, {share} of the total: no age group of a real population has more than {max}. Nothing was changed."),
+            )
+        }
         // (The caller sends only the kinds above.)
         _ => String::new(),
     }

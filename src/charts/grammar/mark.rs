@@ -63,6 +63,18 @@ pub struct Label {
     pub baseline: Baseline,
 }
 
+impl Label {
+    /// A text at a point of its scales, not moved.
+    pub fn new(text: impl Into<String>, at: (f64, f64), font: Font, align: Align, baseline: Baseline) -> Label {
+        Label { text: text.into(), at, offset: (0.0, 0.0), font, align, baseline }
+    }
+
+    /// Moved by `offset` pixels.
+    pub fn moved(self, offset: (f64, f64)) -> Label {
+        Label { offset, ..self }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum Mark<'a> {
     /// Bars on a band scale; `min_px`: the shortest a bar is drawn, so that
@@ -141,6 +153,13 @@ pub enum Mark<'a> {
         x1: f64,
         y0: f64,
     },
+}
+
+impl Mark<'_> {
+    /// One bar on a band scale.
+    pub fn bar(value: Linear, band: Band, orient: Orient, bar: Bar, min_px: f64) -> Mark<'static> {
+        Mark::Bars { value, band, orient, bars: vec![bar], min_px }
+    }
 }
 
 fn map(x: &Scale, y: &Scale, p: (f64, f64)) -> (f64, f64) {

@@ -57,7 +57,7 @@ impl Style {
 
 /// Text placed in pixels.
 pub fn text(s: impl Into<String>, at: (f64, f64), font: Font, align: Align, baseline: Baseline) -> Mark<'static> {
-    Mark::Text { x: Scale::Px, y: Scale::Px, labels: vec![Label { text: s.into(), at, offset: (0.0, 0.0), font, align, baseline }] }
+    Mark::Text { x: Scale::Px, y: Scale::Px, labels: vec![Label::new(s, at, font, align, baseline)] }
 }
 
 /// A line through pixel points.

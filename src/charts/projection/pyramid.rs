@@ -67,14 +67,7 @@ fn plot<'l>(width: u32, view: &View, spec: &Spec, k: usize) -> Plot<'l> {
     }
     let ages: Vec<Label> = (0..AGES)
         .step_by(10)
-        .map(|a| Label {
-            text: a.to_string(),
-            at: (centre, bottom - row * a as f64 - row / 2.0),
-            offset: (0.0, 0.0),
-            font: style.small(),
-            align: Align::Middle,
-            baseline: Baseline::Middle,
-        })
+        .map(|a| Label::new(a.to_string(), (centre, bottom - row * a as f64 - row / 2.0), style.small(), Align::Middle, Baseline::Middle))
         .collect();
     plot.add(Mark::Text { x: Scale::Px, y: Scale::Px, labels: ages });
     for t in [0.0, step / 2.0, step] {

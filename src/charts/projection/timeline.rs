@@ -229,14 +229,7 @@ impl Timeline<'_> {
         plot.extend(self.goal_marks(&x, &y, &style, width));
         let decades: Vec<Label> = ((first as u16).div_ceil(10) * 10..=last as u16)
             .step_by(10)
-            .map(|yr| Label {
-                text: yr.to_string(),
-                at: (f64::from(yr), bottom + 4.0),
-                offset: (0.0, 0.0),
-                font: style.small(),
-                align: Align::Middle,
-                baseline: Baseline::Top,
-            })
+            .map(|yr| Label::new(yr.to_string(), (f64::from(yr), bottom + 4.0), style.small(), Align::Middle, Baseline::Top))
             .collect();
         plot.add(Mark::Text { x: xs, y: Scale::Px, labels: decades });
         plot.add(line(vec![(x0, bottom), (x1, bottom)], style.ink, 1));
