@@ -142,6 +142,14 @@ pub struct MethodFigures {
     /// The plan's path, as the explorer assumes it.
     pub plan: PlanPath,
     pub srb: f64,
+    /// The plan's 2020 life expectancy and infant mortality (‰), which the
+    /// mortality model is fitted to.
+    #[serde(rename = "e0In2020")]
+    pub e0_2020: f64,
+    #[serde(rename = "imr2020")]
+    pub imr_2020: f64,
+    /// The low and high presets' fertility below and above the plan's path.
+    pub tfr_variant: f64,
 }
 
 /// The plan's path of fertility and life expectancy, as the methods text quotes it.
@@ -335,9 +343,10 @@ impl Explorer {
     }
 
     /// Figures the methods text quotes, computed.
-    pub fn method_figures(&self) -> MethodFigures {
+    pub fn method_figures(&self) -> Result<MethodFigures, Error> {
         let base = &self.model.base;
-        MethodFigures {
+        let plan = |id: &str| crate::data::facts::fact(id).map(|f| f.value.value).ok_or_else(|| crate::error::missing_data(id));
+        Ok(MethodFigures {
             tfr_2020: base.tfr,
             net_migration_per_year: self.model.migration.per_year,
             e0_female: base.e0_female,
@@ -351,7 +360,10 @@ impl Explorer {
                 PlanPath { tfr_2030: a.tfr_2030, e0_2025: a.e0_2025, e0_2030: a.e0_2030, e0_gain_per_year: a.e0_gain_per_year }
             },
             srb: PRIOR_SRB,
-        }
+            e0_2020: plan("life_expectancy_2020")?,
+            imr_2020: plan("infant_mortality_2020")?,
+            tfr_variant: crate::projection::scenario::TFR_VARIANT,
+        })
     }
 }
 
@@ -511,7 +523,7 @@ mod tests {
     #[test]
     fn the_methods_figures_come_from_the_estimate() {
         let x = Explorer::new().unwrap();
-        let m = x.method_figures();
+        let m = x.method_figures().unwrap();
         assert!((2.0..3.0).contains(&m.tfr_2020) && m.net_migration_per_year < 0.0);
         assert_eq!(m.constraints, x.model().base.fit.len());
     }

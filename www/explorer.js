@@ -542,6 +542,9 @@ export class Explorer {
         u: { ...f.uncertainty, migrationSd: fmt(f.uncertainty.migrationSd, 0, lang) },
         plan: f.plan,
         srb: f.srb,
+        e0: fmt(f.e0In2020, 2, lang),
+        imr: fmt(f.imr2020, 2, lang),
+        variant: fmt(f.tfrVariant, 1, lang),
       }).map(([tag, text]) => el(tag, { text })),
     );
     fillTable(document.getElementById('fit-table'), m.fit, t.fitCaption);

@@ -36,6 +36,10 @@ pub struct Assumptions {
     pub horizon: u16,
 }
 
+/// How much lower and higher the low and high presets' fertility is than
+/// the plan's path (about the width of the UN's low and high variants).
+pub const TFR_VARIANT: f64 = 0.5;
+
 /// The preset scenarios.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -131,8 +135,8 @@ pub fn preset(p: Preset, base: &BasePopulation, migration: &MigrationEstimate) -
         Preset::Constant => {
             Assumptions { tfr_2030: base.tfr, tfr_2050: base.tfr, e0_2025: e0_base, e0_2030: e0_base, e0_gain_per_year: 0.0, ..plan }
         }
-        Preset::Low => Assumptions { tfr_2030: plan.tfr_2030 - 0.5, tfr_2050: plan.tfr_2050 - 0.5, ..plan },
-        Preset::High => Assumptions { tfr_2030: plan.tfr_2030 + 0.5, tfr_2050: plan.tfr_2050 + 0.5, ..plan },
+        Preset::Low => Assumptions { tfr_2030: plan.tfr_2030 - TFR_VARIANT, tfr_2050: plan.tfr_2050 - TFR_VARIANT, ..plan },
+        Preset::High => Assumptions { tfr_2030: plan.tfr_2030 + TFR_VARIANT, tfr_2050: plan.tfr_2050 + TFR_VARIANT, ..plan },
         Preset::ZeroMigration => Assumptions { net_migration: 0.0, ..plan },
     }
 }

@@ -299,7 +299,10 @@ impl Core {
     pub fn methods(&self, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str) -> Result<JsValue, js_sys::Error> {
         let lang = lang_of(lang)?;
         let x = self.explorer(lang)?;
-        to_js(&types::Methods { figures: x.method_figures(), fit: present::explorer::fit_table(&x.model().base.fit, lang) })
+        to_js(&types::Methods {
+            figures: x.method_figures().map_err(|e| into_error(e, lang))?,
+            fit: present::explorer::fit_table(&x.model().base.fit, lang),
+        })
     }
 }
 
