@@ -150,6 +150,12 @@ pub struct MethodFigures {
     pub imr_2020: f64,
     /// The low and high presets' fertility below and above the plan's path.
     pub tfr_variant: f64,
+    /// Xichang's estimated net migrants a year, 2010-2020.
+    pub xichang_net_migration_per_year: f64,
+    /// How many more of 2010's aged 0-14 the estimate has in 2020 than
+    /// survival alone gives, in % (the 2010 census's undercount of children).
+    #[serde(rename = "cohort0To14Excess")]
+    pub cohort_0_14_excess: f64,
 }
 
 /// The plan's path of fertility and life expectancy, as the methods text quotes it.
@@ -363,6 +369,13 @@ impl Explorer {
             e0_2020: plan("life_expectancy_2020")?,
             imr_2020: plan("infant_mortality_2020")?,
             tfr_variant: crate::projection::scenario::TFR_VARIANT,
+            xichang_net_migration_per_year: self.model.counties()?[crate::data::counties::XICHANG.index()].net_migration_2010_2020,
+            cohort_0_14_excess: base
+                .fit
+                .iter()
+                .find(|f| f.id == crate::projection::base::FitId::Cohort0To14)
+                .map(|f| (f.estimate / f.target - 1.0) * 100.0)
+                .ok_or_else(|| crate::error::missing_data("cohort_0_14_2010"))?,
         })
     }
 }

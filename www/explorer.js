@@ -545,6 +545,8 @@ export class Explorer {
         e0: fmt(f.e0In2020, 2, lang),
         imr: fmt(f.imr2020, 2, lang),
         variant: fmt(f.tfrVariant, 1, lang),
+        xichang: fmt(Math.round(f.xichangNetMigrationPerYear / 1000) * 1000, 0, lang),
+        undercount: fmt(f.cohort0To14Excess, 1, lang),
       }).map(([tag, text]) => el(tag, { text })),
     );
     fillTable(document.getElementById('fit-table'), m.fit, t.fitCaption);

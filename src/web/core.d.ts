@@ -78,5 +78,6 @@ export interface MethodFigures {
   constraints: number; constraintsMet: number; uncertainty: Uncertainty;
   plan: { tfr2030: number; e0In2025: number; e0In2030: number; e0GainPerYear: number };
   srb: number; e0In2020: number; imr2020: number; tfrVariant: number;
+  xichangNetMigrationPerYear: number; cohort0To14Excess: number;
 }
 export interface Methods { figures: MethodFigures; fit: DataTable; }
