@@ -103,28 +103,52 @@ pub fn census_fact(area: &str, year: u16, indicator: &str) -> Result<CensusFact,
     })
 }
 
+/// The UN WPP 2024 indicators for China, read once: (indicator, variant, year, value).
+fn wpp_rows() -> Result<&'static [(String, String, u16, f64)], Error> {
+    static ROWS: std::sync::OnceLock<Vec<(String, String, u16, f64)>> = std::sync::OnceLock::new();
+    if let Some(rows) = ROWS.get() {
+        return Ok(rows);
+    }
+    let f = WPP_INDICATORS_FILE;
+    let rows = csv::parse(f, WPP_INDICATORS_CSV)?
+        .iter()
+        .skip(1)
+        .map(|r| {
+            Ok((
+                field(f, r, 0, "indicator")?.to_string(),
+                field(f, r, 1, "variant")?.to_string(),
+                number(f, r, 2, "year")?,
+                number(f, r, 3, "value")?,
+            ))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(ROWS.get_or_init(|| rows))
+}
+
 /// A UN WPP 2024 indicator for China (`indicator` and `variant` as the file
 /// names them, e.g. `e0_female`, `estimate`). National: a reference.
 pub fn wpp_china(indicator: &str, variant: &str, year: u16) -> Result<f64, Error> {
-    let f = WPP_INDICATORS_FILE;
-    for r in csv::parse(f, WPP_INDICATORS_CSV)?.iter().skip(1) {
-        if r.fields.first().map(String::as_str) == Some(indicator)
-            && r.fields.get(1).map(String::as_str) == Some(variant)
-            && r.fields.get(2).and_then(|y| y.parse::<u16>().ok()) == Some(year)
-        {
-            return number(f, r, 3, "value");
+    wpp_rows()?.iter().find(|(i, v, y, _)| i == indicator && v == variant && *y == year).map(|r| r.3).ok_or_else(|| {
+        ErrorKind::InvalidArgument {
+            name: "WPP indicator",
+            value: format!("{indicator} {variant} {year}"),
+            expected: "a row of data/external/wpp2024_china_annual_indicators.csv",
         }
-    }
-    Err(ErrorKind::InvalidArgument {
-        name: "WPP indicator",
-        value: format!("{indicator} {variant} {year}"),
-        expected: "a row of data/external/wpp2024_china_annual_indicators.csv",
-    }
-    .into())
+        .into()
+    })
 }
 
-/// The land area of the 17 counties, in file order.
-pub fn county_areas() -> Result<Vec<CountyArea>, Error> {
+/// The land area of the 17 counties, in file order, read once.
+pub fn county_areas() -> Result<&'static [CountyArea], Error> {
+    static AREAS: std::sync::OnceLock<Vec<CountyArea>> = std::sync::OnceLock::new();
+    if let Some(a) = AREAS.get() {
+        return Ok(a);
+    }
+    let areas = read_county_areas()?;
+    Ok(AREAS.get_or_init(|| areas))
+}
+
+fn read_county_areas() -> Result<Vec<CountyArea>, Error> {
     let f = COUNTY_AREA_FILE;
     csv::parse(f, COUNTY_AREA_CSV)?
         .iter()
