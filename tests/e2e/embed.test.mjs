@@ -260,6 +260,8 @@ test('the Embed button of a chart shows both snippets in the current state, copi
   const element = await page.inputValue('#embed-element-code');
   assert.match(element, /<liangshan-chart chart="projected-ageing" lang="en" region="butuo" tfr2030="2\.2"><\/liangshan-chart>$/);
   await page.click('#embed-dialog button.copy[data-target="embed-element-code"]');
+  // The copy is asynchronous: the status says when it is done.
+  await page.waitForFunction(() => document.getElementById('embed-copy-status').textContent !== '');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), element);
   const preview = page.frameLocator('#embed-preview');
   await preview.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
