@@ -180,8 +180,12 @@ fn shape_problem(k: &ProblemKind, lang: Lang) -> String {
         }
         ProblemKind::Count { sex: s, found } => pick(
             lang,
-            format!("{}人数{}不是非负数。", sex(*s).zh, quoted(found, lang)),
-            format!("the {} count {} is not a non-negative number.", sex(*s).en, quoted(found, lang)),
+            format!("{}人数{}不是人数：请只写数字（如 12345 或 12,345），不要写负号、单位或科学计数法。", sex(*s).zh, quoted(found, lang)),
+            format!(
+                "the {} count {} is not a number of persons: write digits only (such as 12345 or 12,345), with no sign, unit or exponent.",
+                sex(*s).en,
+                quoted(found, lang)
+            ),
         ),
         ProblemKind::NoRows => Text::new("文件只有列名，没有数据行。", "The file has no rows of data under its header.").get(lang).into(),
         ProblemKind::Gap { expected } => pick(
@@ -396,7 +400,7 @@ mod tests {
         let p = Problem::at(4, ProblemKind::Count { sex: Sex::Female, found: Snippet::of(&"9".repeat(900_000)) });
         let zh = problem(&p, XIDE, Lang::Zh);
         assert!(zh.starts_with("第4行：女性人数“") && zh.matches("第4行").count() == 1, "{zh}");
-        assert!(zh.chars().count() < 80, "{zh}");
+        assert!(zh.chars().count() < 120, "{zh}");
         let en = problem(&p, XIDE, Lang::En);
         assert!(en.starts_with("Line 4: the female count") && en.contains('…'), "{en}");
     }
