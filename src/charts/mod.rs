@@ -28,83 +28,73 @@ pub mod urbanisation;
 
 pub use canvas::{Style, Theme};
 
-/// A chart of the page: the plan's eleven and the explorer's seven.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ChartId {
-    ResidentRegistered,
-    AgeStructure,
-    Schooling,
-    CountyPopulation,
-    CountyShareChange,
-    DensityMap,
-    DensityBars,
-    Urbanisation,
-    GdpPerCapita,
-    CountyBirthsAgeing,
-    MainIndicators,
-    Pyramid,
-    ProjectedPopulation,
-    ProjectedAgeing,
-    ProjectedWorkingAge,
-    ProjectedDependency,
-    ProjectedBirthsDeaths,
-    ProjectedUrbanisation,
+/// Declares every chart of the page once: its id, its name in URLs, the
+/// page's markup and file names, and for the plan's, the function that
+/// draws it. Adding a chart of the plan is its module and one line here.
+macro_rules! charts {
+    (plan: [$($p:ident = $ps:literal => $render:path),* $(,)?], projection: [$($x:ident = $xs:literal),* $(,)?] $(,)?) => {
+        /// A chart of the page: the plan's and the explorer's.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ChartId {
+            $($p,)*
+            $($x,)*
+        }
+
+        impl ChartId {
+            /// The plan's charts, in the order of the page.
+            pub const PLAN: [ChartId; [$($ps),*].len()] = [$(ChartId::$p),*];
+
+            /// The explorer's charts, drawn from a projection.
+            pub const PROJECTION: [ChartId; [$($xs),*].len()] = [$(ChartId::$x),*];
+
+            /// Its name in URLs, the page's markup and file names.
+            pub fn slug(self) -> &'static str {
+                match self {
+                    $(ChartId::$p => $ps,)*
+                    $(ChartId::$x => $xs,)*
+                }
+            }
+        }
+
+        /// Draws a chart of the plan (None for the explorer's).
+        fn render_plan(id: ChartId, width: u32, spec: &Spec) -> Option<Result<Chart, Error>> {
+            match id {
+                $(ChartId::$p => Some($render(width, spec)),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+charts! {
+    plan: [
+        ResidentRegistered = "resident-registered" => resident_registered::render,
+        AgeStructure = "age-structure" => age_structure::render,
+        Schooling = "schooling" => schooling::render,
+        CountyPopulation = "county-population" => county_population::render,
+        CountyShareChange = "county-share-change" => county_share_change::render,
+        DensityMap = "density-map" => density::map::render,
+        DensityBars = "density-bars" => density::bars::render,
+        Urbanisation = "urbanisation" => urbanisation::render,
+        GdpPerCapita = "gdp-per-capita" => gdp_per_capita::render,
+        CountyBirthsAgeing = "county-births-ageing" => births_ageing::render,
+        MainIndicators = "main-indicators" => main_indicators::render,
+    ],
+    projection: [
+        Pyramid = "pyramid",
+        ProjectedPopulation = "projected-population",
+        ProjectedAgeing = "projected-ageing",
+        ProjectedWorkingAge = "projected-working-age",
+        ProjectedDependency = "projected-dependency",
+        ProjectedBirthsDeaths = "projected-births-deaths",
+        ProjectedUrbanisation = "projected-urbanisation",
+    ],
 }
 
 impl ChartId {
-    /// The plan's charts, in the order of the page.
-    pub const PLAN: [ChartId; 11] = [
-        ChartId::ResidentRegistered,
-        ChartId::AgeStructure,
-        ChartId::Schooling,
-        ChartId::CountyPopulation,
-        ChartId::CountyShareChange,
-        ChartId::DensityMap,
-        ChartId::DensityBars,
-        ChartId::Urbanisation,
-        ChartId::GdpPerCapita,
-        ChartId::CountyBirthsAgeing,
-        ChartId::MainIndicators,
-    ];
-
-    /// The explorer's charts, drawn from a projection.
-    pub const PROJECTION: [ChartId; 7] = [
-        ChartId::Pyramid,
-        ChartId::ProjectedPopulation,
-        ChartId::ProjectedAgeing,
-        ChartId::ProjectedWorkingAge,
-        ChartId::ProjectedDependency,
-        ChartId::ProjectedBirthsDeaths,
-        ChartId::ProjectedUrbanisation,
-    ];
-
     /// Every chart: the plan's, then the explorer's.
     pub fn all() -> impl Iterator<Item = ChartId> {
         ChartId::PLAN.into_iter().chain(ChartId::PROJECTION)
-    }
-
-    /// Its name in URLs, the page's markup and file names.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ChartId::ResidentRegistered => "resident-registered",
-            ChartId::AgeStructure => "age-structure",
-            ChartId::Schooling => "schooling",
-            ChartId::CountyPopulation => "county-population",
-            ChartId::CountyShareChange => "county-share-change",
-            ChartId::DensityMap => "density-map",
-            ChartId::DensityBars => "density-bars",
-            ChartId::Urbanisation => "urbanisation",
-            ChartId::GdpPerCapita => "gdp-per-capita",
-            ChartId::CountyBirthsAgeing => "county-births-ageing",
-            ChartId::MainIndicators => "main-indicators",
-            ChartId::Pyramid => "pyramid",
-            ChartId::ProjectedPopulation => "projected-population",
-            ChartId::ProjectedAgeing => "projected-ageing",
-            ChartId::ProjectedWorkingAge => "projected-working-age",
-            ChartId::ProjectedDependency => "projected-dependency",
-            ChartId::ProjectedBirthsDeaths => "projected-births-deaths",
-            ChartId::ProjectedUrbanisation => "projected-urbanisation",
-        }
     }
 
     pub fn from_slug(slug: &str) -> Option<ChartId> {
@@ -354,20 +344,9 @@ role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" font-f
 /// Draws chart `id` of the plan as `spec` asks.
 pub fn render(id: ChartId, spec: &Spec) -> Result<Chart, Error> {
     let width = check_width(spec.width)?;
-    match id {
-        ChartId::ResidentRegistered => resident_registered::render(width, spec),
-        ChartId::AgeStructure => age_structure::render(width, spec),
-        ChartId::Schooling => schooling::render(width, spec),
-        ChartId::CountyPopulation => county_population::render(width, spec),
-        ChartId::CountyShareChange => county_share_change::render(width, spec),
-        ChartId::DensityMap => density::map::render(width, spec),
-        ChartId::DensityBars => density::bars::render(width, spec),
-        ChartId::Urbanisation => urbanisation::render(width, spec),
-        ChartId::GdpPerCapita => gdp_per_capita::render(width, spec),
-        ChartId::CountyBirthsAgeing => births_ageing::render(width, spec),
-        ChartId::MainIndicators => main_indicators::render(width, spec),
-        other => Err(ErrorKind::InvalidArgument { name: "chart", value: other.slug().into(), expected: "a chart of the plan" }.into()),
-    }
+    render_plan(id, width, spec).unwrap_or_else(|| {
+        Err(ErrorKind::InvalidArgument { name: "chart", value: id.slug().into(), expected: "a chart of the plan" }.into())
+    })
 }
 
 #[cfg(test)]
