@@ -24,8 +24,10 @@ let upgrading = null;
 const root = document.documentElement;
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
-/** The page's own state: language, 适老化 mode, colour theme. The explorer keeps the rest. */
-/** @type {{ lang: import('./pkg/liangshan_pop.js').Lang, large: boolean, theme: import('./pkg/liangshan_pop.js').Theme, themeFixed?: boolean, printing: boolean }} */
+/**
+ * The page's own state: language, 适老化 mode, colour theme. The explorer keeps the rest.
+ * @type {{ lang: import('./pkg/liangshan_pop.js').Lang, large: boolean, theme: import('./pkg/liangshan_pop.js').Theme, themeFixed?: boolean, printing: boolean }}
+ */
 const state = { lang: 'zh', large: false, theme: darkQuery.matches ? 'dark' : 'light', printing: false };
 let explorer = null;
 let notices = [];
@@ -128,7 +130,6 @@ function renderAudit() {
   );
   fillTable(document.getElementById('audit-table'), core.auditTable(state.lang), t.auditHeading);
 }
-
 
 function renderCharts() {
   for (const fig of document.querySelectorAll('figure[data-chart]')) renderFigure(fig);
