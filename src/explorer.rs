@@ -369,7 +369,8 @@ impl Explorer {
             e0_2020: plan("life_expectancy_2020")?,
             imr_2020: plan("infant_mortality_2020")?,
             tfr_variant: crate::projection::scenario::TFR_VARIANT,
-            xichang_net_migration_per_year: self.model.counties()?[crate::data::counties::XICHANG.index()].net_migration_2010_2020,
+            xichang_net_migration_per_year: crate::projection::counties::county_net_migration(base)?
+                [crate::data::counties::XICHANG.index()],
             cohort_0_14_excess: base
                 .fit
                 .iter()

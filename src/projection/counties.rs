@@ -98,11 +98,23 @@ fn rake_counties(cells: &mut [[Vec<f64>; 2]], base: &BasePopulation, totals: &[f
     }
 }
 
-/// The 17 county base populations from the prefecture's.
-pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error> {
+/// The counties' 2020 totals: 表3's populations scaled to add up to the
+/// prefecture's base.
+fn county_totals(base: &BasePopulation) -> (Vec<f64>, f64) {
     let pref_total: f64 = base.female.iter().chain(&base.male).sum();
     let published: f64 = COUNTIES.iter().map(|c| c.pop_2020.value * 1e4).sum();
-    let totals: Vec<f64> = COUNTIES.iter().map(|c| c.pop_2020.value * 1e4 * pref_total / published).collect();
+    (COUNTIES.iter().map(|c| c.pop_2020.value * 1e4 * pref_total / published).collect(), pref_total)
+}
+
+/// Each county's yearly net migration 2010-2020, in the order of
+/// [`COUNTIES`], without estimating their populations by age.
+pub fn county_net_migration(base: &BasePopulation) -> Result<Vec<f64>, Error> {
+    Ok(county_migration(base, &county_totals(base).0)?.0)
+}
+
+/// The 17 county base populations from the prefecture's.
+pub fn estimate_counties(base: &BasePopulation) -> Result<Vec<CountyBase>, Error> {
+    let (totals, pref_total) = county_totals(base);
     let mut cells = prior(base, &totals, pref_total);
     // Each county's 60+ population from 表5, scaled so that the counties'
     // add up to the prefecture's (表5's shares, weighted, give 12.443%
