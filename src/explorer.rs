@@ -351,7 +351,7 @@ impl Explorer {
     /// Figures the methods text quotes, computed.
     pub fn method_figures(&self) -> Result<MethodFigures, Error> {
         let base = &self.model.base;
-        let plan = |id: &str| crate::data::facts::fact(id).map(|f| f.value.value).ok_or_else(|| crate::error::missing_data(id));
+        let plan = |id: &str| crate::data::facts::required(id).map(|f| f.value.value);
         Ok(MethodFigures {
             tfr_2020: base.tfr,
             net_migration_per_year: self.model.migration.per_year,

@@ -5,9 +5,9 @@
 use super::canvas::{Align, Baseline, Style};
 use super::grammar::{extent, line, text, y_axis, Font, Label, Linear, Mark, Plot, Scale, Symbol};
 use super::{finish, table, text_width, Chart, ChartId, DataTable, Spec, Texts};
-use crate::data::facts::fact;
+use crate::data::facts::required;
 use crate::data::tables::{GdpRow, TABLE4, TABLE4_AT};
-use crate::error::{missing_data, Error};
+use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 
 pub const ID: ChartId = ChartId::GdpPerCapita;
@@ -140,7 +140,7 @@ pub fn data_table(lang: Lang) -> DataTable {
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let (_, ln) = first_last();
-    let text = fact("gdp_per_capita_vs_sichuan").ok_or_else(|| missing_data("gdp_per_capita_vs_sichuan"))?.value.text;
+    let text = required("gdp_per_capita_vs_sichuan")?.value.text;
     let (y, r) = (ln.year, ln.ratio.text);
     let note = match lang {
         Lang::Zh => format!("正文称人均GDP“只有全省平均水平的{text}%”，与表4任何一年都不符（{y}年为{r}%），见核查。"),

@@ -4,7 +4,7 @@
 use super::canvas::{Align, Baseline, Key, Legend, Style};
 use super::grammar::{line, text, y_axis, Band, Bar, Fill, Font, Linear, Mark, Orient, Plot};
 use super::{finish, table, text_width, Chart, ChartId, DataTable, Spec, Texts};
-use crate::data::facts::fact;
+use crate::data::facts::required;
 use crate::data::tables::{FIGURES, TABLE1, TABLE1_AT};
 use crate::data::Source;
 use crate::error::Error;
@@ -32,8 +32,8 @@ fn data() -> Result<[Year; 2], Error> {
     let resident_2010 = TABLE1.iter().map(|r| r.count_2010.value).sum::<f64>() / 1e4;
     let registered_2010 =
         derived_figures()?.into_iter().find(|d| d.id == "registered_pop_2010").ok_or_else(|| missing("registered_pop_2010"))?.value;
-    let resident_2020 = fact("resident_pop_2020").ok_or_else(|| missing("resident_pop_2020"))?.value.value;
-    let registered_2020 = fact("registered_pop_2020").ok_or_else(|| missing("registered_pop_2020"))?.value.value;
+    let resident_2020 = required("resident_pop_2020")?.value.value;
+    let registered_2020 = required("registered_pop_2020")?.value.value;
     Ok([
         Year { year: 2010, resident: resident_2010, registered: registered_2010, registered_derived: true },
         Year { year: 2020, resident: resident_2020, registered: registered_2020, registered_derived: false },

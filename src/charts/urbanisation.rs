@@ -8,7 +8,7 @@ use super::grammar::{line, text, Band, Bar, Fill, Font, Linear, Mark, Orient, Pl
 use super::{finish, table, text_width, wrap, Chart, ChartId, DataTable, Spec, Texts};
 use crate::data::counties::{COUNTIES, URBANISATION_ABOVE_MEAN, XICHANG};
 use crate::data::external::{census_fact, CENSUS_FACTS_FILE};
-use crate::data::facts::fact;
+use crate::data::facts::required;
 use crate::data::tables::FIGURES;
 use crate::data::targets::{Goal, TargetId};
 use crate::data::Source;
@@ -49,8 +49,8 @@ fn goal(id: TargetId) -> Result<f64, Error> {
 /// The bars, with the 2010 rate's derivation.
 fn items() -> Result<(Vec<Item>, Source), Error> {
     let d2010 = derived_figures()?.into_iter().find(|d| d.id == "urbanisation_2010").ok_or_else(|| missing("urbanisation_2010"))?;
-    let r2020 = fact("urbanisation_2020").ok_or_else(|| missing("urbanisation_2020"))?;
-    let xichang = fact("xichang_urbanisation_2020").ok_or_else(|| missing("xichang_urbanisation_2020"))?;
+    let r2020 = required("urbanisation_2020")?;
+    let xichang = required("xichang_urbanisation_2020")?;
     let sichuan = census_fact("Sichuan", 2020, "urbanization")?;
     let item = |zh, en, value, kind| Item { label: Text::new(zh, en), value, kind, county: false };
     let items = vec![

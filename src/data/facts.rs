@@ -128,6 +128,11 @@ pub fn fact(id: &str) -> Option<&'static Fact> {
     FACTS.iter().find(|f| f.id == id)
 }
 
+/// A fact the code needs: its absence is missing data, named.
+pub fn required(id: &str) -> Result<&'static Fact, crate::error::Error> {
+    fact(id).ok_or_else(|| crate::error::missing_data(id))
+}
+
 /// The plan's own forecasts, stated in its text; the projection holds them to
 /// account.
 /// A forecast of the plan's text, in the order of [`FORECASTS`].

@@ -17,7 +17,7 @@ use crate::data::counties::{
     County, CountyId, Table5Group, ANNING_BASIN, COUNTIES, KEY_ASSISTANCE, TABLE3_AT, TABLE5_AT, TOP_FIVE, URBANISATION_ABOVE_MEAN,
 };
 use crate::data::external::census_fact;
-use crate::data::facts::{fact, Fact};
+use crate::data::facts::Fact;
 use crate::data::tables::{AreaKind, TABLE1, TABLE1_AT, TABLE2, TABLE2_AT, TABLE2_LIANGSHAN, TABLE2_SICHUAN, TABLE4, TABLE4_AT};
 use crate::data::targets::{Goal, TargetId};
 use crate::data::Loc;
@@ -218,7 +218,7 @@ fn pct(part: Interval, whole: Interval) -> Interval {
 }
 
 fn f(id: &str) -> Result<&'static Fact, Error> {
-    fact(id).ok_or_else(|| missing(id))
+    crate::data::facts::required(id)
 }
 
 /// The sum of 表1's three groups in 2020: the prefecture's residents.

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::data::external::census_fact;
-use crate::data::facts::fact;
+use crate::data::facts::{fact, required};
 use crate::data::{Source, Unit};
 use crate::error::Error;
 use crate::i18n::Text;
@@ -72,8 +72,8 @@ pub fn derived_figures() -> Result<Vec<DerivedFigure>, Error> {
     }
     // Sichuan's 60+ share in 2010: its 2020 share (census bulletin) less its
     // rise, which the plan gives as Liangshan's rise plus 3.37 points.
-    let rise = fact("share_60plus_rise_2010_2020").ok_or_else(|| missing("share_60plus_rise_2010_2020"))?;
-    let gap = fact("share_60plus_rise_below_sichuan").ok_or_else(|| missing("share_60plus_rise_below_sichuan"))?;
+    let rise = required("share_60plus_rise_2010_2020")?;
+    let gap = required("share_60plus_rise_below_sichuan")?;
     let sc2020 = census_fact("Sichuan", 2020, "share_60plus")?.value;
     let iv = Interval::exact(sc2020).sub(rise.value.interval().add(gap.value.interval()));
     out.push(DerivedFigure {

@@ -1,7 +1,7 @@
 //! The key figures of 2020 that open the page (their words are in
 //! [`crate::present::figures`]).
 
-use crate::data::facts::{fact, Fact};
+use crate::data::facts::Fact;
 use crate::error::Error;
 
 /// The figures, in the order the page shows them.
@@ -18,5 +18,5 @@ pub const KEY_FIGURE_IDS: [&str; 8] = [
 
 /// The key figures, in the order the page shows them.
 pub fn key_figures() -> Result<Vec<&'static Fact>, Error> {
-    KEY_FIGURE_IDS.iter().map(|id| fact(id).ok_or_else(|| crate::error::missing_data(id))).collect()
+    KEY_FIGURE_IDS.iter().map(|id| crate::data::facts::required(id)).collect()
 }

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::data::external::{census_fact, wpp_china};
-use crate::data::facts::fact;
+use crate::data::facts::required;
 use crate::data::tables::TABLE1;
 use crate::data::Source;
 use crate::demography::mortality::Mortality;
@@ -149,7 +149,7 @@ const CELLS: [(usize, usize); 7] = [(0, 9), (10, 14), (15, 54), (55, 59), (60, 6
 /// The life expectancy by sex: the plan's 75.04 for both sexes together,
 /// split with China's female-male gap in 2020 (UN WPP 2024).
 pub fn e0_by_sex() -> Result<(f64, f64), Error> {
-    let e0 = fact("life_expectancy_2020").ok_or_else(|| missing("life_expectancy_2020"))?.value.value;
+    let e0 = plan_fact("life_expectancy_2020")?;
     let gap = wpp_china("e0_female", "estimate", 2020)? - wpp_china("e0_male", "estimate", 2020)?;
     // Both-sex e0 ≈ the birth-weighted mean of the two.
     let w_f = 1.0 / (1.0 + PRIOR_SRB);
@@ -226,11 +226,11 @@ struct Published {
 }
 
 fn plan_fact(id: &str) -> Result<f64, Error> {
-    Ok(fact(id).ok_or_else(|| missing(id))?.value.value)
+    Ok(required(id)?.value.value)
 }
 
 fn plan_source(id: &str) -> Result<Source, Error> {
-    Ok(Source::Plan { at: fact(id).ok_or_else(|| missing(id))?.at })
+    Ok(Source::Plan { at: required(id)?.at })
 }
 
 fn census_source(id: &str) -> Result<Source, Error> {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::data::facts::fact;
+use crate::data::facts::required;
 use crate::error::Error;
 use crate::indicators::derived::derived_figures;
 
@@ -27,7 +27,7 @@ use crate::error::missing_data as missing;
 
 /// The logistic trend to `horizon`.
 pub fn project(horizon: u16) -> Result<Urbanisation, Error> {
-    let r2020 = fact("urbanisation_2020").ok_or_else(|| missing("urbanisation_2020"))?.value.value;
+    let r2020 = required("urbanisation_2020")?.value.value;
     let r2010 = derived_figures()?.into_iter().find(|d| d.id == "urbanisation_2010").ok_or_else(|| missing("urbanisation_2010"))?.value;
     let slope = (logit(r2020 / 100.0) - logit(r2010 / 100.0)) / 10.0;
     let path = (2020..=horizon.max(2020))
