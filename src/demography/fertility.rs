@@ -49,16 +49,23 @@ pub fn relational_gompertz(tfr: f64, alpha: f64, beta: f64) -> Result<[f64; 8], 
     if !beta.is_finite() || beta <= 0.0 || !alpha.is_finite() {
         return Err(ErrorKind::OutOfRange { name: "beta", value: beta, min: 0.0, max: f64::INFINITY }.into());
     }
+    let shares = gompertz_shares(alpha, beta)?;
+    Ok(shares.map(|s| tfr * s / 5.0))
+}
+
+/// The share of a woman's lifetime births in each group 10-14 ... 45-49
+/// under the relational Gompertz model: what [`relational_gompertz`]
+/// scales by the TFR (`tfr × share / 5`, exactly), for callers that apply
+/// many TFRs to one shape.
+pub fn gompertz_shares(alpha: f64, beta: f64) -> Result<[f64; 8], Error> {
     let ys = booth_standard()?;
     let cum = |y: f64| if y.is_infinite() { 1.0 } else { (-(-(alpha + beta * y)).exp()).exp() };
     // Cumulative share at exact ages 10 (0), 15, ..., 50.
-    let mut f = vec![0.0];
-    f.extend(ys.iter().map(|(_, y)| cum(*y)));
-    let mut out = [0.0; 8];
-    for i in 0..8 {
-        out[i] = tfr * (f[i + 1] - f[i]) / 5.0;
+    let mut f = [0.0; 9];
+    for (i, (_, y)) in ys.iter().enumerate().take(8) {
+        f[i + 1] = cum(*y);
     }
-    Ok(out)
+    Ok(std::array::from_fn(|i| f[i + 1] - f[i]))
 }
 
 /// Age-specific fertility rates of the groups 10-14 ... 45-49 from the

@@ -49,15 +49,20 @@ pub struct Projection {
 /// Survival ratios of one step: `ratio[0]` takes births into the first
 /// group, `ratio[x]` takes group x−1 into x, and the last takes the last
 /// closed group and the open group together into the open group.
-fn survival_ratios(l: &[f64], step: f64, radix: f64, out: &mut Vec<f64>) {
+pub(crate) fn survival_ratios(l: &[f64], step: f64, radix: f64, out: &mut [f64]) {
     let k = l.len();
-    out.clear();
-    out.push(l[0] / (step * radix));
-    for w in l.windows(2) {
-        out.push(if w[0] > 0.0 { w[1] / w[0] } else { 0.0 });
+    out[0] = l[0] / (step * radix);
+    for x in 1..k - 1 {
+        out[x] = if l[x - 1] > 0.0 { l[x] / l[x - 1] } else { 0.0 };
     }
     let den = l[k - 2] + l[k - 1];
     out[k - 1] = if den > 0.0 { l[k - 1] / den } else { 0.0 };
+}
+
+/// Those present in group `x` after the first half of the step's migrants.
+#[inline(always)]
+fn present(pop: &[f64], migrants: &[f64], x: usize) -> f64 {
+    (pop[x] + migrants[x] / 2.0).max(0.0)
 }
 
 /// One sex through one step, given its births and survival `ratio`s: writes
@@ -65,16 +70,15 @@ fn survival_ratios(l: &[f64], step: f64, radix: f64, out: &mut Vec<f64>) {
 /// migrants who could actually leave or arrive. Emigrants cannot outnumber
 /// the people there are: where net migration would make a group negative,
 /// it stops at zero, and the migrants reported are the ones that moved.
-fn survive(pop: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut Vec<f64>) -> f64 {
+pub(crate) fn survive(pop: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut [f64]) -> f64 {
     let k = pop.len();
-    end.clear();
-    end.resize(k, 0.0);
+    let (pop, ratio, migrants, end) = (&pop[..k], &ratio[..k], &migrants[..k], &mut end[..k]);
     let mut moved = 0.0;
     // Those present after the first half of the step's migrants, moved up
     // a group by their survival (the open group gathers two groups).
     let mut previous = births;
     for x in 0..k {
-        let start = (pop[x] + migrants[x] / 2.0).max(0.0);
+        let start = present(pop, migrants, x);
         moved += start - pop[x];
         let survivors = if x + 1 == k { (previous + start) * ratio[x] } else { previous * ratio[x] };
         let e = (survivors + migrants[x] / 2.0).max(0.0);
@@ -83,6 +87,38 @@ fn survive(pop: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut 
         previous = start;
     }
     moved
+}
+
+/// Births over one step to the women `pop`, by the mother's age in
+/// `fertile` (ages outside it have no fertility): `step` × the rate × the
+/// mean of the women there at the start (after the first half of the
+/// migrants) and at the end. The women at the end of the step in a group
+/// past the first do not depend on the step's births, so they are found
+/// here for the fertile ages alone, as [`survive`] would find them.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn births(
+    pop: &[f64],
+    ratio: &[f64],
+    migrants: &[f64],
+    asfr: &[f64],
+    fertile: std::ops::Range<usize>,
+    step: f64,
+    mut by_age: Option<&mut [f64]>,
+) -> f64 {
+    let k = pop.len();
+    let mut total = 0.0;
+    for x in fertile.start.max(1)..fertile.end.min(k) {
+        let start = present(pop, migrants, x);
+        let before = present(pop, migrants, x - 1);
+        let survivors = if x + 1 == k { (before + start) * ratio[x] } else { before * ratio[x] };
+        let end = (survivors + migrants[x] / 2.0).max(0.0);
+        let b = step * asfr[x] * (start + end) / 2.0;
+        total += b;
+        if let Some(out) = by_age.as_deref_mut() {
+            out[x] = b;
+        }
+    }
+    total
 }
 
 fn sum(v: &[f64]) -> f64 {
@@ -146,32 +182,26 @@ pub(crate) fn project_valid(spec: &Spec) -> Projection {
     let mut net = Vec::with_capacity(steps);
     let mut years = Vec::with_capacity(steps + 1);
     years.push(i64::from(spec.base_year));
-    let mut scratch = Vec::with_capacity(groups);
-    let mut f_ratio = Vec::with_capacity(groups);
-    let mut m_ratio = Vec::with_capacity(groups);
+    let mut f_ratio = vec![0.0; groups];
+    let mut m_ratio = vec![0.0; groups];
 
     for k in 0..steps {
         let f_now = &female[female.len() - 1];
         let f_mig = mig(true, k);
-        let f_l = spec.female.nlx.at(k);
         let asfr = spec.asfr.at(k);
         let srb = *spec.srb.at(k);
-        survival_ratios(f_l, step, spec.radix, &mut f_ratio);
-        // Women at the end of the step in every group but the first (whose
-        // members are born during the step and have no fertility).
-        survive(f_now, &f_ratio, f_mig, 0.0, &mut scratch);
-        let by_mother_age: Vec<f64> =
-            (0..groups).map(|x| step * asfr[x] * ((f_now[x] + f_mig[x] / 2.0).max(0.0) + scratch[x]) / 2.0).collect();
-        let total = sum(&by_mother_age);
+        survival_ratios(spec.female.nlx.at(k), step, spec.radix, &mut f_ratio);
+        let mut by_mother_age = vec![0.0; groups];
+        let total = self::births(f_now, &f_ratio, f_mig, asfr, 0..groups, step, Some(&mut by_mother_age));
         let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
-        let mut f_end = Vec::with_capacity(groups);
+        let mut f_end = vec![0.0; groups];
         let f_moved = survive(f_now, &f_ratio, f_mig, b_f, &mut f_end);
         let f_deaths = sum(f_now) + b_f + f_moved - sum(&f_end);
 
         let (m_deaths, m_net) = match (&mut male, &spec.male) {
             (Some(series), Some(m_spec)) => {
                 let m_now = &series[series.len() - 1];
-                let mut m_end = Vec::with_capacity(groups);
+                let mut m_end = vec![0.0; groups];
                 survival_ratios(m_spec.nlx.at(k), step, spec.radix, &mut m_ratio);
                 let m_moved = survive(m_now, &m_ratio, mig(false, k), b_m, &mut m_end);
                 let d = sum(m_now) + b_m + m_moved - sum(&m_end);

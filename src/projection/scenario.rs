@@ -217,16 +217,18 @@ fn path(knots: &[(f64, f64)], t: f64) -> f64 {
     knots[knots.len() - 1].1
 }
 
-fn median_age(pop: &[f64]) -> f64 {
-    let half = pop.iter().sum::<f64>() / 2.0;
+/// The age that halves women and men `f` + `m` (whose sum is `total`).
+fn median_age(f: &[f64], m: &[f64], total: f64) -> f64 {
+    let half = total / 2.0;
     let mut acc = 0.0;
-    for (a, n) in pop.iter().enumerate() {
-        if acc + n >= half && *n > 0.0 {
+    for (a, (x, y)) in f.iter().zip(m).enumerate() {
+        let n = x + y;
+        if acc + n >= half && n > 0.0 {
             return a as f64 + (half - acc) / n;
         }
         acc += n;
     }
-    pop.len() as f64
+    f.len() as f64
 }
 
 /// The yearly paths a scenario sets: TFR and life expectancy by sex at the
@@ -334,48 +336,91 @@ pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nl
 pub fn assemble_run(a: &Assumptions, paths: &Paths, p: super::ccmpp::Projection) -> Run {
     let steps = p.births.len();
     let male = p.male.clone().unwrap_or_default();
-    let (tfrs, e0s) = (&paths.tfr, &paths.e0);
-    let mut years = Vec::with_capacity(steps + 1);
-    for k in 0..=steps {
-        let (f, m) = (&p.female[k], &male[k]);
-        let both: Vec<f64> = f.iter().zip(m).map(|(x, y)| x + y).collect();
-        let total: f64 = both.iter().sum();
-        let s = |lo: usize, hi: usize| both[lo..=hi].iter().sum::<f64>();
-        let (young, work, old) = (s(0, 14), s(15, 64), s(65, AGES - 1));
-        let flows = (k < steps).then(|| {
-            let next: f64 = p.female[k + 1].iter().sum::<f64>() + male[k + 1].iter().sum::<f64>();
-            let mean = (total + next) / 2.0;
-            let b = p.births[k].total;
-            let d = p.deaths[k].female + p.deaths[k].male.unwrap_or(0.0);
-            let n = p.net_migrants[k].female + p.net_migrants[k].male.unwrap_or(0.0);
-            (b, d, n, b / mean * 1000.0, d / mean * 1000.0, (next - total) / mean * 1000.0)
-        });
-        years.push(Year {
-            year: BASE_YEAR + k as u16,
-            population: total,
-            births: flows.map(|x| x.0),
-            deaths: flows.map(|x| x.1),
-            net_migrants: flows.map(|x| x.2),
-            cbr: flows.map(|x| x.3),
-            cdr: flows.map(|x| x.4),
-            growth_rate: flows.map(|x| x.5),
-            tfr: tfrs[k],
-            e0_female: e0s[k].0,
-            e0_male: e0s[k].1,
-            share_0_14: young / total * 100.0,
-            share_15_59: s(15, 59) / total * 100.0,
-            share_15_64: work / total * 100.0,
-            share_60_plus: s(60, AGES - 1) / total * 100.0,
-            share_65_plus: old / total * 100.0,
-            share_80_plus: s(80, AGES - 1) / total * 100.0,
-            youth_dependency: young / work * 100.0,
-            old_age_dependency: old / work * 100.0,
-            total_dependency: (young + old) / work * 100.0,
-            median_age: median_age(&both),
-            sex_ratio: m.iter().sum::<f64>() / f.iter().sum::<f64>() * 100.0,
-        });
-    }
+    let years = (0..=steps)
+        .map(|k| {
+            let flows = (k < steps).then(|| Flows {
+                births: p.births[k].total,
+                deaths: p.deaths[k].female + p.deaths[k].male.unwrap_or(0.0),
+                net_migrants: p.net_migrants[k].female + p.net_migrants[k].male.unwrap_or(0.0),
+                next_population: p.female[k + 1].iter().sum::<f64>() + male[k + 1].iter().sum::<f64>(),
+            });
+            year_of(BASE_YEAR + k as u16, &p.female[k], &male[k], flows, paths.tfr[k], paths.e0[k])
+        })
+        .collect();
     Run { assumptions: *a, years, female: p.female, male, estimate: true }
+}
+
+/// What happens over the step that follows a year.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Flows {
+    pub births: f64,
+    pub deaths: f64,
+    pub net_migrants: f64,
+    /// Women plus men at the end of the step.
+    pub next_population: f64,
+}
+
+/// The indicators of one year from its population by single year of age
+/// (women `f`, men `m`), in one pass: every group's sum runs over its own
+/// ages in order, so the figures are those of summing each group apart.
+pub(crate) fn year_of(year: u16, f: &[f64], m: &[f64], flows: Option<Flows>, tfr: f64, e0: (f64, f64)) -> Year {
+    let n = f.len().min(m.len());
+    let (f, m) = (&f[..n], &m[..n]);
+    let (mut total, mut women, mut men) = (0.0, 0.0, 0.0);
+    let (mut young, mut to_59, mut to_64, mut over_60, mut over_65, mut over_80) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    for x in 0..n {
+        let both = f[x] + m[x];
+        total += both;
+        women += f[x];
+        men += m[x];
+        match x {
+            0..=14 => young += both,
+            15..=59 => {
+                to_59 += both;
+                to_64 += both;
+            }
+            60..=64 => {
+                to_64 += both;
+                over_60 += both;
+            }
+            _ => {
+                over_60 += both;
+                over_65 += both;
+                if x >= 80 {
+                    over_80 += both;
+                }
+            }
+        }
+    }
+    let (work, old) = (to_64, over_65);
+    let flow = flows.map(|fl| {
+        let mean = (total + fl.next_population) / 2.0;
+        (fl.births / mean * 1000.0, fl.deaths / mean * 1000.0, (fl.next_population - total) / mean * 1000.0)
+    });
+    Year {
+        year,
+        population: total,
+        births: flows.map(|x| x.births),
+        deaths: flows.map(|x| x.deaths),
+        net_migrants: flows.map(|x| x.net_migrants),
+        cbr: flow.map(|x| x.0),
+        cdr: flow.map(|x| x.1),
+        growth_rate: flow.map(|x| x.2),
+        tfr,
+        e0_female: e0.0,
+        e0_male: e0.1,
+        share_0_14: young / total * 100.0,
+        share_15_59: to_59 / total * 100.0,
+        share_15_64: work / total * 100.0,
+        share_60_plus: over_60 / total * 100.0,
+        share_65_plus: old / total * 100.0,
+        share_80_plus: over_80 / total * 100.0,
+        youth_dependency: young / work * 100.0,
+        old_age_dependency: old / work * 100.0,
+        total_dependency: (young + old) / work * 100.0,
+        median_age: median_age(f, m, total),
+        sex_ratio: men / women * 100.0,
+    }
 }
 
 #[cfg(test)]

@@ -6,9 +6,12 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES};
+use super::ccmpp::{births, survival_ratios, survive};
 use super::counties::RegionInputs;
 use super::indicator::Indicator;
-use super::scenario::{paths, Assumptions, Paths, Year, BASE_YEAR};
+use super::scenario::{paths, year_of, Assumptions, Flows, Paths, Year, BASE_YEAR};
+use crate::demography::fertility::{gompertz_shares, GROUPS};
+use crate::demography::migration::STANDARD;
 use crate::demography::mortality::Mortality;
 use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
@@ -96,32 +99,220 @@ impl Probabilistic {
 }
 
 /// Single-year person-years on a grid of life expectancy (every 0.05 year),
-/// interpolated between grid points: the same tables, computed once.
+/// interpolated between grid points: the same tables, computed once, held
+/// flat (`AGES` values a table).
 struct Grid {
     lo: f64,
     step: f64,
-    tables: [Vec<Vec<f64>>; 2],
+    points: usize,
+    tables: [Vec<f64>; 2],
 }
 
 impl Grid {
     fn new(mortality: &Mortality, lo: f64, hi: f64) -> Result<Grid, Error> {
         let step = 0.05;
-        let n = ((hi - lo) / step).ceil() as usize + 2;
-        let mut tables = [Vec::with_capacity(n), Vec::with_capacity(n)];
+        let points = ((hi - lo) / step).ceil() as usize + 2;
+        let mut tables = [Vec::with_capacity(points * AGES), Vec::with_capacity(points * AGES)];
         for (i, sex) in [Sex::Female, Sex::Male].into_iter().enumerate() {
-            for j in 0..n {
-                tables[i].push(mortality.nlx(sex, lo + step * j as f64, AGES - 1)?);
+            for j in 0..points {
+                tables[i].extend(mortality.nlx(sex, lo + step * j as f64, AGES - 1)?);
             }
         }
-        Ok(Grid { lo, step, tables })
+        Ok(Grid { lo, step, points, tables })
     }
 
-    fn nlx(&self, sex: Sex, e0: f64) -> Result<Vec<f64>, Error> {
+    /// The person-years at life expectancy `e0`, interpolated.
+    #[cfg(test)]
+    fn nlx(&self, sex: Sex, e0: f64) -> Vec<f64> {
         let t = &self.tables[if sex == Sex::Female { 0 } else { 1 }];
-        let x = ((e0 - self.lo) / self.step).clamp(0.0, (t.len() - 2) as f64);
+        let x = ((e0 - self.lo) / self.step).clamp(0.0, (self.points - 2) as f64);
         let (i, w) = (x.floor() as usize, x.fract());
-        Ok(t[i].iter().zip(&t[i + 1]).map(|(a, b)| a + w * (b - a)).collect())
+        (0..AGES).map(|a| t[i * AGES + a] + w * (t[(i + 1) * AGES + a] - t[i * AGES + a])).collect()
     }
+
+    /// The survival ratios of a one-year step at life expectancy `e0`:
+    /// those of the person-years interpolated between the two nearest
+    /// tables (`l`, scratch).
+    fn ratios(&self, sex: Sex, e0: f64, l: &mut [f64], out: &mut [f64]) {
+        let t = &self.tables[if sex == Sex::Female { 0 } else { 1 }];
+        let x = ((e0 - self.lo) / self.step).clamp(0.0, (self.points - 2) as f64);
+        let (i, w) = (x.floor() as usize, x.fract());
+        let (a, b) = (&t[i * AGES..(i + 1) * AGES], &t[(i + 1) * AGES..(i + 2) * AGES]);
+        for x in 0..AGES {
+            l[x] = a[x] + w * (b[x] - a[x]);
+        }
+        survival_ratios(l, 1.0, 1.0, out);
+    }
+}
+
+/// Everything a trajectory needs that is the same for every trajectory,
+/// prepared once: the centre paths, the life-table grid, the fertility and
+/// migration age schedules.
+struct Engine<'a> {
+    regions: &'a [RegionInputs],
+    /// Whether the regions' sum is a region too (the counties' prefecture).
+    sum: bool,
+    centre: Paths,
+    grid: Grid,
+    /// Booth's standard: the share of the TFR in each five-year group.
+    fertility: [f64; 8],
+    /// The migrants' age schedule (summing to 1).
+    migration: Vec<f64>,
+    srb: f64,
+}
+
+/// What a trajectory writes to, reused from one to the next.
+struct Workspace {
+    paths: Paths,
+    l: Vec<f64>,
+    f_ratio: Vec<f64>,
+    m_ratio: Vec<f64>,
+    asfr: Vec<f64>,
+    mig: Vec<f64>,
+    /// Women and men of each region now, and at the end of the step.
+    now: Vec<[Vec<f64>; 2]>,
+    end: Vec<[Vec<f64>; 2]>,
+    /// The regions' sum, women and men.
+    total: [Vec<f64>; 2],
+}
+
+/// The ages with fertility: 10-49.
+const FERTILE: std::ops::Range<usize> = 10..50;
+
+impl<'a> Engine<'a> {
+    fn new(pref: &BasePopulation, regions: &'a [RegionInputs], sum: bool, a: &Assumptions) -> Result<Engine<'a>, Error> {
+        let centre = paths(pref, a);
+        let (lo, hi) = centre.e0.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (f, m)| (l.min(f.min(*m)), h.max(f.max(*m))));
+        // Deviations of e0 have a stationary spread of about half a year; ±4
+        // years is eight of those. Beyond the grid the nearest end is used.
+        // (Every region has the prefecture's mortality model.)
+        let mortality = regions.first().map_or(&pref.mortality, |r| &r.base.mortality);
+        Ok(Engine {
+            regions,
+            sum,
+            grid: Grid::new(mortality, (lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?,
+            fertility: gompertz_shares(0.0, 1.0)?,
+            migration: STANDARD.shares(AGES),
+            srb: a.srb,
+            centre,
+        })
+    }
+
+    fn workspace(&self) -> Workspace {
+        let zeros = || vec![0.0; AGES];
+        let pairs = || self.regions.iter().map(|_| [zeros(), zeros()]).collect::<Vec<_>>();
+        Workspace {
+            paths: self.centre.clone(),
+            l: zeros(),
+            f_ratio: zeros(),
+            m_ratio: zeros(),
+            asfr: zeros(),
+            mig: zeros(),
+            now: pairs(),
+            end: pairs(),
+            total: [zeros(), zeros()],
+        }
+    }
+
+    /// Draws a trajectory's paths: the centre's with AR(1) deviations.
+    fn draw(&self, u: &Uncertainty, rng: &mut Rng, p: &mut Paths) {
+        let c = &self.centre;
+        let (mut dt, mut de, mut dm) = (0.0, 0.0, 0.0);
+        for k in 0..c.tfr.len() {
+            if k > 0 {
+                dt = u.tfr_persistence * dt + u.tfr_sd * rng.normal();
+                de = u.e0_persistence * de + u.e0_sd * rng.normal();
+                dm = u.migration_persistence * dm + u.migration_sd * rng.normal();
+            }
+            p.tfr[k] = (c.tfr[k] + dt).clamp(0.3, 8.0);
+            p.e0[k] = (c.e0[k].0 + de, c.e0[k].1 + de);
+            if k < c.migration.len() {
+                p.migration[k] = c.migration[k] + dm;
+            }
+        }
+    }
+
+    /// Projects every region along the paths in `ws`, one year at a time,
+    /// and hands each region's year to `sink(region, k, year)`. The
+    /// arithmetic is the engine's ([`crate::projection::ccmpp`]), on the
+    /// inputs a deterministic run along the same paths would build, so a
+    /// trajectory is that run to the last bit.
+    fn run(&self, ws: &mut Workspace, sink: &mut impl FnMut(usize, usize, &Year)) {
+        let steps = self.centre.migration.len();
+        for (r, region) in self.regions.iter().enumerate() {
+            ws.now[r][0].copy_from_slice(&region.base.female);
+            ws.now[r][1].copy_from_slice(&region.base.male);
+        }
+        let srb = self.srb;
+        for k in 0..=steps {
+            let e0 = ws.paths.e0[k];
+            if k < steps {
+                self.grid.ratios(Sex::Female, e0.0, &mut ws.l, &mut ws.f_ratio);
+                self.grid.ratios(Sex::Male, e0.1, &mut ws.l, &mut ws.m_ratio);
+            }
+            let mut all = Flows { births: 0.0, deaths: 0.0, net_migrants: 0.0, next_population: 0.0 };
+            for (r, region) in self.regions.iter().enumerate() {
+                let tfr = ws.paths.tfr[k] * region.tfr_ratio;
+                let [f, m] = &ws.now[r];
+                if k == steps {
+                    sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, None, tfr, e0));
+                    continue;
+                }
+                let migrants = region.migration_offset + ws.paths.migration[k] * region.migration_share;
+                for (g, share) in GROUPS.iter().zip(self.fertility) {
+                    let g = *g as usize;
+                    ws.asfr[g..g + 5].fill(tfr * share / 5.0);
+                }
+                for (x, s) in self.migration.iter().enumerate() {
+                    ws.mig[x] = s * migrants / 2.0;
+                }
+                let [f_end, m_end] = &mut ws.end[r];
+                let b = births(f, &ws.f_ratio, &ws.mig, &ws.asfr, FERTILE, 1.0, None);
+                let (b_f, b_m) = (b / (1.0 + srb), b * srb / (1.0 + srb));
+                let f_moved = survive(f, &ws.f_ratio, &ws.mig, b_f, f_end);
+                let m_moved = survive(m, &ws.m_ratio, &ws.mig, b_m, m_end);
+                let (f_next, m_next) = (sum(f_end), sum(m_end));
+                let deaths = (sum(f) + b_f + f_moved - f_next) + (sum(m) + b_m + m_moved - m_next);
+                let flows = Flows { births: b, deaths, net_migrants: f_moved + m_moved, next_population: f_next + m_next };
+                sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, Some(flows), tfr, e0));
+                all.births += flows.births;
+                all.deaths += flows.deaths;
+                all.net_migrants += flows.net_migrants;
+            }
+            if self.sum {
+                self.add_up(ws, k, all, sink);
+            }
+            std::mem::swap(&mut ws.now, &mut ws.end);
+        }
+    }
+}
+
+impl Engine<'_> {
+    /// The regions' sum in year `k` (with the flows `all` of the step
+    /// after it), as region number `regions.len()`.
+    fn add_up(&self, ws: &mut Workspace, k: usize, mut all: Flows, sink: &mut impl FnMut(usize, usize, &Year)) {
+        let steps = self.centre.migration.len();
+        let [tf, tm] = &mut ws.total;
+        let add = |out: &mut Vec<f64>, pops: &[[Vec<f64>; 2]], sex: usize| {
+            out.fill(0.0);
+            for p in pops {
+                for (o, v) in out.iter_mut().zip(&p[sex]) {
+                    *o += v;
+                }
+            }
+        };
+        let flows = (k < steps).then(|| {
+            all.next_population = ws.end.iter().map(|[f, m]| sum(f) + sum(m)).sum();
+            all
+        });
+        add(tf, &ws.now, 0);
+        add(tm, &ws.now, 1);
+        sink(self.regions.len(), k, &year_of(BASE_YEAR + k as u16, tf, tm, flows, ws.paths.tfr[k], ws.paths.e0[k]));
+    }
+}
+
+fn sum(v: &[f64]) -> f64 {
+    v.iter().sum()
 }
 
 fn quantile(sorted: &[f64], q: f64) -> f64 {
@@ -134,9 +325,117 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
+/// The fan of one indicator from its values, `[year][trajectory]` flat
+/// (reordered in place).
+fn fan(indicator: Indicator, years: &[u16], values: &mut [f64], trajectories: usize) -> Fan {
+    let mut fan = Fan { indicator, years: years.to_vec(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
+    for v in values.chunks_mut(trajectories) {
+        let finite = partition_finite(v);
+        let v = &mut v[..finite];
+        v.sort_unstable_by(f64::total_cmp);
+        let q = |p: f64| if v.is_empty() { f64::NAN } else { quantile(v, p) };
+        fan.median.push(q(0.5));
+        fan.lo80.push(q(0.1));
+        fan.hi80.push(q(0.9));
+        fan.lo95.push(q(0.025));
+        fan.hi95.push(q(0.975));
+    }
+    fan
+}
+
+/// Moves the finite values to the front; returns how many there are.
+fn partition_finite(v: &mut [f64]) -> usize {
+    let mut n = 0;
+    for i in 0..v.len() {
+        if v[i].is_finite() {
+            v.swap(n, i);
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The values of the indicators kept, of every region, year and
+/// trajectory: `[region][indicator][year][trajectory]`, flat.
+struct Store<'a> {
+    indicators: &'a [Indicator],
+    years: usize,
+    trajectories: usize,
+    values: Vec<f64>,
+}
+
+impl<'a> Store<'a> {
+    fn new(indicators: &'a [Indicator], regions: usize, years: usize, trajectories: usize) -> Store<'a> {
+        Store { indicators, years, trajectories, values: vec![f64::NAN; regions * indicators.len() * years * trajectories] }
+    }
+
+    fn slice(&mut self, region: usize, indicator: usize) -> &mut [f64] {
+        let n = self.years * self.trajectories;
+        let at = (region * self.indicators.len() + indicator) * n;
+        &mut self.values[at..at + n]
+    }
+
+    fn put(&mut self, region: usize, k: usize, t: usize, y: &Year) {
+        let n = self.years * self.trajectories;
+        let base = region * self.indicators.len() * n + k * self.trajectories + t;
+        for (i, indicator) in self.indicators.iter().enumerate() {
+            self.values[base + i * n] = indicator.of(y);
+        }
+    }
+
+    /// The share of trajectories where `indicator` passes `test` in 2030
+    /// (NaN when the indicator was not kept).
+    fn share_2030(&mut self, region: usize, indicator: Indicator, test: impl Fn(f64) -> bool) -> f64 {
+        let (years, trajectories) = (self.years, self.trajectories);
+        let Some(i) = self.indicators.iter().position(|x| *x == indicator) else { return f64::NAN };
+        let k2030 = usize::from(2030 - BASE_YEAR).min(years - 1);
+        let v = &self.slice(region, i)[k2030 * trajectories..][..trajectories];
+        v.iter().filter(|x| test(**x)).count() as f64 / trajectories as f64
+    }
+
+    fn summarise(&mut self, region: usize, seed: u64) -> Probabilistic {
+        let trajectories = self.trajectories;
+        let years: Vec<u16> = (0..self.years).map(|k| BASE_YEAR + k as u16).collect();
+        let p_5_million_2030 = self.share_2030(region, Indicator::Population, |p| p >= 5_000_000.0);
+        let p_60_plus_over_20_in_2030 = self.share_2030(region, Indicator::Share60Plus, |s| s > 20.0);
+        let fans = (0..self.indicators.len()).map(|i| fan(self.indicators[i], &years, self.slice(region, i), trajectories)).collect();
+        Probabilistic { trajectories, seed, fans, p_5_million_2030, p_60_plus_over_20_in_2030 }
+    }
+}
+
+fn check_trajectories(trajectories: usize) -> Result<(), Error> {
+    if trajectories == 0 || trajectories > 20_000 {
+        return Err(ErrorKind::OutOfRange { name: "trajectories", value: trajectories as f64, min: 1.0, max: 20_000.0 }.into());
+    }
+    Ok(())
+}
+
 /// `trajectories` runs around `a`'s paths from `seed`.
 pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, trajectories: usize, seed: u64) -> Result<Probabilistic, Error> {
     simulate_region(base, &RegionInputs::whole(base), a, u, trajectories, seed)
+}
+
+/// Runs `trajectories` trajectories of every region of `regions` from
+/// `seed`: each trajectory's paths are drawn once and every region follows
+/// them (as [`RegionInputs::run`] does in a deterministic run), so
+/// trajectory t of one region and trajectory t of another share their
+/// fertility, life expectancy and migration. Returns the store of values.
+fn simulate_all<'a>(
+    engine: &Engine,
+    indicators: &'a [Indicator],
+    u: &Uncertainty,
+    trajectories: usize,
+    seed: u64,
+) -> Result<Store<'a>, Error> {
+    check_trajectories(trajectories)?;
+    let mut ws = engine.workspace();
+    let mut rng = Rng::new(seed);
+    let mut store = Store::new(indicators, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), trajectories);
+    for t in 0..trajectories {
+        engine.draw(u, &mut rng, &mut ws.paths);
+        engine.run(&mut ws, &mut |r, k, y| store.put(r, k, t, y));
+    }
+    Ok(store)
 }
 
 /// [`simulate`] for a region of the prefecture `pref`: the prefecture's
@@ -150,61 +449,46 @@ pub fn simulate_region(
     trajectories: usize,
     seed: u64,
 ) -> Result<Probabilistic, Error> {
-    if trajectories == 0 || trajectories > 20_000 {
-        return Err(ErrorKind::OutOfRange { name: "trajectories", value: trajectories as f64, min: 1.0, max: 20_000.0 }.into());
-    }
-    let centre = paths(pref, a);
-    let (lo, hi) = centre.e0.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (f, m)| (l.min(f.min(*m)), h.max(f.max(*m))));
-    // Deviations of e0 have a stationary spread of about half a year; ±4
-    // years is eight of those. Beyond the grid the nearest end is used.
-    let grid = Grid::new(&region.base.mortality, (lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?;
-    let nlx = |sex: Sex, e0: f64| grid.nlx(sex, e0);
-    let mut rng = Rng::new(seed);
-    let mut runs: Vec<Vec<Year>> = Vec::with_capacity(trajectories);
-    for _ in 0..trajectories {
-        let (mut dt, mut de, mut dm) = (0.0, 0.0, 0.0);
-        let mut p = Paths { tfr: Vec::new(), e0: Vec::new(), migration: Vec::new() };
-        for k in 0..centre.tfr.len() {
-            if k > 0 {
-                dt = u.tfr_persistence * dt + u.tfr_sd * rng.normal();
-                de = u.e0_persistence * de + u.e0_sd * rng.normal();
-                dm = u.migration_persistence * dm + u.migration_sd * rng.normal();
-            }
-            p.tfr.push((centre.tfr[k] + dt).clamp(0.3, 8.0));
-            p.e0.push((centre.e0[k].0 + de, centre.e0[k].1 + de));
-            if k < centre.migration.len() {
-                p.migration.push(centre.migration[k] + dm);
-            }
-        }
-        runs.push(region.run(a, &p, &nlx)?.years);
-    }
-    let years: Vec<u16> = (0..centre.tfr.len()).map(|k| BASE_YEAR + k as u16).collect();
-    let fans = Indicator::ALL
-        .iter()
-        .map(|&indicator| {
-            let mut fan = Fan { indicator, years: years.clone(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
-            for k in 0..years.len() {
-                let mut v: Vec<f64> = runs.iter().map(|r| indicator.of(&r[k])).filter(|x| x.is_finite()).collect();
-                v.sort_by(f64::total_cmp);
-                let q = |p: f64| if v.is_empty() { f64::NAN } else { quantile(&v, p) };
-                fan.median.push(q(0.5));
-                fan.lo80.push(q(0.1));
-                fan.hi80.push(q(0.9));
-                fan.lo95.push(q(0.025));
-                fan.hi95.push(q(0.975));
-            }
-            fan
-        })
-        .collect();
-    let k2030 = usize::from(2030 - BASE_YEAR).min(years.len() - 1);
-    let share = |f: &dyn Fn(&Year) -> bool| runs.iter().filter(|r| f(&r[k2030])).count() as f64 / trajectories as f64;
-    Ok(Probabilistic {
-        trajectories,
-        seed,
-        fans,
-        p_5_million_2030: share(&|y| y.population >= 5_000_000.0),
-        p_60_plus_over_20_in_2030: share(&|y| y.share_60_plus > 20.0),
-    })
+    let engine = Engine::new(pref, std::slice::from_ref(region), false, a)?;
+    let mut store = simulate_all(&engine, &Indicator::ALL, u, trajectories, seed)?;
+    Ok(store.summarise(0, seed))
+}
+
+/// The indicators the explorer's charts and the tracker draw fans of: what
+/// the county runs keep (the region's run keeps every indicator).
+pub const COUNTY_FANS: [Indicator; 6] = [
+    Indicator::Population,
+    Indicator::Births,
+    Indicator::Share15To59,
+    Indicator::Share60Plus,
+    Indicator::Share65Plus,
+    Indicator::TotalDependency,
+];
+
+/// Every county's trajectories, and the prefecture as their sum in every
+/// trajectory (so that the counties add up to it, trajectory by trajectory).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountyFans {
+    pub counties: Vec<Probabilistic>,
+    pub sum: Probabilistic,
+}
+
+/// [`simulate_region`] for every county of `counties` at once, each
+/// trajectory's paths shared by all of them: county c's fans of the
+/// `indicators` kept are those [`simulate_region`] gives for it with the
+/// same seed.
+pub fn simulate_counties(
+    pref: &BasePopulation,
+    counties: &[RegionInputs],
+    indicators: &[Indicator],
+    a: &Assumptions,
+    u: &Uncertainty,
+    trajectories: usize,
+    seed: u64,
+) -> Result<CountyFans, Error> {
+    let engine = Engine::new(pref, counties, true, a)?;
+    let mut store = simulate_all(&engine, indicators, u, trajectories, seed)?;
+    Ok(CountyFans { counties: (0..counties.len()).map(|c| store.summarise(c, seed)).collect(), sum: store.summarise(counties.len(), seed) })
 }
 
 #[cfg(test)]
@@ -248,5 +532,57 @@ mod tests {
         assert!((pop.median[30] / det.years[30].population - 1.0).abs() < 0.02);
         assert!((0.0..=1.0).contains(&p.p_5_million_2030));
         assert!(simulate(&base, &a, &DEFAULT_UNCERTAINTY, 0, 1).is_err());
+    }
+
+    fn counties() -> (BasePopulation, Assumptions, Vec<RegionInputs>) {
+        let base = estimate().unwrap();
+        let mig = estimate_migration(&base).unwrap();
+        let a = preset(Preset::Plan, &base, &mig);
+        let cs = crate::projection::counties::estimate_counties(&base).unwrap();
+        let inputs = cs.iter().map(|c| RegionInputs::county(&base, c).unwrap()).collect();
+        (base, a, inputs)
+    }
+
+    #[test]
+    fn a_trajectory_along_the_centre_is_the_deterministic_run_to_the_last_bit() {
+        let (base, a, inputs) = counties();
+        let regions = [RegionInputs::whole(&base), inputs[0].clone(), inputs[16].clone()];
+        let engine = Engine::new(&base, &regions, false, &a).unwrap();
+        let mut ws = engine.workspace();
+        let mut got: Vec<Vec<Year>> = vec![Vec::new(); regions.len()];
+        engine.run(&mut ws, &mut |r, _, y| got[r].push(y.clone()));
+        let nlx = |sex, e0| Ok(engine.grid.nlx(sex, e0));
+        for (region, got) in regions.iter().zip(&got) {
+            assert_eq!(got, &region.run(&a, &engine.centre, &nlx).unwrap().years);
+        }
+    }
+
+    #[test]
+    fn county_fans_are_each_countys_own_and_add_up_to_the_prefecture_in_every_trajectory() {
+        let (base, a, inputs) = counties();
+        let (t, seed) = (40, 3);
+        let all = simulate_counties(&base, &inputs, &COUNTY_FANS, &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        for c in [0, 5, 16] {
+            let own = simulate_region(&base, &inputs[c], &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+            for fan in &all.counties[c].fans {
+                // (Debug text: the last year's births are NaN, never equal.)
+                assert_eq!(format!("{fan:?}"), format!("{:?}", own.fan(fan.indicator).unwrap()), "{:?} of county {c}", fan.indicator);
+            }
+        }
+        // Trajectory by trajectory, year by year: the sum is the counties'.
+        let engine = Engine::new(&base, &inputs, true, &a).unwrap();
+        let mut store = simulate_all(&engine, &[Indicator::Population, Indicator::Births], &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        for i in 0..2 {
+            let sum = store.slice(inputs.len(), i).to_vec();
+            let mut parts = vec![0.0; sum.len()];
+            for c in 0..inputs.len() {
+                parts.iter_mut().zip(store.slice(c, i).iter()).for_each(|(p, v)| *p += v);
+            }
+            for (s, p) in sum.iter().zip(&parts) {
+                assert!(s.is_nan() && p.is_nan() || (s / p - 1.0).abs() < 1e-12, "{s} vs {p}");
+            }
+        }
+        let pop = all.sum.fan(Indicator::Population).unwrap();
+        assert!(pop.lo95[30] < pop.median[30] && pop.median[30] < pop.hi95[30]);
     }
 }

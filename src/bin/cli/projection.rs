@@ -9,9 +9,10 @@ use liangshan_pop::data::counties::Region;
 use liangshan_pop::model::Model;
 use liangshan_pop::present::explorer::{fit_name, preset_name};
 use liangshan_pop::projection::base::BasePopulation;
+use liangshan_pop::projection::counties::RegionInputs;
 use liangshan_pop::projection::indicator::Indicator;
 use liangshan_pop::projection::scenario::{estimate_migration, preset as preset_of, run, Preset};
-use liangshan_pop::projection::stochastic::{simulate as simulate_runs, DEFAULT_UNCERTAINTY};
+use liangshan_pop::projection::stochastic::{simulate as simulate_runs, simulate_counties, CountyFans, COUNTY_FANS, DEFAULT_UNCERTAINTY};
 use liangshan_pop::projection::{project as engine, Spec as ProjectionSpec};
 
 use super::input::{self, MAX_SPEC_BYTES};
@@ -172,6 +173,9 @@ pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
     let t = Instant::now();
     let sim = simulate_runs(&model.base, &assumptions, &DEFAULT_UNCERTAINTY, 1000, 1)?;
     let sim_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let t = Instant::now();
+    let counties = county_fans(&model, &assumptions)?;
+    let counties_ms = t.elapsed().as_secs_f64() * 1000.0;
     Ok(serde_json::json!({
         "regions": specs.len(),
         "projection_ms_median": times[times.len() / 2],
@@ -179,9 +183,18 @@ pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
         "checksum_2050": checksum,
         "trajectories": sim.trajectories,
         "simulation_ms": sim_ms,
+        "counties": counties.counties.len(),
+        "simulation_counties_ms": counties_ms,
     })
     .to_string()
         + "\n")
+}
+
+/// 1,000 trajectories of every county at once, as the explorer's county
+/// fans are run: the indicators its charts draw.
+fn county_fans(model: &Model, a: &liangshan_pop::projection::scenario::Assumptions) -> Result<CountyFans, Failure> {
+    let inputs = model.counties()?.iter().map(|c| RegionInputs::county(&model.base, c)).collect::<Result<Vec<_>, _>>()?;
+    Ok(simulate_counties(&model.base, &inputs, &COUNTY_FANS, a, &DEFAULT_UNCERTAINTY, 1000, 1)?)
 }
 
 /// A chart as SVG: the plan's, or a projection chart under the plan's path
