@@ -260,10 +260,11 @@ impl Explorer {
     pub fn simulate(&self, s: &PageState, trajectories: usize, seed: u64) -> Result<FanSet, Error> {
         let a = self.assumptions(s);
         let pref = self.prefecture_base();
-        let prefecture = simulate_region(&pref, &RegionInputs::whole(&pref), &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+        let grid = &mut self.model.grid.borrow_mut();
+        let prefecture = simulate_region(grid, &pref, &RegionInputs::whole(&pref), &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
         let region = match s.region {
             Region::Prefecture => prefecture.clone(),
-            r => simulate_region(&self.model.base, &self.inputs(r)?, &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?,
+            r => simulate_region(grid, &self.model.base, &self.inputs(r)?, &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?,
         };
         Ok(FanSet { key: self.key(s), region, prefecture })
     }

@@ -9,7 +9,8 @@
 //!   and never projects a county);
 //! - the migration estimate of 2010-2020;
 //! - the mortality model, with its life tables by life expectancy computed
-//!   once each (a slider other than life expectancy changes none of them);
+//!   once each (a slider other than life expectancy changes none of them),
+//!   and the probabilistic runs' grid of them, filled as runs need it;
 //! - the fertility standard (Booth's, read once by the demography module);
 //! - the urbanisation trend.
 
@@ -23,6 +24,7 @@ use crate::error::Error;
 use crate::projection::base::{self, BasePopulation, AGES, PRIOR_SRB};
 use crate::projection::counties::{estimate_counties, CountyBase};
 use crate::projection::scenario::{estimate_migration, preset, Assumptions, MigrationEstimate, Preset};
+use crate::projection::stochastic::LifeTableGrid;
 use crate::projection::urbanisation::{self, Urbanisation};
 
 /// The last year any run of the page projects to.
@@ -35,6 +37,8 @@ pub struct Model {
     counties: OnceCell<Vec<CountyBase>>,
     /// Single-year person-years by sex and life expectancy, each computed once.
     life_tables: RefCell<HashMap<(Sex, u64), Vec<f64>>>,
+    /// The probabilistic runs' life tables, on a grid of life expectancy.
+    pub grid: RefCell<LifeTableGrid>,
 }
 
 /// A scenario as the reader sets it: a preset and any of its values overridden.
@@ -66,10 +70,11 @@ impl Model {
         let migration = estimate_migration(&base)?;
         Ok(Model {
             urbanisation: urbanisation::project(HORIZON)?,
-            base,
-            migration,
             counties: OnceCell::new(),
             life_tables: RefCell::new(HashMap::new()),
+            grid: RefCell::new(LifeTableGrid::new(&base.mortality)),
+            base,
+            migration,
         })
     }
 

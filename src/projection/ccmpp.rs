@@ -59,75 +59,157 @@ pub(crate) fn survival_ratios(l: &[f64], step: f64, radix: f64, out: &mut [f64])
     out[k - 1] = if den > 0.0 { l[k - 1] / den } else { 0.0 };
 }
 
-/// Those present in group `x` after the first half of the step's migrants.
+/// A sum in four lanes: four running sums, of every fourth value, added at
+/// the end (the compiler turns them into vector additions). It differs
+/// from a single running sum by rounding alone; every sum of the engine is
+/// taken this way.
+#[inline]
+pub(crate) fn sum(v: &[f64]) -> f64 {
+    dot_by(v, v, |a, _| a)
+}
+
+/// `Σ term(a[i], b[i])` in four lanes, as [`sum`].
 #[inline(always)]
-fn present(pop: &[f64], migrants: &[f64], x: usize) -> f64 {
-    (pop[x] + migrants[x] / 2.0).max(0.0)
-}
-
-/// One sex through one step, given its births and survival `ratio`s: writes
-/// the population at the end of the step into `end` and returns the net
-/// migrants who could actually leave or arrive. Emigrants cannot outnumber
-/// the people there are: where net migration would make a group negative,
-/// it stops at zero, and the migrants reported are the ones that moved.
-pub(crate) fn survive(pop: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut [f64]) -> f64 {
-    let k = pop.len();
-    let (pop, ratio, migrants, end) = (&pop[..k], &ratio[..k], &migrants[..k], &mut end[..k]);
-    let mut moved = 0.0;
-    // Those present after the first half of the step's migrants, moved up
-    // a group by their survival (the open group gathers two groups).
-    let mut previous = births;
-    for x in 0..k {
-        let start = present(pop, migrants, x);
-        moved += start - pop[x];
-        let survivors = if x + 1 == k { (previous + start) * ratio[x] } else { previous * ratio[x] };
-        let e = (survivors + migrants[x] / 2.0).max(0.0);
-        moved += e - survivors;
-        end[x] = e;
-        previous = start;
-    }
-    moved
-}
-
-/// Births over one step to the women `pop`, by the mother's age in
-/// `fertile` (ages outside it have no fertility): `step` × the rate × the
-/// mean of the women there at the start (after the first half of the
-/// migrants) and at the end. The women at the end of the step in a group
-/// past the first do not depend on the step's births, so they are found
-/// here for the fertile ages alone, as [`survive`] would find them.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn births(
-    pop: &[f64],
-    ratio: &[f64],
-    migrants: &[f64],
-    asfr: &[f64],
-    fertile: std::ops::Range<usize>,
-    step: f64,
-    mut by_age: Option<&mut [f64]>,
-) -> f64 {
-    let k = pop.len();
-    let mut total = 0.0;
-    for x in fertile.start.max(1)..fertile.end.min(k) {
-        let start = present(pop, migrants, x);
-        let before = present(pop, migrants, x - 1);
-        let survivors = if x + 1 == k { (before + start) * ratio[x] } else { before * ratio[x] };
-        let end = (survivors + migrants[x] / 2.0).max(0.0);
-        let b = step * asfr[x] * (start + end) / 2.0;
-        total += b;
-        if let Some(out) = by_age.as_deref_mut() {
-            out[x] = b;
+pub(crate) fn dot_by(a: &[f64], b: &[f64], term: impl Fn(f64, f64) -> f64) -> f64 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut acc = [0.0f64; 4];
+    let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for i in 0..4 {
+            acc[i] += term(x[i], y[i]);
         }
+    }
+    ra.iter().zip(rb).fold((acc[0] + acc[1]) + (acc[2] + acc[3]), |s, (x, y)| s + term(*x, *y))
+}
+
+/// Those present in each group after the first half of the step's
+/// migrants: `start`. (Emigrants cannot outnumber the people there are:
+/// where net migration would make a group negative, it stops at zero.)
+pub(crate) fn present(pop: &[f64], migrants: &[f64], start: &mut [f64]) {
+    for ((s, p), m) in start.iter_mut().zip(pop).zip(migrants) {
+        *s = (p + m / 2.0).max(0.0);
+    }
+}
+
+/// One sex through one step, from those present at its start (`start`,
+/// from [`present`] on `pop`), its births and its survival `ratio`s: writes
+/// the population at the end of the step into `end` and returns the net
+/// migrants who could actually leave or arrive (where net migration would
+/// make a group negative, it stops at zero, and the migrants reported are
+/// the ones that moved).
+pub(crate) fn survive(pop: &[f64], start: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut [f64]) -> f64 {
+    let k = pop.len();
+    let (pop, start, ratio, migrants, end) = (&pop[..k], &start[..k], &ratio[..k], &migrants[..k], &mut end[..k]);
+    // Moved up a group by their survival (the open group gathers two
+    // groups), with the second half's migrants.
+    let born = births * ratio[0];
+    end[0] = (born + migrants[0] / 2.0).max(0.0);
+    for ((e, (s, r)), m) in end[1..k - 1].iter_mut().zip(start[..k - 2].iter().zip(&ratio[1..k - 1])).zip(&migrants[1..k - 1]) {
+        *e = (s * r + m / 2.0).max(0.0);
+    }
+    let open = (start[k - 2] + start[k - 1]) * ratio[k - 1];
+    end[k - 1] = (open + migrants[k - 1] / 2.0).max(0.0);
+    // The migrants who moved: those the first half added, and those the
+    // second added to the survivors (group by group, so that where nobody
+    // moves the figure is exactly zero).
+    let first = dot_by(start, pop, |s, p| s - p);
+    let second = lanes3(&end[1..k - 1], &start[..k - 2], &ratio[1..k - 1], |e, s, r| e - s * r);
+    first + ((end[0] - born) + second + (end[k - 1] - open))
+}
+
+/// `Σ term(a[i], b[i], c[i])` in four lanes, as [`sum`].
+#[inline(always)]
+fn lanes3(a: &[f64], b: &[f64], c: &[f64], term: impl Fn(f64, f64, f64) -> f64) -> f64 {
+    let n = a.len().min(b.len()).min(c.len());
+    let (a, b, c) = (&a[..n], &b[..n], &c[..n]);
+    let mut acc = [0.0f64; 4];
+    let mut i = 0;
+    while i + 4 <= n {
+        for l in 0..4 {
+            acc[l] += term(a[i + l], b[i + l], c[i + l]);
+        }
+        i += 4;
+    }
+    (i..n).fold((acc[0] + acc[1]) + (acc[2] + acc[3]), |s, j| s + term(a[j], b[j], c[j]))
+}
+
+/// Births over one step to women in the ages `fertile` (ages outside it
+/// have no fertility): `step` × the rate × the mean of the women there at
+/// the start (`start`, after the first half of the migrants) and at the
+/// end. The women at the end of the step in a group past the first do not
+/// depend on the step's births, so they are found here for the fertile
+/// ages alone, as [`survive`] finds them.
+pub(crate) fn births(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fertile: std::ops::Range<usize>, step: f64) -> f64 {
+    let k = start.len();
+    let (lo, hi) = (fertile.start.max(1), fertile.end.min(k));
+    if lo >= hi {
+        return 0.0;
+    }
+    // The open group, when it is fertile, apart.
+    let closed = hi.min(k - 1);
+    let mut total = lanes_births(&start[lo - 1..closed], &ratio[lo..closed], &migrants[lo..closed], &asfr[lo..closed], step);
+    if hi == k {
+        let x = k - 1;
+        let end = ((start[x - 1] + start[x]) * ratio[x] + migrants[x] / 2.0).max(0.0);
+        total += step * asfr[x] * (start[x] + end) / 2.0;
     }
     total
 }
 
-fn sum(v: &[f64]) -> f64 {
-    v.iter().sum()
+/// Σ step × asfr × (start + end) / 2 over closed groups, `before` holding
+/// one group more (the group below each).
+fn lanes_births(before: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], step: f64) -> f64 {
+    let n = ratio.len();
+    let mut acc = [0.0f64; 4];
+    for x in 0..n {
+        let end = (before[x] * ratio[x] + migrants[x] / 2.0).max(0.0);
+        acc[x % 4] += step * asfr[x] * (before[x + 1] + end) / 2.0;
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3])
+}
+
+/// Births by the mother's age: the terms of [`births`].
+fn births_by_age(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], step: f64) -> Vec<f64> {
+    let k = start.len();
+    (0..k)
+        .map(|x| {
+            if x == 0 || asfr[x] == 0.0 {
+                return 0.0;
+            }
+            let survivors = if x + 1 == k { (start[x - 1] + start[x]) * ratio[x] } else { start[x - 1] * ratio[x] };
+            let end = (survivors + migrants[x] / 2.0).max(0.0);
+            step * asfr[x] * (start[x] + end) / 2.0
+        })
+        .collect()
 }
 
 /// Projects `spec` (validated first).
 pub fn project(spec: &Spec) -> Result<Projection, Error> {
     spec.validate()?;
+    project_checked(spec)
+}
+
+/// A spec validated once, to be projected as often as wanted.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    spec: Spec,
+}
+
+impl Prepared {
+    pub fn new(spec: Spec) -> Result<Prepared, Error> {
+        spec.validate()?;
+        Ok(Prepared { spec })
+    }
+
+    /// The projection, or an error if a result grows beyond what a number holds.
+    pub fn project(&self) -> Result<Projection, Error> {
+        project_checked(&self.spec)
+    }
+}
+
+fn project_checked(spec: &Spec) -> Result<Projection, Error> {
     let p = project_valid(spec);
     check_finite(&p)?;
     Ok(p)
@@ -162,6 +244,13 @@ fn check_finite(p: &Projection) -> Result<(), Error> {
     Ok(())
 }
 
+/// The ages with fertility: from the first rate above zero to the last.
+fn fertile(asfr: &[f64]) -> std::ops::Range<usize> {
+    let lo = asfr.iter().position(|f| *f > 0.0).unwrap_or(0);
+    let hi = asfr.iter().rposition(|f| *f > 0.0).map_or(lo, |i| i + 1);
+    lo..hi
+}
+
 /// Projects a spec known to be valid (built by this crate's scenarios).
 pub(crate) fn project_valid(spec: &Spec) -> Projection {
     let step = f64::from(spec.step);
@@ -184,6 +273,7 @@ pub(crate) fn project_valid(spec: &Spec) -> Projection {
     years.push(i64::from(spec.base_year));
     let mut f_ratio = vec![0.0; groups];
     let mut m_ratio = vec![0.0; groups];
+    let mut scratch = vec![0.0; groups];
 
     for k in 0..steps {
         let f_now = &female[female.len() - 1];
@@ -191,11 +281,12 @@ pub(crate) fn project_valid(spec: &Spec) -> Projection {
         let asfr = spec.asfr.at(k);
         let srb = *spec.srb.at(k);
         survival_ratios(spec.female.nlx.at(k), step, spec.radix, &mut f_ratio);
-        let mut by_mother_age = vec![0.0; groups];
-        let total = self::births(f_now, &f_ratio, f_mig, asfr, 0..groups, step, Some(&mut by_mother_age));
+        present(f_now, f_mig, &mut scratch);
+        let total = self::births(&scratch, &f_ratio, f_mig, asfr, fertile(asfr), step);
+        let by_mother_age = births_by_age(&scratch, &f_ratio, f_mig, asfr, step);
         let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
         let mut f_end = vec![0.0; groups];
-        let f_moved = survive(f_now, &f_ratio, f_mig, b_f, &mut f_end);
+        let f_moved = survive(f_now, &scratch, &f_ratio, f_mig, b_f, &mut f_end);
         let f_deaths = sum(f_now) + b_f + f_moved - sum(&f_end);
 
         let (m_deaths, m_net) = match (&mut male, &spec.male) {
@@ -203,7 +294,9 @@ pub(crate) fn project_valid(spec: &Spec) -> Projection {
                 let m_now = &series[series.len() - 1];
                 let mut m_end = vec![0.0; groups];
                 survival_ratios(m_spec.nlx.at(k), step, spec.radix, &mut m_ratio);
-                let m_moved = survive(m_now, &m_ratio, mig(false, k), b_m, &mut m_end);
+                let m_mig = mig(false, k);
+                present(m_now, m_mig, &mut scratch);
+                let m_moved = survive(m_now, &scratch, &m_ratio, m_mig, b_m, &mut m_end);
                 let d = sum(m_now) + b_m + m_moved - sum(&m_end);
                 series.push(m_end);
                 (Some(d), Some(m_moved))

@@ -17,5 +17,5 @@ pub mod targets;
 pub mod upload;
 pub mod urbanisation;
 
-pub use ccmpp::{project, Projection};
+pub use ccmpp::{project, Prepared, Projection};
 pub use spec::Spec;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES, PRIOR_SRB};
+use super::ccmpp::{dot_by, sum};
 use super::spec::{PerStep, Sex as SexSpec, Spec};
 use crate::data::tables::TABLE1;
 use crate::demography::fertility::{relational_gompertz, GROUPS};
@@ -342,7 +343,7 @@ pub fn assemble_run(a: &Assumptions, paths: &Paths, p: super::ccmpp::Projection)
                 births: p.births[k].total,
                 deaths: p.deaths[k].female + p.deaths[k].male.unwrap_or(0.0),
                 net_migrants: p.net_migrants[k].female + p.net_migrants[k].male.unwrap_or(0.0),
-                next_population: p.female[k + 1].iter().sum::<f64>() + male[k + 1].iter().sum::<f64>(),
+                next_population: sum(&p.female[k + 1]) + sum(&male[k + 1]),
             });
             year_of(BASE_YEAR + k as u16, &p.female[k], &male[k], flows, paths.tfr[k], paths.e0[k])
         })
@@ -361,37 +362,17 @@ pub(crate) struct Flows {
 }
 
 /// The indicators of one year from its population by single year of age
-/// (women `f`, men `m`), in one pass: every group's sum runs over its own
-/// ages in order, so the figures are those of summing each group apart.
+/// (women `f`, men `m`): one sum for each of the five broad age groups,
+/// the others made of those.
 pub(crate) fn year_of(year: u16, f: &[f64], m: &[f64], flows: Option<Flows>, tfr: f64, e0: (f64, f64)) -> Year {
     let n = f.len().min(m.len());
     let (f, m) = (&f[..n], &m[..n]);
-    let (mut total, mut women, mut men) = (0.0, 0.0, 0.0);
-    let (mut young, mut to_59, mut to_64, mut over_60, mut over_65, mut over_80) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
-    for x in 0..n {
-        let both = f[x] + m[x];
-        total += both;
-        women += f[x];
-        men += m[x];
-        match x {
-            0..=14 => young += both,
-            15..=59 => {
-                to_59 += both;
-                to_64 += both;
-            }
-            60..=64 => {
-                to_64 += both;
-                over_60 += both;
-            }
-            _ => {
-                over_60 += both;
-                over_65 += both;
-                if x >= 80 {
-                    over_80 += both;
-                }
-            }
-        }
-    }
+    let group = |lo: usize, hi: usize| -> f64 { dot_by(&f[lo.min(n)..hi.min(n)], &m[lo.min(n)..hi.min(n)], |a, b| a + b) };
+    let (young, to_59, from_60, from_65, over_80) = (group(0, 15), group(15, 60), group(60, 65), group(65, 80), group(80, n));
+    let (to_64, over_65) = (to_59 + from_60, from_65 + over_80);
+    let over_60 = from_60 + over_65;
+    let total = young + to_64 + over_65;
+    let (women, men) = (sum(f), sum(m));
     let (work, old) = (to_64, over_65);
     let flow = flows.map(|fl| {
         let mean = (total + fl.next_population) / 2.0;

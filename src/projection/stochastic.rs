@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES};
-use super::ccmpp::{births, survival_ratios, survive};
+use super::ccmpp::{births, present, sum, survival_ratios, survive};
 use super::counties::RegionInputs;
 use super::indicator::Indicator;
 use super::scenario::{paths, year_of, Assumptions, Flows, Paths, Year, BASE_YEAR};
@@ -98,48 +98,83 @@ impl Probabilistic {
     }
 }
 
-/// Single-year person-years on a grid of life expectancy (every 0.05 year),
-/// interpolated between grid points: the same tables, computed once, held
-/// flat (`AGES` values a table).
-struct Grid {
-    lo: f64,
-    step: f64,
-    points: usize,
+/// Single-year person-years on a grid of life expectancy (every 0.05 year
+/// from 20 to 95), each table computed the first time a run needs it and
+/// kept: a model holds one, so that moving a slider computes only the
+/// tables its new range needs. Runs interpolate between grid points.
+pub struct LifeTableGrid {
+    mortality: Mortality,
+    /// `AGES` values a point, by sex.
     tables: [Vec<f64>; 2],
+    filled: Vec<bool>,
 }
 
-impl Grid {
-    fn new(mortality: &Mortality, lo: f64, hi: f64) -> Result<Grid, Error> {
-        let step = 0.05;
-        let points = ((hi - lo) / step).ceil() as usize + 2;
-        let mut tables = [Vec::with_capacity(points * AGES), Vec::with_capacity(points * AGES)];
-        for (i, sex) in [Sex::Female, Sex::Male].into_iter().enumerate() {
-            for j in 0..points {
-                tables[i].extend(mortality.nlx(sex, lo + step * j as f64, AGES - 1)?);
-            }
+const GRID_LO: f64 = 20.0;
+const GRID_HI: f64 = 95.0;
+const GRID_STEP: f64 = 0.05;
+
+impl LifeTableGrid {
+    pub fn new(mortality: &Mortality) -> LifeTableGrid {
+        let points = ((GRID_HI - GRID_LO) / GRID_STEP).round() as usize + 1;
+        LifeTableGrid {
+            mortality: mortality.clone(),
+            tables: [vec![0.0; points * AGES], vec![0.0; points * AGES]],
+            filled: vec![false; points],
         }
-        Ok(Grid { lo, step, points, tables })
+    }
+
+    /// The grid of `mortality`: this one, or a new one if it was another's.
+    fn of(&mut self, mortality: &Mortality) -> &mut LifeTableGrid {
+        if self.mortality != *mortality {
+            *self = LifeTableGrid::new(mortality);
+        }
+        self
+    }
+
+    /// The point at or below `e0`, and the weight of the one above.
+    fn index(&self, e0: f64) -> (usize, f64) {
+        let x = ((e0 - GRID_LO) / GRID_STEP).clamp(0.0, (self.filled.len() - 2) as f64);
+        (x.floor() as usize, x.fract())
+    }
+
+    /// Computes the tables that life expectancies from `lo` to `hi` need.
+    fn fill(&mut self, lo: f64, hi: f64) -> Result<(), Error> {
+        let (from, to) = (self.index(lo).0, self.index(hi).0 + 1);
+        for j in from..=to {
+            if self.filled[j] {
+                continue;
+            }
+            for (i, sex) in [Sex::Female, Sex::Male].into_iter().enumerate() {
+                let table = self.mortality.nlx(sex, GRID_LO + GRID_STEP * j as f64, AGES - 1)?;
+                self.tables[i][j * AGES..(j + 1) * AGES].copy_from_slice(&table);
+            }
+            self.filled[j] = true;
+        }
+        Ok(())
+    }
+
+    /// The two tables around `e0` (filled) and the weight of the second.
+    fn around(&self, sex: Sex, e0: f64) -> (&[f64], &[f64], f64) {
+        let t = &self.tables[if sex == Sex::Female { 0 } else { 1 }];
+        let (i, w) = self.index(e0);
+        debug_assert!(self.filled[i] && self.filled[i + 1]);
+        (&t[i * AGES..(i + 1) * AGES], &t[(i + 1) * AGES..(i + 2) * AGES], w)
     }
 
     /// The person-years at life expectancy `e0`, interpolated.
     #[cfg(test)]
     fn nlx(&self, sex: Sex, e0: f64) -> Vec<f64> {
-        let t = &self.tables[if sex == Sex::Female { 0 } else { 1 }];
-        let x = ((e0 - self.lo) / self.step).clamp(0.0, (self.points - 2) as f64);
-        let (i, w) = (x.floor() as usize, x.fract());
-        (0..AGES).map(|a| t[i * AGES + a] + w * (t[(i + 1) * AGES + a] - t[i * AGES + a])).collect()
+        let (a, b, w) = self.around(sex, e0);
+        a.iter().zip(b).map(|(a, b)| a + w * (b - a)).collect()
     }
 
     /// The survival ratios of a one-year step at life expectancy `e0`:
     /// those of the person-years interpolated between the two nearest
     /// tables (`l`, scratch).
     fn ratios(&self, sex: Sex, e0: f64, l: &mut [f64], out: &mut [f64]) {
-        let t = &self.tables[if sex == Sex::Female { 0 } else { 1 }];
-        let x = ((e0 - self.lo) / self.step).clamp(0.0, (self.points - 2) as f64);
-        let (i, w) = (x.floor() as usize, x.fract());
-        let (a, b) = (&t[i * AGES..(i + 1) * AGES], &t[(i + 1) * AGES..(i + 2) * AGES]);
-        for x in 0..AGES {
-            l[x] = a[x] + w * (b[x] - a[x]);
+        let (a, b, w) = self.around(sex, e0);
+        for ((l, a), b) in l.iter_mut().zip(a).zip(b) {
+            *l = a + w * (b - a);
         }
         survival_ratios(l, 1.0, 1.0, out);
     }
@@ -150,10 +185,12 @@ impl Grid {
 /// migration age schedules.
 struct Engine<'a> {
     regions: &'a [RegionInputs],
+    grid: &'a LifeTableGrid,
+    /// The life expectancies the grid serves: beyond them, the nearest.
+    e0_range: (f64, f64),
     /// Whether the regions' sum is a region too (the counties' prefecture).
     sum: bool,
     centre: Paths,
-    grid: Grid,
     /// Booth's standard: the share of the TFR in each five-year group.
     fertility: [f64; 8],
     /// The migrants' age schedule (summing to 1).
@@ -180,17 +217,27 @@ struct Workspace {
 const FERTILE: std::ops::Range<usize> = 10..50;
 
 impl<'a> Engine<'a> {
-    fn new(pref: &BasePopulation, regions: &'a [RegionInputs], sum: bool, a: &Assumptions) -> Result<Engine<'a>, Error> {
+    /// The engine for `regions` under `a`, with the tables it needs in `grid`.
+    fn new(
+        grid: &'a mut LifeTableGrid,
+        pref: &BasePopulation,
+        regions: &'a [RegionInputs],
+        sum: bool,
+        a: &Assumptions,
+    ) -> Result<Engine<'a>, Error> {
         let centre = paths(pref, a);
         let (lo, hi) = centre.e0.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (f, m)| (l.min(f.min(*m)), h.max(f.max(*m))));
         // Deviations of e0 have a stationary spread of about half a year; ±4
-        // years is eight of those. Beyond the grid the nearest end is used.
+        // years is eight of those. Beyond that the nearest end is used.
         // (Every region has the prefecture's mortality model.)
-        let mortality = regions.first().map_or(&pref.mortality, |r| &r.base.mortality);
+        let e0_range = ((lo - 4.0).max(GRID_LO), (hi + 4.0).min(GRID_HI));
+        let grid = grid.of(regions.first().map_or(&pref.mortality, |r| &r.base.mortality));
+        grid.fill(e0_range.0, e0_range.1)?;
         Ok(Engine {
             regions,
+            grid,
+            e0_range,
             sum,
-            grid: Grid::new(mortality, (lo - 4.0).max(20.0), (hi + 4.0).min(95.0))?,
             fertility: gompertz_shares(0.0, 1.0)?,
             migration: STANDARD.shares(AGES),
             srb: a.srb,
@@ -247,8 +294,9 @@ impl<'a> Engine<'a> {
         for k in 0..=steps {
             let e0 = ws.paths.e0[k];
             if k < steps {
-                self.grid.ratios(Sex::Female, e0.0, &mut ws.l, &mut ws.f_ratio);
-                self.grid.ratios(Sex::Male, e0.1, &mut ws.l, &mut ws.m_ratio);
+                let (lo, hi) = self.e0_range;
+                self.grid.ratios(Sex::Female, e0.0.clamp(lo, hi), &mut ws.l, &mut ws.f_ratio);
+                self.grid.ratios(Sex::Male, e0.1.clamp(lo, hi), &mut ws.l, &mut ws.m_ratio);
             }
             let mut all = Flows { births: 0.0, deaths: 0.0, net_migrants: 0.0, next_population: 0.0 };
             for (r, region) in self.regions.iter().enumerate() {
@@ -267,10 +315,12 @@ impl<'a> Engine<'a> {
                     ws.mig[x] = s * migrants / 2.0;
                 }
                 let [f_end, m_end] = &mut ws.end[r];
-                let b = births(f, &ws.f_ratio, &ws.mig, &ws.asfr, FERTILE, 1.0, None);
+                present(f, &ws.mig, &mut ws.l);
+                let b = births(&ws.l, &ws.f_ratio, &ws.mig, &ws.asfr, FERTILE, 1.0);
                 let (b_f, b_m) = (b / (1.0 + srb), b * srb / (1.0 + srb));
-                let f_moved = survive(f, &ws.f_ratio, &ws.mig, b_f, f_end);
-                let m_moved = survive(m, &ws.m_ratio, &ws.mig, b_m, m_end);
+                let f_moved = survive(f, &ws.l, &ws.f_ratio, &ws.mig, b_f, f_end);
+                present(m, &ws.mig, &mut ws.l);
+                let m_moved = survive(m, &ws.l, &ws.m_ratio, &ws.mig, b_m, m_end);
                 let (f_next, m_next) = (sum(f_end), sum(m_end));
                 let deaths = (sum(f) + b_f + f_moved - f_next) + (sum(m) + b_m + m_moved - m_next);
                 let flows = Flows { births: b, deaths, net_migrants: f_moved + m_moved, next_population: f_next + m_next };
@@ -311,18 +361,33 @@ impl Engine<'_> {
     }
 }
 
-fn sum(v: &[f64]) -> f64 {
-    v.iter().sum()
-}
+/// The quantiles a fan shows: median, 80% and 95% intervals.
+const QUANTILES: [f64; 5] = [0.025, 0.1, 0.5, 0.9, 0.975];
 
-fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let pos = q * (sorted.len() - 1) as f64;
-    let (i, w) = (pos.floor() as usize, pos.fract());
-    if i + 1 < sorted.len() {
-        sorted[i] + w * (sorted[i + 1] - sorted[i])
-    } else {
-        sorted[i]
+/// The quantiles of `v` (reordered in place), each between the two order
+/// statistics around it as in a sorted list, found by selection: `v` is
+/// only partitioned around the ten order statistics needed, never sorted.
+fn quantiles(v: &mut [f64]) -> [f64; 5] {
+    let n = v.len();
+    if n == 0 {
+        return [f64::NAN; 5];
     }
+    let at = QUANTILES.map(|q| {
+        let pos = q * (n - 1) as f64;
+        (pos.floor() as usize, pos.fract())
+    });
+    // Each selection leaves everything before its place no larger and
+    // everything after no smaller, so the next one looks only after it.
+    let mut lo = 0;
+    for (i, _) in at {
+        for j in [i, i + 1] {
+            if j >= lo && j < n {
+                v[lo..].select_nth_unstable_by(j - lo, f64::total_cmp);
+                lo = j + 1;
+            }
+        }
+    }
+    at.map(|(i, w)| if i + 1 < n { v[i] + w * (v[i + 1] - v[i]) } else { v[i] })
 }
 
 /// The fan of one indicator from its values, `[year][trajectory]` flat
@@ -331,14 +396,12 @@ fn fan(indicator: Indicator, years: &[u16], values: &mut [f64], trajectories: us
     let mut fan = Fan { indicator, years: years.to_vec(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
     for v in values.chunks_mut(trajectories) {
         let finite = partition_finite(v);
-        let v = &mut v[..finite];
-        v.sort_unstable_by(f64::total_cmp);
-        let q = |p: f64| if v.is_empty() { f64::NAN } else { quantile(v, p) };
-        fan.median.push(q(0.5));
-        fan.lo80.push(q(0.1));
-        fan.hi80.push(q(0.9));
-        fan.lo95.push(q(0.025));
-        fan.hi95.push(q(0.975));
+        let [lo95, lo80, median, hi80, hi95] = quantiles(&mut v[..finite]);
+        fan.median.push(median);
+        fan.lo80.push(lo80);
+        fan.hi80.push(hi80);
+        fan.lo95.push(lo95);
+        fan.hi95.push(hi95);
     }
     fan
 }
@@ -412,7 +475,8 @@ fn check_trajectories(trajectories: usize) -> Result<(), Error> {
 
 /// `trajectories` runs around `a`'s paths from `seed`.
 pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, trajectories: usize, seed: u64) -> Result<Probabilistic, Error> {
-    simulate_region(base, &RegionInputs::whole(base), a, u, trajectories, seed)
+    let mut grid = LifeTableGrid::new(&base.mortality);
+    simulate_region(&mut grid, base, &RegionInputs::whole(base), a, u, trajectories, seed)
 }
 
 /// Runs `trajectories` trajectories of every region of `regions` from
@@ -442,6 +506,7 @@ fn simulate_all<'a>(
 /// paths wander, and the region follows them as it does in a deterministic
 /// run (fertility in proportion, its share of migration).
 pub fn simulate_region(
+    grid: &mut LifeTableGrid,
     pref: &BasePopulation,
     region: &RegionInputs,
     a: &Assumptions,
@@ -449,7 +514,8 @@ pub fn simulate_region(
     trajectories: usize,
     seed: u64,
 ) -> Result<Probabilistic, Error> {
-    let engine = Engine::new(pref, std::slice::from_ref(region), false, a)?;
+    check_trajectories(trajectories)?;
+    let engine = Engine::new(grid, pref, std::slice::from_ref(region), false, a)?;
     let mut store = simulate_all(&engine, &Indicator::ALL, u, trajectories, seed)?;
     Ok(store.summarise(0, seed))
 }
@@ -474,20 +540,21 @@ pub struct CountyFans {
 }
 
 /// [`simulate_region`] for every county of `counties` at once, each
-/// trajectory's paths shared by all of them: county c's fans of the
-/// `indicators` kept are those [`simulate_region`] gives for it with the
-/// same seed.
+/// trajectory's paths shared by all of them: county c's fans (of the
+/// indicators in [`COUNTY_FANS`]) are those [`simulate_region`] gives for
+/// it with the same seed.
 pub fn simulate_counties(
+    grid: &mut LifeTableGrid,
     pref: &BasePopulation,
     counties: &[RegionInputs],
-    indicators: &[Indicator],
     a: &Assumptions,
     u: &Uncertainty,
     trajectories: usize,
     seed: u64,
 ) -> Result<CountyFans, Error> {
-    let engine = Engine::new(pref, counties, true, a)?;
-    let mut store = simulate_all(&engine, indicators, u, trajectories, seed)?;
+    check_trajectories(trajectories)?;
+    let engine = Engine::new(grid, pref, counties, true, a)?;
+    let mut store = simulate_all(&engine, &COUNTY_FANS, u, trajectories, seed)?;
     Ok(CountyFans { counties: (0..counties.len()).map(|c| store.summarise(c, seed)).collect(), sum: store.summarise(counties.len(), seed) })
 }
 
@@ -508,6 +575,27 @@ mod tests {
         assert_eq!(Rng::new(0).next_u64(), 0xE220_A839_7B1D_CDAF);
         let mean: f64 = (0..20_000).map(|_| a.normal()).sum::<f64>() / 20_000.0;
         assert!(mean.abs() < 0.03);
+    }
+
+    #[test]
+    fn quantiles_by_selection_are_those_of_the_sorted_values() {
+        let mut rng = Rng::new(11);
+        for n in [1, 2, 3, 7, 40, 1000, 1001] {
+            let v: Vec<f64> = (0..n).map(|i| if i % 7 == 0 { 1.0 } else { rng.normal() }).collect();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            let want = QUANTILES.map(|q| {
+                let pos = q * (n - 1) as f64;
+                let (i, w) = (pos.floor() as usize, pos.fract());
+                if i + 1 < n {
+                    sorted[i] + w * (sorted[i + 1] - sorted[i])
+                } else {
+                    sorted[i]
+                }
+            });
+            assert_eq!(quantiles(&mut v.clone()), want, "{n} values");
+        }
+        assert!(quantiles(&mut []).iter().all(|q| q.is_nan()));
     }
 
     #[test]
@@ -547,7 +635,8 @@ mod tests {
     fn a_trajectory_along_the_centre_is_the_deterministic_run_to_the_last_bit() {
         let (base, a, inputs) = counties();
         let regions = [RegionInputs::whole(&base), inputs[0].clone(), inputs[16].clone()];
-        let engine = Engine::new(&base, &regions, false, &a).unwrap();
+        let mut grid = LifeTableGrid::new(&base.mortality);
+        let engine = Engine::new(&mut grid, &base, &regions, false, &a).unwrap();
         let mut ws = engine.workspace();
         let mut got: Vec<Vec<Year>> = vec![Vec::new(); regions.len()];
         engine.run(&mut ws, &mut |r, _, y| got[r].push(y.clone()));
@@ -561,16 +650,17 @@ mod tests {
     fn county_fans_are_each_countys_own_and_add_up_to_the_prefecture_in_every_trajectory() {
         let (base, a, inputs) = counties();
         let (t, seed) = (40, 3);
-        let all = simulate_counties(&base, &inputs, &COUNTY_FANS, &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        let mut grid = LifeTableGrid::new(&base.mortality);
+        let all = simulate_counties(&mut grid, &base, &inputs, &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
         for c in [0, 5, 16] {
-            let own = simulate_region(&base, &inputs[c], &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+            let own = simulate_region(&mut grid, &base, &inputs[c], &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
             for fan in &all.counties[c].fans {
                 // (Debug text: the last year's births are NaN, never equal.)
                 assert_eq!(format!("{fan:?}"), format!("{:?}", own.fan(fan.indicator).unwrap()), "{:?} of county {c}", fan.indicator);
             }
         }
         // Trajectory by trajectory, year by year: the sum is the counties'.
-        let engine = Engine::new(&base, &inputs, true, &a).unwrap();
+        let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
         let mut store = simulate_all(&engine, &[Indicator::Population, Indicator::Births], &DEFAULT_UNCERTAINTY, t, seed).unwrap();
         for i in 0..2 {
             let sum = store.slice(inputs.len(), i).to_vec();

@@ -66,7 +66,7 @@ impl Bench {
 
     /// `trajectories` probabilistic runs of a preset from `seed`.
     pub fn simulate(&self, preset: &str, trajectories: u32, seed: f64, lang: &str) -> Result<JsValue, js_sys::Error> {
-        use crate::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+        use crate::projection::stochastic::{simulate_region, DEFAULT_UNCERTAINTY};
         let lang = lang_of(lang)?;
         let p = preset_of(preset, lang)?;
         const MAX_SEED: f64 = 9_007_199_254_740_991.0;
@@ -76,31 +76,74 @@ impl Bench {
                 lang,
             ));
         }
-        let r = simulate(&self.model.base, &self.model.preset(p), &DEFAULT_UNCERTAINTY, trajectories as usize, seed as u64)
-            .map_err(|e| into_error(e, lang))?;
+        // The model's life-table grid, as the explorer's runs use it.
+        let whole = crate::projection::counties::RegionInputs::whole(&self.model.base);
+        let r = simulate_region(
+            &mut self.model.grid.borrow_mut(),
+            &self.model.base,
+            &whole,
+            &self.model.preset(p),
+            &DEFAULT_UNCERTAINTY,
+            trajectories as usize,
+            seed as u64,
+        )
+        .map_err(|e| into_error(e, lang))?;
         to_js(&r)
+    }
+
+    /// `trajectories` runs of every county of the plan's preset at once
+    /// (with their sum); returns how many counties.
+    #[wasm_bindgen(js_name = simulateCounties)]
+    pub fn simulate_counties(&self, trajectories: u32) -> Result<u32, js_sys::Error> {
+        use crate::projection::counties::RegionInputs;
+        use crate::projection::stochastic::{simulate_counties, DEFAULT_UNCERTAINTY};
+        let err = |e| into_error(e, Lang::En);
+        let inputs = self
+            .model
+            .counties()
+            .map_err(err)?
+            .iter()
+            .map(|c| RegionInputs::county(&self.model.base, c))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(err)?;
+        let a = self.model.preset(crate::projection::scenario::Preset::Plan);
+        let r = simulate_counties(
+            &mut self.model.grid.borrow_mut(),
+            &self.model.base,
+            &inputs,
+            &a,
+            &DEFAULT_UNCERTAINTY,
+            trajectories as usize,
+            1,
+        )
+        .map_err(err)?;
+        Ok(r.counties.len() as u32)
     }
 }
 
-/// The benchmark's specs, read once, so that timing `run` measures the
-/// engine alone.
+/// The benchmark's specs, read and validated once, so that timing `run`
+/// measures the engine alone.
 #[wasm_bindgen]
 pub struct BenchSpecs {
-    specs: Vec<crate::projection::Spec>,
+    specs: Vec<crate::projection::Prepared>,
 }
 
 #[wasm_bindgen]
 impl BenchSpecs {
     #[wasm_bindgen(constructor)]
     pub fn new(specs: JsValue) -> Result<BenchSpecs, js_sys::Error> {
-        Ok(BenchSpecs { specs: super::from_js(specs, "specs")? })
+        // Validated here, once, as a run's spec is when it is prepared.
+        let specs: Vec<crate::projection::Spec> = super::from_js(specs, "specs")?;
+        let specs =
+            specs.into_iter().map(crate::projection::Prepared::new).collect::<Result<_, _>>().map_err(|e| into_error(e, Lang::En))?;
+        Ok(BenchSpecs { specs })
     }
 
     /// Projects every spec; returns the sum of the final populations.
     pub fn run(&self) -> Result<f64, js_sys::Error> {
         let mut checksum = 0.0;
-        for s in &self.specs {
-            let p = crate::projection::project(s).map_err(|e| into_error(e, Lang::En))?;
+        for p in &self.specs {
+            let p = p.project().map_err(|e| into_error(e, Lang::En))?;
             checksum += p.female.last().map_or(0.0, |v| v.iter().sum::<f64>())
                 + p.male.as_ref().and_then(|m| m.last()).map_or(0.0, |v| v.iter().sum::<f64>());
         }
