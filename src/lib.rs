@@ -14,6 +14,7 @@ pub mod error;
 pub mod explorer;
 pub mod i18n;
 pub mod indicators;
+pub mod math;
 pub mod model;
 pub mod num;
 pub mod prerender;

@@ -174,3 +174,21 @@ fn numbers_cross_the_json_contract_exactly() {
     let again: Vec<f64> = back["female"][0].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
     assert_eq!(again, tricky.to_vec());
 }
+
+/// The page's fans for the plan's path (200 trajectories from seed 7), to
+/// the last bit: the snapshot the browser suite checks its own against
+/// (tests/web.rs), so that the same seed gives the same intervals natively
+/// and in wasm. `UPDATE_SNAPSHOTS=1` rewrites it.
+#[test]
+fn the_seed_gives_the_snapshots_fans_to_the_last_bit() {
+    use liangshan_pop::projection::{base, scenario, stochastic};
+    let b = base::estimate().unwrap();
+    let a = scenario::preset(scenario::Preset::Plan, &b, &scenario::estimate_migration(&b).unwrap());
+    let fans = stochastic::simulate(&b, &a, &stochastic::DEFAULT_UNCERTAINTY, 200, 7).unwrap();
+    let got = serde_json::to_string(&fans).unwrap() + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/fans-plan-200-seed-7.json");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &got).unwrap();
+    }
+    assert!(got == std::fs::read_to_string(&path).unwrap(), "the fans differ from {} (UPDATE_SNAPSHOTS=1 if intended)", path.display());
+}

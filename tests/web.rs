@@ -234,3 +234,15 @@ fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
     let methods = core.methods("en").expect("methods");
     assert!(Array::from(&get(&get(&methods, "fit"), "rows")).length() > 15);
 }
+
+/// The same seed gives the same fans in wasm as natively, to the last bit:
+/// the native suite's snapshot (tests/projection.rs).
+#[wasm_bindgen_test]
+fn the_seed_gives_the_native_fans_to_the_last_bit() {
+    use liangshan_pop::projection::{base, scenario, stochastic};
+    let b = base::estimate().unwrap();
+    let a = scenario::preset(scenario::Preset::Plan, &b, &scenario::estimate_migration(&b).unwrap());
+    let fans = stochastic::simulate(&b, &a, &stochastic::DEFAULT_UNCERTAINTY, 200, 7).unwrap();
+    let got = serde_json::to_string(&fans).unwrap() + "\n";
+    assert!(got == include_str!("snapshots/fans-plan-200-seed-7.json"), "wasm's fans differ from the native snapshot");
+}

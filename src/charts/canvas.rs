@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::error::{Error, ErrorKind};
+use crate::math::powf;
 
 /// The colour scheme of the page the chart sits in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -92,7 +93,7 @@ pub fn luminance(c: RGBColor) -> f64 {
         if s <= 0.03928 {
             s / 12.92
         } else {
-            ((s + 0.055) / 1.055).powf(2.4)
+            powf((s + 0.055) / 1.055, 2.4)
         }
     };
     0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)

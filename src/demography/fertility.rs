@@ -4,6 +4,7 @@
 
 use crate::csv;
 use crate::error::{Error, ErrorKind};
+use crate::math::{exp, powf};
 
 pub const BOOTH_FILE: &str = "booth_standard_relational_gompertz.csv";
 const BOOTH_CSV: &str = include_str!("../../data/external/booth_standard_relational_gompertz.csv");
@@ -59,7 +60,7 @@ pub fn relational_gompertz(tfr: f64, alpha: f64, beta: f64) -> Result<[f64; 8], 
 /// many TFRs to one shape.
 pub fn gompertz_shares(alpha: f64, beta: f64) -> Result<[f64; 8], Error> {
     let ys = booth_standard()?;
-    let cum = |y: f64| if y.is_infinite() { 1.0 } else { (-(-(alpha + beta * y)).exp()).exp() };
+    let cum = |y: f64| if y.is_infinite() { 1.0 } else { exp(-exp(-(alpha + beta * y))) };
     // Cumulative share at exact ages 10 (0), 15, ..., 50.
     let mut f = [0.0; 9];
     for (i, (_, y)) in ys.iter().enumerate().take(8) {
@@ -84,7 +85,7 @@ pub fn hadwiger(tfr: f64, mean_age: f64, h: f64) -> Result<[f64; 8], Error> {
         return Err(ErrorKind::OutOfRange { name: "h", value: h, min: 0.0, max: f64::INFINITY }.into());
     }
     let f = |x: f64| {
-        (h / (mean_age * std::f64::consts::PI.sqrt())) * (mean_age / x).powf(1.5) * (-(h * h) * (mean_age / x + x / mean_age - 2.0)).exp()
+        (h / (mean_age * std::f64::consts::PI.sqrt())) * powf(mean_age / x, 1.5) * exp(-(h * h) * (mean_age / x + x / mean_age - 2.0))
     };
     let mut groups = [0.0; 8];
     for (i, g) in GROUPS.iter().enumerate() {

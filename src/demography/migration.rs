@@ -2,6 +2,8 @@
 //! (Rogers & Castro 1981): a childhood curve, a labour-force peak and a
 //! constant, m(x) = a1·e^(−α1·x) + a2·e^(−α2(x−μ2) − e^(−λ2(x−μ2))) + c.
 
+use crate::math::exp;
+
 /// The parameters of a Rogers-Castro schedule without a retirement peak.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RogersCastro {
@@ -22,7 +24,7 @@ pub const STANDARD: RogersCastro = RogersCastro { a1: 0.02, alpha1: 0.1, a2: 0.0
 impl RogersCastro {
     pub fn rate(&self, x: f64) -> f64 {
         let d = x - self.mu2;
-        self.a1 * (-self.alpha1 * x).exp() + self.a2 * (-self.alpha2 * d - (-self.lambda2 * d).exp()).exp() + self.c
+        self.a1 * exp(-self.alpha1 * x) + self.a2 * exp(-self.alpha2 * d - exp(-self.lambda2 * d)) + self.c
     }
 
     /// Shares by single year of age 0..`ages` (summing to 1), at mid-years.

@@ -7,6 +7,7 @@ use super::life_table::LifeTable;
 use super::Sex;
 use crate::csv;
 use crate::error::{Error, ErrorKind};
+use crate::math::{exp, ln};
 
 pub const CD_WEST_FILE: &str = "cd_west_model_life_tables.csv";
 const CD_WEST_CSV: &str = include_str!("../../data/external/cd_west_model_life_tables.csv");
@@ -103,7 +104,7 @@ pub fn cd_west(sex: Sex, e0: f64) -> Result<ModelTable, Error> {
 
 /// logit(l) = ½ ln((1 − l) / l) of each lx of `standard` (−∞ where l = 1).
 fn logits(standard: &ModelTable) -> Vec<f64> {
-    standard.lx.iter().map(|&l| if l >= 1.0 { f64::NEG_INFINITY } else { 0.5 * ((1.0 - l.max(1e-12)) / l.max(1e-12)).ln() }).collect()
+    standard.lx.iter().map(|&l| if l >= 1.0 { f64::NEG_INFINITY } else { 0.5 * ln((1.0 - l.max(1e-12)) / l.max(1e-12)) }).collect()
 }
 
 /// Brass's logit model: logit(lx) = α + β · logit(standard lx), keeping the
@@ -112,7 +113,7 @@ pub fn brass(standard: &ModelTable, alpha: f64, beta: f64) -> ModelTable {
     let k = standard.lx.len();
     let ys = logits(standard);
     let e_open = standard.nlx[k - 1] / standard.lx[k - 1];
-    let lx: Vec<f64> = ys.iter().map(|y| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + beta * y)).exp()) }).collect();
+    let lx: Vec<f64> = ys.iter().map(|y| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + exp(2.0 * (alpha + beta * y))) }).collect();
     let nlx: Vec<f64> = (0..k)
         .map(|x| {
             if x + 1 < k {
@@ -138,7 +139,7 @@ pub fn brass_to_e0_with(standard: &ModelTable, e0: f64, beta: f64) -> Result<Mod
     let ys = logits(standard);
     let e_open = standard.nlx[k - 1] / standard.lx[k - 1];
     let e0_of = |alpha: f64| -> f64 {
-        let l = |y: f64| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + (2.0 * (alpha + beta * y)).exp()) };
+        let l = |y: f64| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + exp(2.0 * (alpha + beta * y))) };
         let mut total = 0.0;
         let mut lx = l(ys[0]);
         for x in 0..k {

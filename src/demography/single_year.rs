@@ -5,6 +5,7 @@
 
 use super::life_table::coale_demeny_a0_a1;
 use super::model_life_tables::ModelTable;
+use crate::math::{exp, powf};
 
 /// Single-year lx (ages 0..=`last`) and Lx (the last is Tx of the open group
 /// `last`+), radix 1.
@@ -32,9 +33,9 @@ pub fn single_year(t: &ModelTable, last: usize) -> SingleYear {
                 if l0 <= 0.0 || l1 <= 0.0 {
                     return 0.0;
                 }
-                l0 * (l1 / l0).powf((a - x0) / (x1 - x0))
+                l0 * powf(l1 / l0, (a - x0) / (x1 - x0))
             }
-            Some(i) => t.lx[i] * (-(a - t.ages[i]) * open_rate).exp(),
+            Some(i) => t.lx[i] * exp(-(a - t.ages[i]) * open_rate),
             None => t.lx[0],
         }
     };

@@ -137,6 +137,7 @@ pub struct BasePopulation {
 }
 
 use crate::error::missing_data as missing;
+use crate::math::{exp, ln};
 
 fn sum(v: &[f64], from: usize, to: usize) -> f64 {
     v[from..=to.min(v.len() - 1)].iter().sum()
@@ -158,7 +159,7 @@ pub fn e0_by_sex() -> Result<(f64, f64), Error> {
 }
 
 fn stable(t: &SingleYear, r: f64, births: f64) -> Vec<f64> {
-    t.big_lx.iter().enumerate().map(|(a, l)| births * l * (-r * (a as f64 + 0.5)).exp()).collect()
+    t.big_lx.iter().enumerate().map(|(a, l)| births * l * exp(-r * (a as f64 + 0.5))).collect()
 }
 
 /// A light moving average over ages (weights 1, 2, 3, 2, 1), leaving the
@@ -307,7 +308,7 @@ fn prior(tables: &Tables, rows: &[f64; 7], total: f64) -> (Vec<f64>, Vec<f64>) {
     let misfit = |r: f64| -> f64 {
         let (f, m) = shape(r);
         let all: f64 = f.iter().chain(m.iter()).sum();
-        CELLS.iter().zip(rows).map(|(&(a, b), target)| ((sum(&f, a, b) + sum(&m, a, b)) / all / (target / total)).ln().powi(2)).sum()
+        CELLS.iter().zip(rows).map(|(&(a, b), target)| ln((sum(&f, a, b) + sum(&m, a, b)) / all / (target / total)).powi(2)).sum()
     };
     let r = (-200..=600).map(|i| f64::from(i) / 10_000.0).min_by(|a, b| misfit(*a).total_cmp(&misfit(*b))).unwrap_or(0.0);
     shape(r)

@@ -15,6 +15,7 @@ use crate::demography::migration::STANDARD;
 use crate::demography::mortality::Mortality;
 use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
+use crate::math::{cos, ln};
 
 /// SplitMix64: small, fast, and the same on every platform.
 pub struct Rng(u64);
@@ -40,7 +41,7 @@ impl Rng {
     /// Standard normal (Box-Muller).
     pub fn normal(&mut self) -> f64 {
         let (u, v) = (self.uniform(), self.uniform());
-        (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+        (-2.0 * ln(u)).sqrt() * cos(2.0 * std::f64::consts::PI * v)
     }
 }
 

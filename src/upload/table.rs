@@ -14,6 +14,7 @@ use crate::csv::{self, Delimiter, Record};
 use crate::demography::graduation::sprague;
 use crate::demography::Sex;
 use crate::projection::base::AGES;
+use crate::math::powf;
 
 /// An age group: its first age and its width in years (`None`: open, such
 /// as 85+).
@@ -344,7 +345,7 @@ fn to_single(width: Width, values: &[f64], groups: &[GroupCounts]) -> Result<Vec
     };
     // The open group spread over its ages to 100+, halving every five years.
     if open_at < AGES - 1 {
-        let weights: Vec<f64> = (open_at..AGES).map(|a| 0.5f64.powf((a - open_at) as f64 / 5.0)).collect();
+        let weights: Vec<f64> = (open_at..AGES).map(|a| powf(0.5, (a - open_at) as f64 / 5.0)).collect();
         let sum: f64 = weights.iter().sum();
         single.extend(weights.iter().map(|w| open * w / sum));
     } else {

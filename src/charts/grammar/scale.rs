@@ -5,6 +5,8 @@
 //! column) of a chart its own band. [`Scale`] is either, or pixels as they
 //! are, for what a chart places itself.
 
+use crate::math::{log10, powf};
+
 /// A linear map from a data domain to a pixel range.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Linear {
@@ -16,7 +18,7 @@ pub struct Linear {
 
 /// A round step near `raw`: 1, 2, 2.5 or 5 times a power of ten.
 fn round_step(raw: f64) -> f64 {
-    let mag = 10f64.powf(raw.log10().floor());
+    let mag = powf(10.0, log10(raw).floor());
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
 }
 
@@ -103,7 +105,7 @@ pub fn nice_max(max: f64) -> f64 {
     if max <= 0.0 {
         return 1.0;
     }
-    let mag = 10f64.powf(max.log10().floor());
+    let mag = powf(10.0, log10(max).floor());
     [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= max).unwrap_or(10.0 * mag)
 }
 
