@@ -84,12 +84,23 @@ pub(crate) fn dot_by(a: &[f64], b: &[f64], term: impl Fn(f64, f64) -> f64) -> f6
     ra.iter().zip(rb).fold((acc[0] + acc[1]) + (acc[2] + acc[3]), |s, (x, y)| s + term(*x, *y))
 }
 
+/// `x`, or zero where it is below zero (or not a number): `x.max(0.0)`,
+/// written so that it compiles to one vector instruction.
+#[inline(always)]
+fn positive(x: f64) -> f64 {
+    if x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
 /// Those present in each group after the first half of the step's
 /// migrants: `start`. (Emigrants cannot outnumber the people there are:
 /// where net migration would make a group negative, it stops at zero.)
 pub(crate) fn present(pop: &[f64], migrants: &[f64], start: &mut [f64]) {
     for ((s, p), m) in start.iter_mut().zip(pop).zip(migrants) {
-        *s = (p + m / 2.0).max(0.0);
+        *s = positive(p + m / 2.0);
     }
 }
 
@@ -105,12 +116,12 @@ pub(crate) fn survive(pop: &[f64], start: &[f64], ratio: &[f64], migrants: &[f64
     // Moved up a group by their survival (the open group gathers two
     // groups), with the second half's migrants.
     let born = births * ratio[0];
-    end[0] = (born + migrants[0] / 2.0).max(0.0);
+    end[0] = positive(born + migrants[0] / 2.0);
     for ((e, (s, r)), m) in end[1..k - 1].iter_mut().zip(start[..k - 2].iter().zip(&ratio[1..k - 1])).zip(&migrants[1..k - 1]) {
-        *e = (s * r + m / 2.0).max(0.0);
+        *e = positive(s * r + m / 2.0);
     }
     let open = (start[k - 2] + start[k - 1]) * ratio[k - 1];
-    end[k - 1] = (open + migrants[k - 1] / 2.0).max(0.0);
+    end[k - 1] = positive(open + migrants[k - 1] / 2.0);
     // The migrants who moved: those the first half added, and those the
     // second added to the survivors (group by group, so that where nobody
     // moves the figure is exactly zero).
@@ -152,7 +163,7 @@ pub(crate) fn births(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64
     let mut total = lanes_births(&start[lo - 1..closed], &ratio[lo..closed], &migrants[lo..closed], &asfr[lo..closed], step);
     if hi == k {
         let x = k - 1;
-        let end = ((start[x - 1] + start[x]) * ratio[x] + migrants[x] / 2.0).max(0.0);
+        let end = positive((start[x - 1] + start[x]) * ratio[x] + migrants[x] / 2.0);
         total += step * asfr[x] * (start[x] + end) / 2.0;
     }
     total
@@ -164,7 +175,7 @@ fn lanes_births(before: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], s
     let n = ratio.len();
     let mut acc = [0.0f64; 4];
     for x in 0..n {
-        let end = (before[x] * ratio[x] + migrants[x] / 2.0).max(0.0);
+        let end = positive(before[x] * ratio[x] + migrants[x] / 2.0);
         acc[x % 4] += step * asfr[x] * (before[x + 1] + end) / 2.0;
     }
     (acc[0] + acc[1]) + (acc[2] + acc[3])
@@ -179,7 +190,7 @@ fn births_by_age(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], s
                 return 0.0;
             }
             let survivors = if x + 1 == k { (start[x - 1] + start[x]) * ratio[x] } else { start[x - 1] * ratio[x] };
-            let end = (survivors + migrants[x] / 2.0).max(0.0);
+            let end = positive(survivors + migrants[x] / 2.0);
             step * asfr[x] * (start[x] + end) / 2.0
         })
         .collect()

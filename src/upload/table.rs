@@ -13,8 +13,8 @@ use super::{Column, Note, Problem, ProblemKind, Snippet, MAX_LINES};
 use crate::csv::{self, Delimiter, Record};
 use crate::demography::graduation::sprague;
 use crate::demography::Sex;
-use crate::projection::base::AGES;
 use crate::math::powf;
+use crate::projection::base::AGES;
 
 /// An age group: its first age and its width in years (`None`: open, such
 /// as 85+).
