@@ -5,6 +5,8 @@ use std::process::{Command, Stdio};
 
 use liangshan_pop::projection::{project, Spec};
 
+mod common;
+
 const BASE: &str = r#"{
   "base_year": 1993, "step": 5, "steps": 2, "radix": 100000,
   "female": { "population": [1000, 950, 900, 850], "nLx": [495000, 493000, 490000, 2000000] },
@@ -181,11 +183,7 @@ fn numbers_cross_the_json_contract_exactly() {
 /// and in wasm. `UPDATE_SNAPSHOTS=1` rewrites it.
 #[test]
 fn the_seed_gives_the_snapshots_fans_to_the_last_bit() {
-    use liangshan_pop::projection::{base, scenario, stochastic};
-    let b = base::estimate().unwrap();
-    let a = scenario::preset(scenario::Preset::Plan, &b, &scenario::estimate_migration(&b).unwrap());
-    let fans = stochastic::simulate(&b, &a, &stochastic::DEFAULT_UNCERTAINTY, 200, 7).unwrap();
-    let got = serde_json::to_string(&fans).unwrap() + "\n";
+    let got = common::plan_fans_json();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/fans-plan-200-seed-7.json");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &got).unwrap();

@@ -10,6 +10,8 @@ use wasm_bindgen_test::*;
 
 use liangshan_pop::web::Core;
 
+mod common;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -239,10 +241,6 @@ fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
 /// the native suite's snapshot (tests/projection.rs).
 #[wasm_bindgen_test]
 fn the_seed_gives_the_native_fans_to_the_last_bit() {
-    use liangshan_pop::projection::{base, scenario, stochastic};
-    let b = base::estimate().unwrap();
-    let a = scenario::preset(scenario::Preset::Plan, &b, &scenario::estimate_migration(&b).unwrap());
-    let fans = stochastic::simulate(&b, &a, &stochastic::DEFAULT_UNCERTAINTY, 200, 7).unwrap();
-    let got = serde_json::to_string(&fans).unwrap() + "\n";
+    let got = common::plan_fans_json();
     assert!(got == include_str!("snapshots/fans-plan-200-seed-7.json"), "wasm's fans differ from the native snapshot");
 }
