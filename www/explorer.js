@@ -2,16 +2,20 @@
 // workers. The state lives in the URL (checked by the core: allow-list,
 // ranges, notices); every input asks the drawing worker for new charts, and
 // only the latest request waits when one is in flight. The probabilistic
-// worker runs when it is free, for the latest state, and its fans are
-// handed to the drawing worker.
+// worker runs when it is free, for the latest state: a quick run at once
+// (the first trajectories of the full run, so its fans are the full run's
+// in the making), the full run when input rests; its fans are handed to
+// the drawing worker.
 import { el, all, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr } from './figure.js';
 import { UI } from './i18n.js';
 import { fmt } from './format.js';
 import { Channel } from './channel.js';
 
 const TRAJECTORIES = 1000;
+/** Trajectories of the quick run a state gets at once, while a control moves. */
+const QUICK_TRAJECTORIES = 200;
 const MAX_UPLOAD_BYTES = 1_000_000;
-/** Input rests this long before the probabilistic run starts. */
+/** Input rests this long before the full probabilistic run starts. */
 const SIM_IDLE_MS = 400;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -33,8 +37,18 @@ export class Explorer {
     this.inflight = false;
     this.pending = null;
     this.simBusy = false;
-    /** The key of the state the last probabilistic run was started for: never run twice. */
+    /** The key of the state the last full probabilistic run was started for: never run twice. */
     this.simFor = null;
+    /** The key of the state the last quick run was started for. */
+    this.quickFor = null;
+    /** The key whose input has rested, so that its full run is due. */
+    this.restedFor = null;
+    /** The key the rest timer runs for. */
+    this.simTimerKey = null;
+    /** The key whose full fans the drawing worker holds. */
+    this.fullFor = null;
+    /** How many trajectories the fans the drawing worker holds are from. */
+    this.fansTrajectories = TRAJECTORIES;
     /** The key whose probabilistic run failed, if one did. */
     this.simFailed = null;
     this.fansKey = null;
@@ -312,18 +326,42 @@ export class Explorer {
     this.root.dataset.drawnAt = String((Number(this.root.dataset.drawnAt) || 0) + 1);
     this.markIntervals();
     this.root.dispatchEvent(new CustomEvent('liangshan:explorer-drawn', { bubbles: true }));
-    // The probabilistic run waits until the input rests: intervals of the
-    // states a drag passes through are of no use, and the run would take a
-    // core from the drawing. A state's run is started once, whatever comes back.
-    clearTimeout(this.simTimer);
-    if (this.simFor !== this.parsed.key) this.simTimer = setTimeout(() => this.simulate(), this.fansKey === null ? 0 : SIM_IDLE_MS);
+    this.scheduleSim();
   }
 
-  /** `data-intervals`: "true" once the charts drawn carry the state's intervals, "failed" if its run failed. */
+  /**
+   * The probabilistic runs of the latest state: the first at once and in
+   * full; after that a quick run at once, so that the charts a drag passes
+   * through carry intervals, and the full run when the input has rested. A
+   * state's full run is started once, whatever comes back.
+   */
+  scheduleSim() {
+    const key = this.parsed.key;
+    if (this.simFor === key) return;
+    if (this.fansKey === null || this.restedFor === key) {
+      this.simulate(true);
+      return;
+    }
+    if (this.quickFor !== key) this.simulate(false);
+    if (this.simTimerKey !== key) {
+      clearTimeout(this.simTimer);
+      this.simTimerKey = key;
+      this.simTimer = setTimeout(() => {
+        this.restedFor = key;
+        if (key === this.parsed.key) this.simulate(true);
+      }, SIM_IDLE_MS);
+    }
+  }
+
+  /**
+   * `data-intervals`: "true" once the charts drawn carry the state's intervals
+   * from the full run, "quick" while they carry the quick run's, "failed" if
+   * its full run failed.
+   */
   markIntervals() {
     const key = this.parsed.key;
     const drawn = Boolean(this.latest && this.latest.intervals && this.latest.key === key);
-    this.root.dataset.intervals = drawn ? 'true' : this.simFailed === key ? 'failed' : 'false';
+    this.root.dataset.intervals = drawn && this.fullFor === key ? 'true' : drawn ? 'quick' : this.simFailed === key ? 'failed' : 'false';
   }
 
   place(out, req) {
@@ -380,7 +418,7 @@ export class Explorer {
         r.forEach((v, j) => setText(cells[j], v));
         setAttr(cells[6], 'data-status', tracker.statuses[i]);
       });
-      setText(this.root.querySelector('#tracker-note'), tracker.intervals ? t.trackerIntervals(fmt(TRAJECTORIES, 0, this.page.lang())) : t.trackerPending);
+      setText(this.root.querySelector('#tracker-note'), tracker.intervals ? t.trackerIntervals(fmt(this.fansTrajectories, 0, this.page.lang())) : t.trackerPending);
       return;
     }
     fillTable(table, tracker.table, tracker.caption);
@@ -397,7 +435,7 @@ export class Explorer {
     for (const c of table.querySelectorAll('thead th')) c.setAttribute('role', 'columnheader');
     for (const c of table.querySelectorAll('tbody th')) c.setAttribute('role', 'rowheader');
     for (const c of table.querySelectorAll('td')) c.setAttribute('role', 'cell');
-    this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(fmt(TRAJECTORIES, 0, this.page.lang())) : t.trackerPending;
+    this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(fmt(this.fansTrajectories, 0, this.page.lang())) : t.trackerPending;
   }
 
   /** Whose base population the charts show, and the way back to the estimate whenever a table is in force. */
@@ -412,38 +450,44 @@ export class Explorer {
     this.button('#upload-clear').hidden = !uploaded;
   }
 
-  /** Runs the probabilistic projection for the latest state when the worker is free. */
-  async simulate() {
+  /**
+   * Runs the probabilistic projection for the latest state when the worker
+   * is free: in full (`full`), or the quick run's first trajectories.
+   */
+  async simulate(full) {
     const key = this.parsed.key;
-    if (this.simBusy || this.simFor === key) return;
+    if (this.simBusy || this.simFor === key || (!full && this.quickFor === key)) return;
     this.simBusy = true;
-    this.simFor = key;
+    if (full) this.simFor = key;
+    this.quickFor = key;
     const status = this.root.querySelector('#explorer-status');
-    status.textContent = UI[this.page.lang()].computingIntervals;
+    if (full) status.textContent = UI[this.page.lang()].computingIntervals;
+    const trajectories = full ? TRAJECTORIES : QUICK_TRAJECTORIES;
     try {
-      const fans = await this.sim.call('simulate', { query: this.parsed.query, trajectories: TRAJECTORIES });
+      const fans = await this.sim.call('simulate', { query: this.parsed.query, trajectories });
       // Both workers and the page key a state the same way (the upload's token included):
       // fans of another state are a bug, said rather than asked for again.
       if (fans.key !== key) throw new Error(`intervals of another state: ${fans.key.slice(0, 120)}`);
       await this.draw.call('setFans', { fans });
       this.fansKey = fans.key;
+      this.fansTrajectories = trajectories;
+      this.fullFor = full ? key : null;
       if (key === this.parsed.key) {
-        status.textContent = UI[this.page.lang()].intervalsReady;
+        if (full) status.textContent = UI[this.page.lang()].intervalsReady;
         this.render();
       }
     } catch (e) {
       console.error(e);
-      this.simFailed = key;
-      if (key === this.parsed.key) {
-        status.textContent = UI[this.page.lang()].intervalsFailed;
-        this.markIntervals();
+      if (full) {
+        this.simFailed = key;
+        if (key === this.parsed.key) {
+          status.textContent = UI[this.page.lang()].intervalsFailed;
+          this.markIntervals();
+        }
       }
     }
     this.simBusy = false;
-    if (this.simFor !== this.parsed.key && !this.inflight) {
-      clearTimeout(this.simTimer);
-      this.simTimer = setTimeout(() => this.simulate(), SIM_IDLE_MS);
-    }
+    if (this.simFor !== this.parsed.key && !this.inflight) this.scheduleSim();
   }
 
   async downloadFigure(fig, format) {

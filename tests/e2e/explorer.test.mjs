@@ -302,3 +302,27 @@ test('screenshots of the explorer at 375 and 1280 px, both languages, for a pers
     await page.close();
   }
 });
+
+test('fans follow a moving slider: every state a drag passes through gets intervals from a quick run, the state it rests on the full 1,000', async () => {
+  const { page, problems } = await open('/?lang=en', { intervals: true });
+  // Record what data-intervals passes through, and which fans the population chart says it draws.
+  await page.evaluate(() => {
+    window.__intervals = [];
+    const e = document.getElementById('explorer');
+    new MutationObserver(() => window.__intervals.push(e.dataset.intervals)).observe(e, { attributes: true, attributeFilter: ['data-intervals'] });
+  });
+  await page.focus('#control-tfr2030');
+  // Held down: a step every 150 ms, inside the rest the full run waits for.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(150);
+  }
+  await page.waitForFunction(() => window.__intervals.includes('quick'), null, { timeout: 30000 });
+  const desc = () => page.locator('figure[data-explorer="projected-population"]').textContent();
+  await waitDrawn(page, true);
+  assert.match(await desc(), /Intervals from 1,000 random trajectories/);
+  assert.match(await page.locator('#tracker-note').textContent(), /1,000/);
+  await settles(page);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

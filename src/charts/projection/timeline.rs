@@ -292,12 +292,13 @@ pub fn chart(id: ChartId, t: &Timeline, width: u32, view: &View, spec: &Spec, ab
     let mut notes = vec![origin_note(view.run).get(lang).to_string()];
     notes.extend(about.notes);
     if t.band.is_some() {
-        let n = view.fans.map_or(0, |f| f.trajectories);
+        let n = view.fans.map_or(0, |f| f.trajectories) as f64;
+        let (zh, en) = (fixed(n, 0, Lang::Zh), fixed(n, 0, Lang::En));
         notes.push(super::say(
             lang,
-            format!("区间来自{n}条随机轨迹（生育率、预期寿命和迁移按自回归过程波动）。"),
+            format!("区间来自{zh}条随机轨迹（生育率、预期寿命和迁移按自回归过程波动）。"),
             format!(
-                "Intervals from {n} random trajectories (fertility, life expectancy and migration wandering as autoregressive processes)."
+                "Intervals from {en} random trajectories (fertility, life expectancy and migration wandering as autoregressive processes)."
             ),
         ));
     }
