@@ -85,7 +85,7 @@ pub(crate) fn dot_by(a: &[f64], b: &[f64], term: impl Fn(f64, f64) -> f64) -> f6
 }
 
 /// `x`, or zero where it is below zero (or not a number): `x.max(0.0)`,
-/// written so that it compiles to one vector instruction.
+/// written as one compare, which vectorises (`max` must also order NaNs).
 #[inline(always)]
 fn positive(x: f64) -> f64 {
     if x > 0.0 {

@@ -117,11 +117,8 @@ const GRID_STEP: f64 = 0.05;
 impl LifeTableGrid {
     pub fn new(mortality: &Mortality) -> LifeTableGrid {
         let points = ((GRID_HI - GRID_LO) / GRID_STEP).round() as usize + 1;
-        LifeTableGrid {
-            mortality: mortality.clone(),
-            tables: [vec![0.0; points * AGES], vec![0.0; points * AGES]],
-            filled: vec![false; points],
-        }
+        // The tables' memory (2.4 MB) is taken when the first run needs it.
+        LifeTableGrid { mortality: mortality.clone(), tables: [Vec::new(), Vec::new()], filled: vec![false; points] }
     }
 
     /// The grid of `mortality`: this one, or a new one if it was another's.
@@ -141,6 +138,8 @@ impl LifeTableGrid {
     /// Computes the tables that life expectancies from `lo` to `hi` need.
     fn fill(&mut self, lo: f64, hi: f64) -> Result<(), Error> {
         let (from, to) = (self.index(lo).0, self.index(hi).0 + 1);
+        let size = self.filled.len() * AGES;
+        self.tables.iter_mut().filter(|t| t.len() < size).for_each(|t| t.resize(size, 0.0));
         for j in from..=to {
             if self.filled[j] {
                 continue;
