@@ -8,6 +8,20 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 
+/// An embedded table, read the first time it is asked for and kept: every
+/// later call is the kept value. (A table that does not read is an error
+/// each time it is asked for.)
+pub fn read_once<T: Sync + Send>(
+    cell: &'static std::sync::OnceLock<T>,
+    read: impl FnOnce() -> Result<T, Error>,
+) -> Result<&'static T, Error> {
+    if let Some(v) = cell.get() {
+        return Ok(v);
+    }
+    let v = read()?;
+    Ok(cell.get_or_init(|| v))
+}
+
 /// One record and the line of the file it starts on (1-based).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {

@@ -61,12 +61,7 @@ fn number<T: std::str::FromStr>(file: &str, r: &csv::Record, i: usize, name: &st
 /// The census facts, in file order.
 pub fn census_facts() -> Result<&'static [CensusFact], Error> {
     static FACTS: std::sync::OnceLock<Vec<CensusFact>> = std::sync::OnceLock::new();
-    if let Some(facts) = FACTS.get() {
-        return Ok(facts);
-    }
-    // Read once; a file that does not read is an error every time it is asked for.
-    let facts = read_census_facts()?;
-    Ok(FACTS.get_or_init(|| facts))
+    Ok(csv::read_once(&FACTS, read_census_facts)?)
 }
 
 fn read_census_facts() -> Result<Vec<CensusFact>, Error> {
@@ -106,23 +101,21 @@ pub fn census_fact(area: &str, year: u16, indicator: &str) -> Result<CensusFact,
 /// The UN WPP 2024 indicators for China, read once: (indicator, variant, year, value).
 fn wpp_rows() -> Result<&'static [(String, String, u16, f64)], Error> {
     static ROWS: std::sync::OnceLock<Vec<(String, String, u16, f64)>> = std::sync::OnceLock::new();
-    if let Some(rows) = ROWS.get() {
-        return Ok(rows);
-    }
-    let f = WPP_INDICATORS_FILE;
-    let rows = csv::parse(f, WPP_INDICATORS_CSV)?
-        .iter()
-        .skip(1)
-        .map(|r| {
-            Ok((
-                field(f, r, 0, "indicator")?.to_string(),
-                field(f, r, 1, "variant")?.to_string(),
-                number(f, r, 2, "year")?,
-                number(f, r, 3, "value")?,
-            ))
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-    Ok(ROWS.get_or_init(|| rows))
+    Ok(csv::read_once(&ROWS, || {
+        let f = WPP_INDICATORS_FILE;
+        csv::parse(f, WPP_INDICATORS_CSV)?
+            .iter()
+            .skip(1)
+            .map(|r| {
+                Ok((
+                    field(f, r, 0, "indicator")?.to_string(),
+                    field(f, r, 1, "variant")?.to_string(),
+                    number(f, r, 2, "year")?,
+                    number(f, r, 3, "value")?,
+                ))
+            })
+            .collect::<Result<Vec<_>, Error>>()
+    })?)
 }
 
 /// A UN WPP 2024 indicator for China (`indicator` and `variant` as the file
@@ -141,11 +134,7 @@ pub fn wpp_china(indicator: &str, variant: &str, year: u16) -> Result<f64, Error
 /// The land area of the 17 counties, in file order, read once.
 pub fn county_areas() -> Result<&'static [CountyArea], Error> {
     static AREAS: std::sync::OnceLock<Vec<CountyArea>> = std::sync::OnceLock::new();
-    if let Some(a) = AREAS.get() {
-        return Ok(a);
-    }
-    let areas = read_county_areas()?;
-    Ok(AREAS.get_or_init(|| areas))
+    Ok(csv::read_once(&AREAS, read_county_areas)?)
 }
 
 fn read_county_areas() -> Result<Vec<CountyArea>, Error> {

@@ -16,11 +16,8 @@ pub const GROUPS: [u32; 8] = [10, 15, 20, 25, 30, 35, 40, 45];
 
 /// Booth's standard Ys at exact ages 15, 20, ..., 45 (50 is +∞), read once.
 pub fn booth_standard() -> Result<&'static [(u32, f64)], Error> {
-    static STANDARD: std::sync::OnceLock<Result<Vec<(u32, f64)>, Error>> = std::sync::OnceLock::new();
-    match STANDARD.get_or_init(read_booth) {
-        Ok(v) => Ok(v),
-        Err(e) => Err(e.clone()),
-    }
+    static STANDARD: std::sync::OnceLock<Vec<(u32, f64)>> = std::sync::OnceLock::new();
+    Ok(csv::read_once(&STANDARD, read_booth)?)
 }
 
 fn read_booth() -> Result<Vec<(u32, f64)>, Error> {

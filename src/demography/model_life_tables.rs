@@ -32,12 +32,9 @@ fn bad(line: usize, message: &str) -> Error {
 /// Every level of the West tables for `sex`, lowest life expectancy first
 /// (read once, then shared).
 pub fn cd_west_levels(sex: Sex) -> Result<&'static [ModelTable], Error> {
-    static LEVELS: std::sync::OnceLock<Result<[Vec<ModelTable>; 2], Error>> = std::sync::OnceLock::new();
-    let both = LEVELS.get_or_init(|| Ok([read_levels(Sex::Female)?, read_levels(Sex::Male)?]));
-    match both {
-        Ok([f, m]) => Ok(if sex == Sex::Female { f } else { m }),
-        Err(e) => Err(e.clone()),
-    }
+    static LEVELS: std::sync::OnceLock<[Vec<ModelTable>; 2]> = std::sync::OnceLock::new();
+    let [f, m] = crate::csv::read_once(&LEVELS, || Ok([read_levels(Sex::Female)?, read_levels(Sex::Male)?]))?;
+    Ok(if sex == Sex::Female { f } else { m })
 }
 
 fn read_levels(sex: Sex) -> Result<Vec<ModelTable>, Error> {
