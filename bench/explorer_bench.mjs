@@ -26,7 +26,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 try {
   // What the page and an embed load, by file, with its size raw, gzip and brotli.
-  const ROOT = fileURLToPath(new URL('..', import.meta.url));
+  const ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
   const transfer = {};
   // A phone's first view is the build's static page, without the core (budget: 120 kB gzip).
   for (const [name, path, viewport] of [

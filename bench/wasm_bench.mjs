@@ -13,6 +13,12 @@ try {
   // The plain-JavaScript projection is served as if it were the site's own file.
   const jsSource = await readFile(new URL('./ccmpp.js', import.meta.url), 'utf8');
   await page.route('**/www/bench-ccmpp.js', (route) => route.fulfill({ body: jsSource, contentType: 'text/javascript' }));
+  // So is the core built with the bench's exports (www/pkg-bench, not part of the build).
+  await page.route('**/www/pkg-bench/*', async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const body = await readFile(new URL(`../www/pkg-bench/${name}`, import.meta.url));
+    route.fulfill({ body, contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+  });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForFunction(() => document.documentElement.dataset.ready);
   const result = await page.evaluate(async (specs) => {

@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Builds the wasm module in release and writes the JS bindings to www/pkg.
+# Builds what a static host serves into dist/ (README, "Deploying"):
+#   1. the wasm core in release, its JS bindings into www/pkg (where the
+#      browser tests and the type check find them);
+#   2. the site staged in target/site: the pages, www/ and the core, with
+#      every chart's default drawing filled into the pages (the static
+#      first view) and written as www/charts/ID.svg, and the static views of
+#      the other languages and colours as JSON;
+#   3. scripts/dist.mjs: content-hashed names, .gz and .br copies, dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --lib --target wasm32-unknown-unknown
 .tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir www/pkg target/wasm32-unknown-unknown/release/liangshan_pop.wasm
-# The static fallback: every chart's default drawing into the pages and as
-# www/charts/ID.svg; the page's drawings a phone's width (its first view there).
-cargo run -q --bin liangshan-pop -- prerender --width 360 index.html --lang en --view www/charts/static-en.json >&2
-# The static views of a phone as files (fetched by the page and the embed
-# when they are the reader's; the page has the Chinese light one inline).
-cargo run -q --bin liangshan-pop -- prerender --width 360 --lang zh --view www/charts/static-zh.json >&2
-cargo run -q --bin liangshan-pop -- prerender --width 360 --lang zh --theme dark --view www/charts/static-zh-dark.json >&2
-cargo run -q --bin liangshan-pop -- prerender --width 360 --lang en --theme dark --view www/charts/static-en-dark.json >&2
-cargo run -q --bin liangshan-pop -- prerender --width 720 --out www/charts embed.html >&2
-printf '[build] www/pkg/liangshan_pop_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2
+printf '[build] the core: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2
+
+site=target/site
+rm -rf "$site"
+mkdir -p "$site/www/pkg" "$site/www/charts"
+cp index.html embed.html "$site/"
+cp www/*.js www/style.css "$site/www/"
+cp www/pkg/liangshan_pop.js www/pkg/liangshan_pop_bg.wasm "$site/www/pkg/"
+
+cargo build -q --release --bin liangshan-pop
+cli=target/release/liangshan-pop
+# The page's drawings a phone's width (its first view there), in Chinese
+# inline, in the other languages and colours as files the page fetches when
+# they are the reader's.
+"$cli" prerender --width 360 "$site/index.html" --lang en --view "$site/www/charts/static-en.json" >&2
+"$cli" prerender --width 360 --lang zh --view "$site/www/charts/static-zh.json" >&2
+"$cli" prerender --width 360 --lang zh --theme dark --view "$site/www/charts/static-zh-dark.json" >&2
+"$cli" prerender --width 360 --lang en --theme dark --view "$site/www/charts/static-en-dark.json" >&2
+# The embed's drawings and the chart files, wider.
+"$cli" prerender --width 720 --out "$site/www/charts" "$site/embed.html" >&2
+
+node scripts/dist.mjs "$site" dist

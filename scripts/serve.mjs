@@ -1,11 +1,15 @@
-// Serves the page on 127.0.0.1 (PORT, default 8080) with the same
-// Content-Security-Policy the page is built for. No dependencies.
+// The development server: serves the build (dist/, written by `npm run
+// build`) on 127.0.0.1 (PORT, default 8080) with the same
+// Content-Security-Policy the page is built for, and asks the browser to
+// revalidate everything (deploy/nginx.conf is what a real server sends).
+// No dependencies.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** The build's directory. */
+export const DIST = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -18,12 +22,10 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
 };
-// Only what the page needs is served: not the sources, not node_modules.
-const ALLOWED = [/^\/index\.html$/, /^\/embed\.html$/, /^\/www\//];
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 
-export function startServer({ port = 8080, host = '127.0.0.1', root = ROOT } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', root = DIST } = {}) {
   const server = createServer(async (req, res) => {
     const headers = {
       'Content-Security-Policy': CSP,
@@ -44,7 +46,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', root = ROOT } = {
     }
     if (path === '/') path = '/index.html';
     const file = normalize(join(root, path));
-    if (!file.startsWith(root + sep) || !ALLOWED.some((re) => re.test(path)) || path.includes('\0')) {
+    if (!file.startsWith(root + sep) || path.includes('\0') || /(^|\/)\./.test(path)) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
@@ -73,7 +75,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   startServer({ port }).then(
-    (s) => console.log(`Serving the page on http://127.0.0.1:${s.address().port}/  (Ctrl+C stops)`),
+    (s) => console.log(`Serving the build (dist/) on http://127.0.0.1:${s.address().port}/  (Ctrl+C stops)`),
     (e) => {
       console.error(`cannot listen on 127.0.0.1:${port}: ${e.message}`);
       process.exit(1);

@@ -33,13 +33,21 @@ export function staticState(search, allowed, drawn = () => false) {
   return { lang, theme, chart, query: p.toString() };
 }
 
+// Written out so that the build can give each file its content's name.
+const FILES = {
+  zh: new URL('./charts/static-zh.json', import.meta.url),
+  en: new URL('./charts/static-en.json', import.meta.url),
+  'zh-dark': new URL('./charts/static-zh-dark.json', import.meta.url),
+  'en-dark': new URL('./charts/static-en-dark.json', import.meta.url),
+};
+
 const views = new Map();
 
 /** The static view in `lang` and `theme`, fetched once (a failed fetch may be tried again). */
 export function staticView(lang, theme) {
-  const name = `static-${lang}${theme === 'dark' ? '-dark' : ''}.json`;
+  const name = `${lang}${theme === 'dark' ? '-dark' : ''}`;
   if (!views.has(name)) {
-    const view = fetch(new URL(`./charts/${name}`, import.meta.url)).then((r) => {
+    const view = fetch(FILES[name]).then((r) => {
       if (!r.ok) throw new Error(`${name}: ${r.status}`);
       return r.json();
     });

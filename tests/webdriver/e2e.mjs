@@ -156,7 +156,7 @@ try {
     assert(view.core === null && view.figures === 8 && view.charts === 18, JSON.stringify({ ...view, files: undefined }));
     assert(!view.files.some((f) => f.endsWith('.wasm')), `fetched: ${view.files}`);
     let gzip = 0;
-    for (const f of ['/index.html', ...view.files]) gzip += gzipSync(await readFile(ROOT + f.slice(1))).length;
+    for (const f of ['/index.html', ...view.files]) gzip += gzipSync(await readFile(ROOT + 'dist/' + f.slice(1))).length;
     console.log(`# ${engine}: first view on a phone ${(gzip / 1000).toFixed(1)} kB gzip (${view.files.length + 1} files), budget 120 kB`);
     assert(gzip <= 120000, `${gzip} bytes gzip`);
     // The English static view, and back, without the core.
