@@ -3,7 +3,8 @@
 # already there, so a second run takes seconds.
 #   setup.sh build   the wasm32 target and the wasm-bindgen CLI (for npm start)
 #   setup.sh test    also Chromium and ChromeDriver, Firefox ESR and geckodriver,
-#                    WebKitGTK's driver and a virtual display, a CJK font, the
+#                    WebKitGTK's driver and a virtual display, a CJK font, nginx
+#                    with its brotli module (the deployment's tests), the
 #                    nightly toolchain and cargo-fuzz, and npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ need_apt() {
   done
 }
 if [ "$mode" = test ]; then
-  need_apt chromium chromium-driver fonts-wqy-microhei firefox-esr webkit2gtk-driver xvfb xauth
+  need_apt chromium chromium-driver fonts-wqy-microhei firefox-esr webkit2gtk-driver xvfb xauth nginx libnginx-mod-http-brotli-static
 fi
 if [ "${#apt_missing[@]}" -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"

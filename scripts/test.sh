@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native (cargo test, properties included), browser
 # (wasm-bindgen-test in headless Chromium, with the bench's exports), bounded fuzzing of every parser
-# of outside input, and end to end (the built page in headless Chromium).
+# of outside input, and end to end (the build, dist/, in headless Chromium from the
+# development server and from nginx with deploy/nginx.conf).
 # Installs what is missing first. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +58,13 @@ failed=$((failed + $(grep -c ': FAILED' "$log/fuzz.txt" || true)))
 
 stage "end to end: the built page in headless Chromium"
 if bash scripts/build.sh && node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"; then :; else broken+=("e2e"); fi
+
+stage "end to end behind nginx: dist/ under /rkgh/ with deploy/nginx.conf, the same suite and the server's own tests"
+if bash scripts/nginx.sh node --test tests/e2e/ tests/deploy/ 2>&1 | tee "$log/nginx.txt"; then :; else broken+=("nginx"); fi
+p=$(awk '/^# pass /{print $3}' "$log/nginx.txt" 2>/dev/null)
+f=$(awk '/^# fail /{print $3}' "$log/nginx.txt" 2>/dev/null)
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
 
 stage "types: www/ checked against the core's declarations (tsc)"
 # After the build: the declarations are the ones wasm-bindgen just wrote.

@@ -52,15 +52,24 @@ export async function openPage(browser, origin, path, viewport = { width: 1280, 
 }
 
 /**
- * The site on a free port and a browser for one test file: started before
- * its tests and closed after them; `site.origin` and `site.browser` are set
- * by the time a test runs.
+ * The site (the development server on a free port, or E2E_ORIGIN) and a
+ * browser for one test file: started before
+ * its tests and closed after them; `site.base` (the address the page's
+ * paths follow: the origin and a sub-path, if any), `site.origin` and
+ * `site.browser` are set by the time a test runs.
  */
 export function useSite() {
-  const site = { server: null, origin: null, browser: null };
+  const site = { server: null, base: null, origin: null, browser: null };
   before(async () => {
-    site.server = await startServer({ port: 0 });
-    site.origin = `http://127.0.0.1:${site.server.address().port}`;
+    // A real server with the deployment's file (scripts/nginx.sh sets it,
+    // with a sub-path), or else the development server.
+    if (process.env.E2E_ORIGIN) {
+      site.base = process.env.E2E_ORIGIN.replace(/\/$/, '');
+    } else {
+      site.server = await startServer({ port: 0 });
+      site.base = `http://127.0.0.1:${site.server.address().port}`;
+    }
+    site.origin = new URL(site.base).origin;
     site.browser = await launch();
   });
   after(async () => {

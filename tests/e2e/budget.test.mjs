@@ -22,7 +22,7 @@ const site = useSite();
 async function openRecorded(path = '/', options = {}) {
   const page = await site.browser.newPage({ viewport: PHONE, ...options });
   const recorded = recordSizes(page);
-  await page.goto(site.origin + path);
+  await page.goto(site.base + path);
   await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
   await page.waitForLoadState('networkidle');
   return { page, files: await recorded.files(), sizes: recorded.files };
@@ -33,9 +33,9 @@ const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 test(`everything a phone loads for the page's first view is at most ${BUDGET / 1000} kB gzip, all from the page's own origin`, async () => {
   const { page, files } = await openRecorded();
-  for (const f of files) console.log(`${f.url.replace(site.origin, '').padEnd(36)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip`);
+  for (const f of files) console.log(`${f.url.replace(site.base, '').padEnd(36)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip`);
   console.log(`first view on a phone: ${kB(total(files))} gzip, budget ${kB(BUDGET)}`);
-  assert.deepEqual(files.filter((f) => !f.url.startsWith(site.origin + '/')).map((f) => f.url), [], 'no other origin');
+  assert.deepEqual(files.filter((f) => !f.url.startsWith(site.base + '/')).map((f) => f.url), [], 'no other origin');
   assert.ok(total(files) <= BUDGET, `${kB(total(files))} gzip is over the budget of ${kB(BUDGET)}`);
   // The budget buys the whole first view: key figures and every chart with its caption.
   const view = await page.evaluate(() => ({
@@ -130,7 +130,7 @@ test('on a phone in dark colours the first view is the build\'s dark one, within
 
 test('on a wide screen or with a state in the URL, the core draws the first view', async () => {
   for (const [path, options] of [['/', { viewport: { width: 1280, height: 900 } }], ['/', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }], ['/?lang=en&region=xide', { viewport: PHONE }]]) {
-    const { page } = await openPage(site.browser, site.origin, path, options.viewport, options);
+    const { page } = await openPage(site.browser, site.base, path, options.viewport, options);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.core), 'ready', `${path} ${JSON.stringify(options)}`);
     await page.close();
   }

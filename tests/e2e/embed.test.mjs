@@ -26,7 +26,7 @@ async function visit(url, viewport = { width: 1280, height: 900 }, options = {})
 }
 
 test('the iframe embed takes its content height at 320 and 1280 px through the resizer script', async () => {
-  const url = article('/iframe', `<iframe id="f" src="${site.origin}/embed.html?chart=county-population&lang=en#county-population" title="chart" width="100%" height="600" frameborder="0"></iframe><script src="${site.origin}/www/embed-resizer.js" defer></script>`);
+  const url = article('/iframe', `<iframe id="f" src="${site.base}/embed.html?chart=county-population&lang=en#county-population" title="chart" width="100%" height="600" frameborder="0"></iframe><script src="${site.base}/www/embed-resizer.js" defer></script>`);
   for (const width of [320, 1280]) {
     const { page, problems } = await visit(url, { width, height: 800 });
     const frame = page.frameLocator('#f');
@@ -48,9 +48,9 @@ test('the iframe embed takes its content height at 320 and 1280 px through the r
 });
 
 test('in a narrow frame a chart of the plan is the build\'s static drawing, without the core, until the frame grows or the reader asks', async () => {
-  const url = article('/narrow', `<iframe id="f" src="${site.origin}/embed.html?chart=county-population&lang=en&theme=dark" title="chart" width="360" height="600" frameborder="0"></iframe><script src="${site.origin}/www/embed-resizer.js" defer></script>`);
+  const url = article('/narrow', `<iframe id="f" src="${site.base}/embed.html?chart=county-population&lang=en&theme=dark" title="chart" width="360" height="600" frameborder="0"></iframe><script src="${site.base}/www/embed-resizer.js" defer></script>`);
   const page = await site.browser.newPage({ viewport: { width: 375, height: 812 } });
-  const recorded = recordSizes(page, site.origin);
+  const recorded = recordSizes(page, site.base);
   await page.goto(url);
   const frame = page.frameLocator('#f');
   await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
@@ -66,7 +66,7 @@ test('in a narrow frame a chart of the plan is the build\'s static drawing, with
     figures: document.querySelectorAll('figure').length,
     link: document.getElementById('full-page').getAttribute('href'),
   }));
-  assert.deepEqual(view, { title: 'Resident population by county, 2020', background: '#121212', figures: 1, link: `${site.origin}/index.html?lang=en&theme=dark` });
+  assert.deepEqual(view, { title: 'Resident population by county, 2020', background: '#121212', figures: 1, link: `${site.base}/index.html?lang=en&theme=dark` });
   // The CSV download loads the core first.
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), inner.locator('button[data-format="csv"]').click()]);
   assert.match(file.suggestedFilename(), /\.csv$/);
@@ -82,7 +82,7 @@ test('in a narrow frame a chart of the plan is the build\'s static drawing, with
 });
 
 test('the embed page sends the documented size messages and links to the full page in the same state', async () => {
-  const url = article('/messages', `<iframe id="f" src="${site.origin}/embed.html?chart=pyramid&lang=en&region=xide&year=2040" title="chart" width="400" height="300"></iframe><script src="/m.js"></script>`, {});
+  const url = article('/messages', `<iframe id="f" src="${site.base}/embed.html?chart=pyramid&lang=en&region=xide&year=2040" title="chart" width="400" height="300"></iframe><script src="/m.js"></script>`, {});
   article('/m.js', "window.__m=[];addEventListener('message',(e)=>window.__m.push({origin:e.origin,data:e.data}));", { raw: true });
   const { page } = await visit(url);
   await page.waitForFunction(() => (window.__m || []).some((m) => m.data && m.data.sentinel === 'amp'), null, { timeout: 30000 });
@@ -96,7 +96,7 @@ test('the embed page sends the documented size messages and links to the full pa
   const frame = page.frames()[1];
   assert.match(await frame.locator('figure h3').textContent(), /Xide County, 2040/);
   const href = await frame.locator('#full-page').getAttribute('href');
-  assert.equal(href, `${site.origin}/index.html?lang=en&region=xide&year=2040#explorer`);
+  assert.equal(href, `${site.base}/index.html?lang=en&region=xide&year=2040#explorer`);
   await page.close();
 });
 
@@ -104,7 +104,7 @@ const HOSTILE = '<style>* { font-size: 40px !important; line-height: 3 !importan
 
 test('the custom element renders in Shadow DOM, the same in a page with hostile CSS, and loads the core only when seen', async () => {
   const element = '<div style="width:600px"><liangshan-chart id="c" chart="age-structure" lang="en"></liangshan-chart></div>';
-  const script = `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script>`;
+  const script = `<script type="module" src="${site.base}/www/liangshan-chart.js"></script>`;
   const csp = `default-src 'self'; script-src 'self' ${site.origin} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src ${site.origin}; img-src 'self' data:`;
   const plain = article('/element', script + element, { csp });
   const hostile = article('/hostile', script + element, { csp, head: HOSTILE });
@@ -141,14 +141,14 @@ test('the custom element renders in Shadow DOM, the same in a page with hostile 
 });
 
 test('a host page whose CSP forbids WebAssembly gets the iframe fallback', async () => {
-  const url = article('/nowasm', `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="density-bars" lang="en"></liangshan-chart>`, {
+  const url = article('/nowasm', `<script type="module" src="${site.base}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="density-bars" lang="en"></liangshan-chart>`, {
     csp: `default-src 'self'; script-src 'self' ${site.origin}; frame-src ${site.origin}; style-src 'self' 'unsafe-inline'`,
   });
   const { page } = await visit(url, { width: 900, height: 900 });
   await page.waitForFunction(() => document.getElementById('c')?.dataset.ready === 'fallback', null, { timeout: 30000 });
   let frame;
   for (let i = 0; i < 100 && !frame; i++) {
-    frame = page.frames().find((f) => f.url().startsWith(`${site.origin}/embed.html`));
+    frame = page.frames().find((f) => f.url().startsWith(`${site.base}/embed.html`));
     if (!frame) await page.waitForTimeout(100);
   }
   assert.ok(frame, 'an iframe of the embed page');
@@ -158,14 +158,14 @@ test('a host page whose CSP forbids WebAssembly gets the iframe fallback', async
 });
 
 test('a host page that gives every object a then (Object.prototype.then) gets the iframe, never a wait without end', async () => {
-  const url = article('/thenable', `<script>Object.defineProperty(Object.prototype, 'then', { value() {}, configurable: true });</script><script type="module" src="${site.origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="age-structure" lang="en" scenario="nope"></liangshan-chart>`);
+  const url = article('/thenable', `<script>Object.defineProperty(Object.prototype, 'then', { value() {}, configurable: true });</script><script type="module" src="${site.base}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="age-structure" lang="en" scenario="nope"></liangshan-chart>`);
   const { page } = await visit(url, { width: 900, height: 900 });
   // The host's pollution breaks evaluation in its own world: the checks run in Playwright's isolated one (locators).
   await page.locator('#c[data-ready]').waitFor({ timeout: 40000 });
   assert.equal(await page.locator('#c').getAttribute('data-ready'), 'fallback');
   let frame;
   for (let i = 0; i < 100 && !frame; i++) {
-    frame = page.frames().find((f) => f.url().startsWith(`${site.origin}/embed.html`));
+    frame = page.frames().find((f) => f.url().startsWith(`${site.base}/embed.html`));
     if (!frame) await page.waitForTimeout(100);
   }
   await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
@@ -174,7 +174,7 @@ test('a host page that gives every object a then (Object.prototype.then) gets th
 });
 
 test('the custom element says "attribute", not "URL parameter", of a bad value', async () => {
-  const url = article('/bad-attribute', `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="projected-population" lang="zh" tfr2030="1.23456789"></liangshan-chart>`);
+  const url = article('/bad-attribute', `<script type="module" src="${site.base}/www/liangshan-chart.js"></script><liangshan-chart id="c" chart="projected-population" lang="zh" tfr2030="1.23456789"></liangshan-chart>`);
   const { page } = await visit(url, { width: 900, height: 900 });
   await page.waitForFunction(() => document.getElementById('c')?.dataset.ready === 'true', null, { timeout: 30000 });
   const warning = await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.warning').textContent);
@@ -184,7 +184,7 @@ test('the custom element says "attribute", not "URL parameter", of a bad value',
 
 test('the page and the embed run under their CSP with no violation and no request elsewhere', async () => {
   for (const path of ['/index.html?lang=en', '/embed.html?chart=projected-ageing&lang=en&scenario=high']) {
-    const { page, problems, foreign } = await openPage(site.browser, site.origin, path);
+    const { page, problems, foreign } = await openPage(site.browser, site.base, path);
     await page.waitForTimeout(path.includes('embed') ? 2500 : 500);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], path);
     assert.deepEqual(problems, [], path);
@@ -207,7 +207,7 @@ test('injection payloads in every parameter and attribute execute nothing and in
   for (const payload of PAYLOADS) {
     const q = PARAMS.map((p) => `${p}=${encodeURIComponent(payload)}`).join('&');
     for (const path of [`/index.html?${q}`, `/embed.html?${q}`]) {
-      const { page, problems } = await openPage(site.browser, site.origin, path);
+      const { page, problems } = await openPage(site.browser, site.base, path);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', path);
       assert.equal(await page.evaluate(() => window.__pwned), undefined, path);
       assert.equal(await page.evaluate(injected), 0, path);
@@ -216,7 +216,7 @@ test('injection payloads in every parameter and attribute execute nothing and in
       await page.close();
     }
     // The custom element's attributes (set from script: markup cannot hold every payload).
-    const url = article(`/attrs-${PAYLOADS.indexOf(payload)}`, `<script type="module" src="${site.origin}/www/liangshan-chart.js"></script><div id="slot"></div><script src="/attrs.js"></script>`, {
+    const url = article(`/attrs-${PAYLOADS.indexOf(payload)}`, `<script type="module" src="${site.base}/www/liangshan-chart.js"></script><div id="slot"></div><script src="/attrs.js"></script>`, {
       csp: `default-src 'self'; script-src 'self' ${site.origin} 'wasm-unsafe-eval'; connect-src ${site.origin}`,
     });
     article('/attrs.js', `const c=document.createElement('liangshan-chart');c.id='c';for(const p of ${JSON.stringify(PARAMS)})c.setAttribute(p,${JSON.stringify(payload)});document.getElementById('slot').append(c);`, { raw: true });
@@ -233,29 +233,29 @@ test('injection payloads in every parameter and attribute execute nothing and in
 test('with JavaScript off the page and the embed still show every chart', async () => {
   const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${site.origin}/index.html`);
+  await page.goto(`${site.base}/index.html`);
   const shown = await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].filter((s) => s.getBoundingClientRect().width > 0).length);
   assert.equal(shown, 18);
   assert.ok(await page.locator('noscript').count());
   for (const id of ['county-population', 'pyramid', 'projected-ageing']) {
-    await page.goto(`${site.origin}/embed.html?chart=${id}#${id}`);
+    await page.goto(`${site.base}/embed.html?chart=${id}#${id}`);
     const visible = await page.evaluate(() => [...document.querySelectorAll('figure.chart')].filter((f) => f.getBoundingClientRect().height > 0).map((f) => f.dataset.chart));
     assert.deepEqual(visible, [id]);
     assert.ok(await page.evaluate(() => document.querySelector('figure.chart:target svg').getBoundingClientRect().height > 100));
   }
   // And as plain images.
-  const res = await fetch(`${site.origin}/www/charts/county-population.svg`);
+  const res = await fetch(`${site.base}/www/charts/county-population.svg`);
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type'), /image\/svg\+xml/);
   await context.close();
 });
 
 test('the Embed button of a chart shows both snippets in the current state, copies them and previews the chart', async () => {
-  const { page, problems } = await openPage(site.browser, site.origin, '/index.html?lang=en&region=butuo&tfr2030=2.2', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, problems } = await openPage(site.browser, site.base, '/index.html?lang=en&region=butuo&tfr2030=2.2', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.waitForFunction(() => document.getElementById('explorer').dataset.drawn);
   await page.click('figure[data-explorer="projected-ageing"] button.embed');
   const iframe = await page.inputValue('#embed-iframe-code');
-  assert.match(iframe, new RegExp(`<iframe src="${site.origin}/embed\\.html\\?chart=projected-ageing&amp;lang=en&amp;region=butuo&amp;tfr2030=2\\.2#projected-ageing"`));
+  assert.match(iframe, new RegExp(`<iframe src="${site.base}/embed\\.html\\?chart=projected-ageing&amp;lang=en&amp;region=butuo&amp;tfr2030=2\\.2#projected-ageing"`));
   assert.match(iframe, /embed-resizer\.js" defer><\/script>$/);
   const element = await page.inputValue('#embed-element-code');
   assert.match(element, /<liangshan-chart chart="projected-ageing" lang="en" region="butuo" tfr2030="2\.2"><\/liangshan-chart>$/);

@@ -10,7 +10,7 @@ const site = useSite();
 
 /** Opens the page and waits until the explorer is drawn (with its intervals when `intervals`). */
 async function open(path, { viewport, options, intervals = false } = {}) {
-  const r = await openPage(site.browser, site.origin, path, viewport, options);
+  const r = await openPage(site.browser, site.base, path, viewport, options);
   await waitDrawn(r.page, intervals);
   return r;
 }
@@ -113,7 +113,7 @@ test('every control changes the charts and the URL, and the URL restores them', 
   const url = new URL(page.url());
   pop = await summary(page, 'projected-population');
   const pyramid = await page.locator('figure[data-explorer="pyramid"] svg').innerHTML();
-  const again = await open(url.pathname + url.search);
+  const again = await open(url.href.slice(site.base.length));
   assert.equal(await summary(again.page, 'projected-population'), pop);
   assert.equal(await again.page.locator('figure[data-explorer="pyramid"] svg').innerHTML(), pyramid);
   assert.equal(await again.page.inputValue('#region'), 'xichang');

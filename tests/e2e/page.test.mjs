@@ -12,7 +12,7 @@ const CHARTS = ['resident-registered', 'age-structure', 'schooling', 'county-pop
 const site = useSite();
 
 function open(path, viewport, options) {
-  return openPage(site.browser, site.origin, path, viewport, options);
+  return openPage(site.browser, site.base, path, viewport, options);
 }
 
 const BARS = 'figure[data-chart="county-population"] svg rect[fill="#0072B2"]';
@@ -268,9 +268,9 @@ test('print shows every chart with its caption and source, without the controls'
 
 test('the server refuses paths outside the page', async () => {
   for (const path of ['/Cargo.toml', '/src/lib.rs', '/www/../Cargo.toml', '/%2e%2e/%2e%2e/etc/passwd', '/node_modules/playwright-core/package.json']) {
-    const res = await fetch(site.origin + path);
+    const res = await fetch(site.base + path);
     assert.equal(res.status, 404, path);
   }
-  const res = await fetch(site.origin + '/');
+  const res = await fetch(site.base + '/');
   assert.match(res.headers.get('content-security-policy'), /default-src 'self'/);
 });
