@@ -30,6 +30,16 @@ cli=target/release/liangshan-pop
 "$cli" prerender --width 360 --lang zh --view "$site/www/charts/static-zh.json" >&2
 "$cli" prerender --width 360 --lang zh --theme dark --view "$site/www/charts/static-zh-dark.json" >&2
 "$cli" prerender --width 360 --lang en --theme dark --view "$site/www/charts/static-en-dark.json" >&2
+# The same views for a wide screen, at the widths of its layout (www/style.css:
+# the text column 62rem of 18px less 2rem padding, 1080 px; the explorer's
+# charts beside its 19rem controls and a 1.5rem gap, 711 px). The page uses
+# them where its chart boxes are those widths (static-view.js, WIDE).
+for lang in zh en; do
+  for theme in light dark; do
+    suffix=$([ "$theme" = dark ] && echo "-dark" || true)
+    "$cli" prerender --width 1080 --explorer-width 711 --lang "$lang" --theme "$theme" --view "$site/www/charts/static-$lang$suffix-wide.json" >&2
+  done
+done
 # The embed's drawings and the chart files, wider.
 "$cli" prerender --width 720 --out "$site/www/charts" "$site/embed.html" >&2
 

@@ -31,9 +31,16 @@ pub const KEY_FIGURES: &str = "key-figures";
 /// Every chart of the page and of the explorer, in its default state, drawn
 /// to `spec` (width, language, theme).
 pub fn default_charts(spec: &Spec) -> Result<Vec<Chart>, Error> {
+    default_charts_at(spec, spec.width)
+}
+
+/// [`default_charts`] with the explorer's charts drawn `explorer_width`
+/// wide: on a wide screen they share a row with the explorer's controls.
+pub fn default_charts_at(spec: &Spec, explorer_width: f64) -> Result<Vec<Chart>, Error> {
     let mut out: Vec<Chart> = ChartId::PLAN.iter().map(|id| charts::render(*id, spec)).collect::<Result<_, _>>()?;
     let explorer = Explorer::new()?;
-    out.extend(explorer.charts(&PageState { lang: spec.lang, ..PageState::default() }, None, spec, &[])?);
+    let narrower = Spec { width: explorer_width, ..*spec };
+    out.extend(explorer.charts(&PageState { lang: spec.lang, ..PageState::default() }, None, &narrower, &[])?);
     Ok(out)
 }
 
@@ -65,10 +72,11 @@ pub fn static_key_figures(lang: Lang) -> Result<String, Error> {
         .collect())
 }
 
-/// The page's static view drawn to `spec` as JSON, for the page's script to
-/// show in place of the inline (Chinese, light) one without loading the
-/// core: the key figures and every chart's caption, drawing and source.
-pub fn static_view(spec: &Spec) -> Result<String, Error> {
+/// The page's static view drawn to `spec` (the explorer's charts
+/// `explorer_width` wide) as JSON, for the page's script to show in place
+/// of the inline (Chinese, light, phone) one without loading the core: the
+/// key figures and every chart's caption, drawing and source.
+pub fn static_view(spec: &Spec, explorer_width: f64) -> Result<String, Error> {
     #[derive(serde::Serialize)]
     struct Figure<'a> {
         id: &'a str,
@@ -77,11 +85,12 @@ pub fn static_view(spec: &Spec) -> Result<String, Error> {
         source: &'a str,
         svg: &'a str,
     }
-    let charts = default_charts(spec)?;
+    let charts = default_charts_at(spec, explorer_width)?;
     let view = serde_json::json!({
         "lang": spec.lang.code(),
         "theme": if spec.theme == Theme::Dark { "dark" } else { "light" },
         "width": spec.width,
+        "explorerWidth": explorer_width,
         "keyFigures": key_figures(spec.lang)?,
         "charts": charts
             .iter()

@@ -32,7 +32,7 @@ fn the_page_gets_its_key_figures_and_phone_wide_drawings() {
     let filled = check_page("index.html", PAGE_WIDTH, 1);
     assert_eq!(filled.matches("<dd class=\"value\">").count(), 8, "the eight key figures");
     for (lang, theme) in [(Lang::Zh, Theme::Light), (Lang::En, Theme::Light), (Lang::Zh, Theme::Dark), (Lang::En, Theme::Dark)] {
-        let view = static_view(&Spec { lang, theme, ..Spec::new(PAGE_WIDTH, lang) }).unwrap();
+        let view = static_view(&Spec { lang, theme, ..Spec::new(PAGE_WIDTH, lang) }, PAGE_WIDTH).unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&view).unwrap();
         assert_eq!(parsed["charts"].as_array().unwrap().len(), default_charts(&Spec::new(PAGE_WIDTH, lang)).unwrap().len());
         assert_eq!(parsed["lang"], lang.code());
@@ -52,4 +52,28 @@ fn a_block_naming_no_chart_is_an_error() {
     let charts = default_charts(&Spec::new(PAGE_WIDTH, Lang::Zh)).unwrap();
     assert!(inline("<!--static:nope--><!--/static:nope-->", &charts).is_err());
     assert!(inline("<!--static:pyramid-->", &charts).is_err());
+}
+
+#[test]
+fn a_wide_view_draws_the_explorer_narrower_than_the_plan() {
+    let view = static_view(&Spec::new(1080.0, Lang::En), 711.0).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&view).unwrap();
+    assert_eq!((parsed["width"].as_f64(), parsed["explorerWidth"].as_f64()), (Some(1080.0), Some(711.0)));
+    let widths: Vec<&str> = parsed["charts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            if c["svg"].as_str().unwrap().contains("viewBox=\"0 0 1080 ") {
+                "plan"
+            } else if c["svg"].as_str().unwrap().contains("viewBox=\"0 0 711 ") {
+                "explorer"
+            } else {
+                "other"
+            }
+        })
+        .collect();
+    assert_eq!(widths.iter().filter(|w| **w == "plan").count(), liangshan_pop::charts::ChartId::PLAN.len());
+    assert_eq!(widths.iter().filter(|w| **w == "explorer").count(), 7, "the explorer's seven charts");
+    assert!(!widths.contains(&"other"));
 }

@@ -13,7 +13,7 @@
 // near the explorer or asks for something only it can do; elsewhere it
 // loads at once.
 import { el, all, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
-import { STATIC_MAX_WIDTH, staticState, staticView, placeStatic } from './static-view.js';
+import { staticFit, staticState, staticView, placeStatic } from './static-view.js';
 import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
 import { UI } from './i18n.js';
 import { fmtUpTo } from './format.js';
@@ -235,15 +235,25 @@ function wireControls() {
   });
 }
 
+/** The plan's first chart box, whose width picks the static view. */
+const planBox = () => document.querySelector('figure[data-chart] .chart-body');
+
+/**
+ * Which static view the page shows, while it shows one.
+ * @type {'phone' | 'wide' | null}
+ */
+let fit = null;
+
 /**
  * Whether the build's static view is what this reader needs first: no
- * state in the URL but the language, and a narrow screen. Its language
- * then comes from the URL and its colours from the system.
+ * state in the URL but the language, and chart boxes of a phone's width
+ * or a wide screen's. Its language then comes from the URL and its
+ * colours from the system.
  */
 function staticViewLang() {
-  const body = document.querySelector('figure[data-chart] .chart-body');
-  const fits = body !== null && body.clientWidth <= STATIC_MAX_WIDTH;
-  return fits ? (staticState(location.search, ['lang'])?.lang ?? null) : null;
+  const body = planBox();
+  fit = body ? staticFit(body.clientWidth) : null;
+  return fit ? (staticState(location.search, ['lang'])?.lang ?? null) : null;
 }
 
 /** The inline view (Chinese, light), kept while another shows. */
@@ -268,10 +278,10 @@ async function showStaticView(asked = false) {
       body: [...fig.querySelector('.chart-body').childNodes],
     })),
   };
-  const inline = state.lang === 'zh' && state.theme === 'light';
+  const inline = state.lang === 'zh' && state.theme === 'light' && fit === 'phone';
   let view = null;
   try {
-    if (!inline) view = await staticView(state.lang, state.theme);
+    if (!inline) view = await staticView(state.lang, state.theme, fit ?? 'phone');
   } catch (e) {
     console.warn(e);
     return void upgrade(asked);
@@ -297,7 +307,8 @@ async function showStaticView(asked = false) {
 /**
  * While the view is static: the core loads when the reader comes within a
  * screen of what only it draws (explorer, tracker, audit, methods), opens a
- * chart's data, or the charts' box grows past what the static drawings serve.
+ * chart's data, or the charts' box leaves the widths the static drawings
+ * serve.
  */
 function watchForCore() {
   const io = new IntersectionObserver((entries) => {
@@ -308,12 +319,12 @@ function watchForCore() {
   }, { rootMargin: '100% 0px' });
   for (const id of ['explorer', 'audit', 'methods']) io.observe(document.getElementById(id));
   const ro = new ResizeObserver((entries) => {
-    if (entries.some((e) => e.contentRect.width > STATIC_MAX_WIDTH)) {
+    if (entries.some((e) => staticFit(e.contentRect.width) !== fit)) {
       ro.disconnect();
       upgrade();
     }
   });
-  ro.observe(document.querySelector('figure[data-chart] .chart-body'));
+  ro.observe(planBox());
   document.addEventListener('toggle', (e) => {
     if (!core && e.target instanceof HTMLDetailsElement && e.target.matches('details.chart-data') && e.target.open) upgrade(true);
   }, true);
@@ -397,7 +408,7 @@ async function main() {
   wireControls();
   wireEmbedDialog(() => state.lang);
   if (staticFirst) {
-    if (staticLang !== 'zh' || state.theme !== 'light') await showStaticView();
+    if (staticLang !== 'zh' || state.theme !== 'light' || fit !== 'phone') await showStaticView();
     watchForCore();
   } else if (!(await upgrade())) {
     root.dataset.ready = 'error';

@@ -1,13 +1,33 @@
 // The build's static views, for a first view without the wasm core: key
-// figures and every chart in its default state, drawn for a phone's width
-// (360 px), one file per language and colour scheme
-// (www/charts/static-{zh,en}[-dark].json, written by
-// `liangshan-pop prerender --view`). The page and the embed show them
+// figures and every chart in its default state, one file per language,
+// colour scheme and layout (www/charts/static-{zh,en}[-dark][-wide].json,
+// written by `liangshan-pop prerender --view`): drawn for a phone's chart
+// box (360 px), or for a wide screen's (the plan's charts 1080 px, the
+// explorer's 711 px beside its controls). The page and the embed show them
 // where they are what the reader needs, until the core draws.
 import { svgNodes, setText } from './figure.js';
 
-/** The widest chart box the static drawings serve. */
+/** The widest chart box the phone's static drawings serve. */
 export const STATIC_MAX_WIDTH = 480;
+
+/**
+ * A wide screen's static drawings: the widths of its chart boxes (the
+ * plan's and the explorer's), and the narrowest plan box they serve
+ * (scaled down to at most 85%).
+ */
+export const WIDE = { plan: 1080, explorer: 711, min: 920 };
+
+/**
+ * The static view that fits a plan chart box `width` px wide: a phone's,
+ * a wide screen's, or none (between them the core draws).
+ * @param {number} width
+ * @returns {'phone' | 'wide' | null}
+ */
+export function staticFit(width) {
+  if (width > 0 && width <= STATIC_MAX_WIDTH) return 'phone';
+  if (width >= WIDE.min && width <= WIDE.plan) return 'wide';
+  return null;
+}
 
 /**
  * The one decision whether a query can be shown from the build's static
@@ -34,18 +54,29 @@ export function staticState(search, allowed, drawn = () => false) {
 }
 
 // Written out so that the build can give each file its content's name.
+/** @type {Record<string, URL>} */
 const FILES = {
   zh: new URL('./charts/static-zh.json', import.meta.url),
   en: new URL('./charts/static-en.json', import.meta.url),
   'zh-dark': new URL('./charts/static-zh-dark.json', import.meta.url),
   'en-dark': new URL('./charts/static-en-dark.json', import.meta.url),
+  'zh-wide': new URL('./charts/static-zh-wide.json', import.meta.url),
+  'en-wide': new URL('./charts/static-en-wide.json', import.meta.url),
+  'zh-dark-wide': new URL('./charts/static-zh-dark-wide.json', import.meta.url),
+  'en-dark-wide': new URL('./charts/static-en-dark-wide.json', import.meta.url),
 };
 
 const views = new Map();
 
-/** The static view in `lang` and `theme`, fetched once (a failed fetch may be tried again). */
-export function staticView(lang, theme) {
-  const name = `${lang}${theme === 'dark' ? '-dark' : ''}`;
+/**
+ * The static view in `lang` and `theme` for a phone or a wide screen,
+ * fetched once (a failed fetch may be tried again).
+ * @param {'zh' | 'en'} lang
+ * @param {'light' | 'dark'} theme
+ * @param {'phone' | 'wide'} [fit]
+ */
+export function staticView(lang, theme, fit = 'phone') {
+  const name = `${lang}${theme === 'dark' ? '-dark' : ''}${fit === 'wide' ? '-wide' : ''}`;
   if (!views.has(name)) {
     const view = fetch(FILES[name]).then((r) => {
       if (!r.ok) throw new Error(`${name}: ${r.status}`);

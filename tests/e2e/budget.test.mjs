@@ -128,10 +128,32 @@ test('on a phone in dark colours the first view is the build\'s dark one, within
   }
 });
 
-test('on a wide screen or with a state in the URL, the core draws the first view', async () => {
-  for (const [path, options] of [['/', { viewport: { width: 1280, height: 900 } }], ['/', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }], ['/?lang=en&region=xide', { viewport: PHONE }]]) {
-    const { page } = await openPage(site.browser, site.base, path, options.viewport, options);
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.core), 'ready', `${path} ${JSON.stringify(options)}`);
+test(`on a wide screen (1280 px) the first view is the build's wide one, without the core, at most ${BUDGET / 1000} kB gzip; the core comes near the explorer`, async () => {
+  for (const [path, colorScheme] of [['/', 'light'], ['/?lang=en', 'light'], ['/', 'dark']]) {
+    const { page, files, sizes } = await openRecorded(path, { viewport: { width: 1280, height: 900 }, colorScheme });
+    for (const f of files) console.log(`${f.url.replace(site.base, '').padEnd(44)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip`);
+    console.log(`first view on a wide screen, ${path} ${colorScheme}: ${kB(total(files))} gzip, budget ${kB(BUDGET)}`);
+    assert.ok(total(files) <= BUDGET, `${kB(total(files))} gzip is over the budget`);
+    const view = await page.evaluate(() => ({
+      core: document.documentElement.dataset.core ?? null,
+      figures: document.querySelectorAll('#key-figures .figure dd.value').length,
+      // Each drawing is as wide as its box: the plan's charts and the explorer's beside its controls.
+      widths: [...new Set([...document.querySelectorAll('figure.chart .chart-body svg')].map((s) => `${s.getAttribute('viewBox').split(' ')[2]}/${s.parentElement.clientWidth}`))].sort(),
+    }));
+    assert.deepEqual(view, { core: null, figures: 8, widths: ['1080/1080', '711/711'] }, `${path} ${colorScheme}`);
+    await page.locator('#explorer').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.documentElement.dataset.core === 'ready' && document.getElementById('explorer').dataset.drawn, null, { timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    const all = await sizes();
+    console.log(`the whole page with the core, ${path} ${colorScheme}: ${kB(total(all))} gzip (the core ${kB(all.find((f) => f.url.endsWith('.wasm')).gzip)})`);
+    await page.close();
+  }
+});
+
+test('between a phone and a wide screen, or with a state in the URL, the core draws the first view', async () => {
+  for (const [path, viewport] of [['/', { width: 800, height: 900 }], ['/?lang=en&region=xide', PHONE], ['/?region=xide', { width: 1280, height: 900 }]]) {
+    const { page } = await openPage(site.browser, site.base, path, viewport);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.core), 'ready', `${path} ${JSON.stringify(viewport)}`);
     await page.close();
   }
 });

@@ -164,6 +164,9 @@ enum Command {
         /// The drawings' width
         #[arg(long, default_value_t = 720.0)]
         width: f64,
+        /// The width of the explorer's drawings in the --view (default: --width)
+        #[arg(long, value_name = "PX")]
+        explorer_width: Option<f64>,
         /// Write every chart as DIR/ID.svg
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -196,8 +199,8 @@ pub fn main() -> ExitCode {
             (projection::simulate(preset, trajectories, seed, &base, out), out.lang)
         }
         Command::Bench { input } => (projection::bench(input.as_deref()), Lang::En),
-        Command::Prerender { width, out, lang, theme, view, files } => {
-            (plan::prerender(width, out.as_deref(), lang, theme, view.as_deref(), &files), lang)
+        Command::Prerender { width, explorer_width, out, lang, theme, view, files } => {
+            (plan::prerender(width, explorer_width, out.as_deref(), lang, theme, view.as_deref(), &files), lang)
         }
     };
     finish(result, lang)

@@ -104,6 +104,7 @@ fn write_if_changed(path: &Path, content: &str) -> Result<(), Failure> {
 /// page's static view.
 pub fn prerender(
     width: f64,
+    explorer_width: Option<f64>,
     out: Option<&Path>,
     lang: Lang,
     theme: Theme,
@@ -127,7 +128,7 @@ pub fn prerender(
         report.push_str(&format!("{}: {} SVG files\n", dir.display(), charts.len()));
     }
     if let Some(path) = view {
-        write_if_changed(path, &static_view(&Spec { width, lang, theme, large: false })?)?;
+        write_if_changed(path, &static_view(&Spec { width, lang, theme, large: false }, explorer_width.unwrap_or(width))?)?;
         report.push_str(&format!("{}: the static view in {}, {:?}\n", path.display(), lang.code(), theme));
     }
     Ok(report)
