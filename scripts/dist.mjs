@@ -4,16 +4,18 @@
 // content (`app.1a2b3c4d5e.js`) so that a server may let browsers keep it
 // for a year; the names readers and other sites type or link to stay as
 // they are (the pages, the custom element, the embed's resizer, the chart
-// files), to be revalidated. Beside each file sit `.gz` and `.br` copies
-// for servers that send precompressed files.
+// files), to be revalidated. Scripts and styles are minified (esbuild: no
+// bundling, each module stays a file). Beside each file sit `.gz` and
+// `.br` copies for servers that send precompressed files.
 //
 //   node scripts/dist.mjs STAGED OUT
 //
-// No dependencies: the hashes and the compression are Node's own.
+// The hashes and the compression are Node's own.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { transform } from 'esbuild';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Files kept under their own names: typed into address bars or linked from other sites. */
@@ -62,6 +64,18 @@ export function references(path, text, site) {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * `bytes` of file `path` minified if it is a script or a style sheet:
+ * whitespace, comments and local names, nothing that changes what runs
+ * (syntax as the browsers of 2023 read it: ES2022, module scripts).
+ */
+export async function minify(path, bytes) {
+  const loader = path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : null;
+  if (!loader) return bytes;
+  const { code } = await transform(bytes.toString('utf8'), { loader, minify: true, target: loader === 'js' ? 'es2022' : ['chrome109', 'firefox115', 'safari16'], legalComments: 'none', charset: 'utf8' });
+  return Buffer.from(code, 'utf8');
+}
+
 /** `path` named after `content`: `dir/name.HASH.ext`. */
 function hashed(path, content) {
   const hash = createHash('sha256').update(content).digest('hex').slice(0, HASH);
@@ -98,7 +112,7 @@ export async function build(staged, out) {
   const content = new Map();
   const refs = new Map();
   for (const p of paths) {
-    const bytes = await readFile(join(staged, p));
+    const bytes = await minify(p, await readFile(join(staged, p)));
     content.set(p, bytes);
     if (/\.(html|js|css)$/.test(p)) refs.set(p, references(p, bytes.toString('utf8'), site));
   }

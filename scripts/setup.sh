@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine, and skips what is
 # already there, so a second run takes seconds.
-#   setup.sh build   the wasm32 target and the wasm-bindgen CLI (for npm start)
+#   setup.sh build   the wasm32 target, the wasm-bindgen CLI and the npm packages
+#                    (for npm start and npm run build)
 #   setup.sh test    also Chromium and ChromeDriver, Firefox ESR and geckodriver,
 #                    WebKitGTK's driver and a virtual display, a CJK font, nginx
 #                    with its brotli module (the deployment's tests), the
@@ -66,10 +67,9 @@ if [ "$mode" = test ]; then
   fi
 fi
 
-# npm packages -------------------------------------------------------------
-if [ "$mode" = test ]; then
-  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/typescript ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing npm packages"
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
+# npm packages (the build's minifier, esbuild; the tests' browser driver,
+# accessibility audit and type checker) ---------------------------------------
+if [ ! -d node_modules/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/typescript ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
 fi

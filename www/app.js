@@ -14,8 +14,7 @@
 // loads at once.
 import { el, all, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
 import { staticFit, staticState, staticView, placeStatic } from './static-view.js';
-import { openEmbed, wireEmbedDialog } from './embed-dialog.js';
-import { UI } from './i18n.js';
+import { UI, FAILED, words } from './i18n.js';
 import { fmtUpTo } from './format.js';
 
 /** The core, once loaded. @type {import('./pkg/liangshan_pop.js').Core | null} */
@@ -61,6 +60,24 @@ function writeUrl(query, now = false) {
 /** The page's state as its URL carries it (the explorer's, with language and size). */
 function pageQuery() {
   return explorer ? explorer.parsed.query : new URLSearchParams(location.search).toString();
+}
+
+/** The embed dialog's module, loaded (and its buttons wired) the first time a reader asks for it. */
+let embedDialog = null;
+
+/** Opens the embed dialog for chart `id` (see embed-dialog.js). */
+function openEmbed(id, title, query, lang, button) {
+  embedDialog ??= import('./embed-dialog.js').then(
+    (m) => {
+      m.wireEmbedDialog(() => state.lang);
+      return m;
+    },
+    (e) => {
+      embedDialog = null;
+      throw e;
+    },
+  );
+  return embedDialog.then((m) => m.openEmbed(id, title, query, lang, button));
 }
 
 function setNotice(lines) {
@@ -200,8 +217,23 @@ function redrawSoon() {
 }
 
 function wireControls() {
-  document.getElementById('lang-toggle').addEventListener('click', () => {
-    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+  // The language last asked for, while its words load: quick clicks
+  // toggle from it, and only the last one switches.
+  let wanted = null;
+  document.getElementById('lang-toggle').addEventListener('click', async () => {
+    const next = (wanted ?? state.lang) === 'zh' ? 'en' : 'zh';
+    wanted = next;
+    try {
+      await words(next);
+    } catch (e) {
+      console.warn(e);
+      if (wanted === next) wanted = null;
+      return void setNotice([FAILED[state.lang]]);
+    }
+    if (wanted !== next) return;
+    wanted = null;
+    if (state.lang === next) return;
+    state.lang = next;
     applyStaticText();
     if (!core) return void showStaticView(true);
     redrawSoon();
@@ -354,6 +386,7 @@ async function startCore() {
     const parsed = core.state(staticFirst ? changed.toString() : location.search);
     state.lang = parsed.state.lang;
     state.large = parsed.state.large;
+    await words(state.lang);
     if (parsed.state.theme) {
       // A theme in the URL wins over the system's.
       state.theme = parsed.state.theme;
@@ -383,7 +416,7 @@ async function startCore() {
     return true;
   } catch (e) {
     console.error(e);
-    setNotice([UI[state.lang].failed]);
+    setNotice([FAILED[state.lang]]);
     root.dataset.core = 'error';
     root.dispatchEvent(new CustomEvent('liangshan:error', { detail: String(e && e.message) }));
     return false;
@@ -404,9 +437,16 @@ async function main() {
   const staticLang = staticViewLang();
   staticFirst = staticLang !== null;
   if (staticLang) state.lang = staticLang;
+  try {
+    await words(state.lang);
+  } catch (e) {
+    console.error(e);
+    setNotice([FAILED[state.lang]]);
+    root.dataset.ready = 'error';
+    return;
+  }
   applyStaticText();
   wireControls();
-  wireEmbedDialog(() => state.lang);
   if (staticFirst) {
     if (staticLang !== 'zh' || state.theme !== 'light' || fit !== 'phone') await showStaticView();
     watchForCore();

@@ -15,7 +15,7 @@
 import { el, all, skeleton, placeChart, labelActions, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
 import { STATIC_MAX_WIDTH, staticState, staticView, staticDrawing, placeStatic } from './static-view.js';
 import { Channel } from './channel.js';
-import { UI } from './i18n.js';
+import { UI, FAILED, words } from './i18n.js';
 
 const root = document.documentElement;
 
@@ -73,7 +73,7 @@ function withCore(fn) {
 /** The core did not load or draw: said in both languages, and on the root element. */
 function fail(e) {
   console.error(e);
-  notice([`${UI.zh.failed} ${UI.en.failed}`]);
+  notice([`${FAILED.zh} ${FAILED.en}`]);
   root.dataset.core = 'error';
   if (root.dataset.ready !== 'true') {
     root.dataset.ready = 'error';
@@ -86,6 +86,7 @@ async function main() {
   const isStatic = (chart) => !PROJECTION.has(chart) && all('.static-set figure').some((f) => f.dataset.chart === chart);
   const s = staticState(location.search, ['chart', 'lang', 'theme'], isStatic);
   if (s) {
+    await words(s.lang);
     choose(s.chart, s.lang, s.query);
     if (fig.clientWidth <= STATIC_MAX_WIDTH) {
       const theme = s.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
@@ -115,7 +116,8 @@ async function main() {
  * following it. Resolves to whether it did.
  */
 function upgrade(asked = false) {
-  if (asked && !core) notice([UI[root.lang === 'en' ? 'en' : 'zh'].loadingCore]);
+  const t = UI[root.lang === 'en' ? 'en' : 'zh'];
+  if (asked && !core && t) notice([t.loadingCore]);
   upgrading ??= drawWithCore().then(() => true, fail);
   return upgrading;
 }
@@ -125,6 +127,7 @@ async function drawWithCore() {
   const loaded = await loadCore();
   core = loaded.core;
   const { state, notices, query } = core.state(location.search);
+  await words(state.lang);
   const t = UI[state.lang];
   const chart = state.chart ?? 'resident-registered';
   const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');

@@ -52,6 +52,25 @@ export async function openPage(browser, origin, path, viewport = { width: 1280, 
 }
 
 /**
+ * Brings the core in as a reader does on a screen with a static first view
+ * (a phone's or a wide one): scrolls to the explorer, waits until the core
+ * has drawn the page and the explorer, and scrolls back to the top. Where
+ * the core drew the first view, this only waits for it.
+ */
+export async function withCore(page) {
+  await page.evaluate(() => document.getElementById('explorer').scrollIntoView());
+  await page.waitForFunction(() => {
+    const e = document.getElementById('explorer');
+    return document.documentElement.dataset.core === 'ready' && e.dataset.drawn && !e.dataset.busy;
+  }, null, { timeout: 30000 });
+  // Back at the top, two frames for the page to settle (as a reader's scroll would leave it).
+  await page.evaluate(() => new Promise((ok) => {
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => requestAnimationFrame(ok));
+  }));
+}
+
+/**
  * The site (the development server on a free port, or E2E_ORIGIN) and a
  * browser for one test file: started before
  * its tests and closed after them; `site.base` (the address the page's

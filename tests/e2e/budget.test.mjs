@@ -9,8 +9,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openPage, recordSizes } from './browser.mjs';
 
-/** Everything the page loads for its first view, gzip, at most (bytes). */
-const BUDGET = 120 * 1000;
+/** Everything a phone loads for the page's first view, gzip, at most (bytes), in either language and colour. */
+const BUDGET = 60 * 1000;
+/** The same on a wide screen (1280 px). */
+const WIDE_BUDGET = 120 * 1000;
+/**
+ * The wasm core and the whole page with it, gzip: the budgets (150 kB and
+ * 200 kB) are not met; until they are, these tests hold the figures of
+ * 2026-12-01 as ceilings, so that the core does not grow unnoticed.
+ */
+const CORE = { budget: 150 * 1000, ceiling: 320 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 405 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();
@@ -116,7 +125,7 @@ test('on a phone the English first view is the build\'s too, within the budget, 
 test('on a phone in dark colours the first view is the build\'s dark one, within the budget', async () => {
   for (const path of ['/', '/?lang=en']) {
     const { page, files: got } = await openRecorded(path, { colorScheme: 'dark' });
-    console.log(`first view on a phone in dark colours, ${path}: ${kB(total(got))} gzip`);
+    console.log(`first view on a phone in dark colours, ${path}: ${kB(total(got))} gzip, budget ${kB(BUDGET)}`);
     assert.ok(total(got) <= BUDGET, `${path}: ${kB(total(got))} gzip`);
     const view = await page.evaluate(() => ({
       core: document.documentElement.dataset.core ?? null,
@@ -128,12 +137,12 @@ test('on a phone in dark colours the first view is the build\'s dark one, within
   }
 });
 
-test(`on a wide screen (1280 px) the first view is the build's wide one, without the core, at most ${BUDGET / 1000} kB gzip; the core comes near the explorer`, async () => {
+test(`on a wide screen (1280 px) the first view is the build's wide one, without the core, at most ${WIDE_BUDGET / 1000} kB gzip; the core comes near the explorer, the whole page then within its ceiling`, async () => {
   for (const [path, colorScheme] of [['/', 'light'], ['/?lang=en', 'light'], ['/', 'dark']]) {
     const { page, files, sizes } = await openRecorded(path, { viewport: { width: 1280, height: 900 }, colorScheme });
     for (const f of files) console.log(`${f.url.replace(site.base, '').padEnd(44)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip`);
-    console.log(`first view on a wide screen, ${path} ${colorScheme}: ${kB(total(files))} gzip, budget ${kB(BUDGET)}`);
-    assert.ok(total(files) <= BUDGET, `${kB(total(files))} gzip is over the budget`);
+    console.log(`first view on a wide screen, ${path} ${colorScheme}: ${kB(total(files))} gzip, budget ${kB(WIDE_BUDGET)}`);
+    assert.ok(total(files) <= WIDE_BUDGET, `${kB(total(files))} gzip is over the budget`);
     const view = await page.evaluate(() => ({
       core: document.documentElement.dataset.core ?? null,
       figures: document.querySelectorAll('#key-figures .figure dd.value').length,
@@ -145,7 +154,11 @@ test(`on a wide screen (1280 px) the first view is the build's wide one, without
     await page.waitForFunction(() => document.documentElement.dataset.core === 'ready' && document.getElementById('explorer').dataset.drawn, null, { timeout: 30000 });
     await page.waitForLoadState('networkidle');
     const all = await sizes();
-    console.log(`the whole page with the core, ${path} ${colorScheme}: ${kB(total(all))} gzip (the core ${kB(all.find((f) => f.url.endsWith('.wasm')).gzip)})`);
+    const core = all.find((f) => f.url.endsWith('.wasm')).gzip;
+    console.log(`the whole page with the core, ${path} ${colorScheme}: ${kB(total(all))} gzip, budget ${kB(WHOLE.budget)}${total(all) > WHOLE.budget ? ' (not met)' : ''}`);
+    console.log(`the wasm core: ${kB(core)} gzip, budget ${kB(CORE.budget)}${core > CORE.budget ? ' (not met)' : ''}`);
+    assert.ok(core <= CORE.ceiling, `the core grew to ${kB(core)} gzip, past ${kB(CORE.ceiling)}`);
+    assert.ok(total(all) <= WHOLE.ceiling, `the whole page grew to ${kB(total(all))} gzip, past ${kB(WHOLE.ceiling)}`);
     await page.close();
   }
 });

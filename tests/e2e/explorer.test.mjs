@@ -4,13 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
-import { useSite, openPage } from './browser.mjs';
+import { useSite, openPage, withCore } from './browser.mjs';
 
 const site = useSite();
 
 /** Opens the page and waits until the explorer is drawn (with its intervals when `intervals`). */
 async function open(path, { viewport, options, intervals = false } = {}) {
   const r = await openPage(site.browser, site.base, path, viewport, options);
+  await withCore(r.page);
   await waitDrawn(r.page, intervals);
   return r;
 }

@@ -157,8 +157,8 @@ try {
     assert(!view.files.some((f) => f.endsWith('.wasm')), `fetched: ${view.files}`);
     let gzip = 0;
     for (const f of ['/index.html', ...view.files]) gzip += gzipSync(await readFile(ROOT + 'dist/' + f.slice(1))).length;
-    console.log(`# ${engine}: first view on a phone ${(gzip / 1000).toFixed(1)} kB gzip (${view.files.length + 1} files), budget 120 kB`);
-    assert(gzip <= 120000, `${gzip} bytes gzip`);
+    console.log(`# ${engine}: first view on a phone ${(gzip / 1000).toFixed(1)} kB gzip (${view.files.length + 1} files), budget 60 kB`);
+    assert(gzip <= 60000, `${gzip} bytes gzip`);
     // The English static view, and back, without the core.
     await click('#lang-toggle');
     await until("return document.querySelector('#key-figures dd.value').textContent === '4.858 million' && location.search === '?lang=en'", 'the English static view');
