@@ -68,12 +68,14 @@ const kb = (x) => (x / 1000).toFixed(1).padStart(7);
 for (const [name, t] of Object.entries(e.transfer)) {
   console.log(`transfer, ${name} (kB)                        raw    gzip  brotli`);
   for (const file of t.files) console.log(`  ${file.file.padEnd(40)} ${kb(file.raw)} ${kb(file.gzip)} ${kb(file.brotli)}`);
-  const budget = name.startsWith('page_phone_first_view') ? '   (budget: 120 kB gzip, a test)' : '';
+  const budgets = { page_phone_first_view: 60, page_phone_first_view_en: 60, page_wide_first_view: 120, page_with_core: 200 };
+  const budget = budgets[name] ? `   (budget: ${budgets[name]} kB gzip, a test${t.total.gzip > budgets[name] * 1000 ? ': not met' : ''})` : '';
   console.log(`  ${'total'.padEnd(40)} ${kb(t.total.raw)} ${kb(t.total.gzip)} ${kb(t.total.brotli)}${budget}`);
 }
 const ms = (x) => x.toFixed(1).padStart(6);
 console.log(`cold loads (${e.cold_loads}, median / p95 ms): phone, first paint of the static view ${ms(e.cold.phone_first_paint.p50)} / ${ms(e.cold.phone_first_paint.p95)}`);
-console.log(`  desktop (1280 px): page charts drawn ${ms(e.cold.charts_drawn.p50)} / ${ms(e.cold.charts_drawn.p95)}   first projection drawn ${ms(e.cold.projection_drawn.p50)} / ${ms(e.cold.projection_drawn.p95)}   with intervals ${ms(e.cold.intervals_drawn.p50)} / ${ms(e.cold.intervals_drawn.p95)}`);
+console.log(`  wide screen (1280 px), first paint of the static view ${ms(e.cold.wide_first_paint.p50)} / ${ms(e.cold.wide_first_paint.p95)}`);
+console.log(`  wide screen opened at the explorer (#explorer): page charts drawn ${ms(e.cold.charts_drawn.p50)} / ${ms(e.cold.charts_drawn.p95)}   first projection drawn ${ms(e.cold.projection_drawn.p50)} / ${ms(e.cold.projection_drawn.p95)}   with intervals ${ms(e.cold.intervals_drawn.p50)} / ${ms(e.cold.intervals_drawn.p95)}`);
 console.log(`explorer: input to redrawn, ${e.steps_per_control} steps a control (ms)      charts in page p50   p95   next frame p50   p95   worker p50   placing p50`);
 for (const [name, c] of Object.entries(e.redraw_ms)) {
   console.log(`  ${name.padEnd(10)}                                        ${ms(c.to_charts_in_page.p50)} ${ms(c.to_charts_in_page.p95)}          ${ms(c.to_next_frame.p50)} ${ms(c.to_next_frame.p95)}       ${ms(c.worker.p50)}        ${ms(c.place.p50)}`);

@@ -200,6 +200,8 @@ test('an uploaded table replaces the estimate, a bad one changes nothing, and no
   // A good file: everything follows, and the page says whose data it is.
   const larger = lines.map((l, i) => (i === 0 ? l : l.split(',').map((v, j) => (j === 0 ? v : String(Math.round(Number(v) * 1.3)))).join(','))).join('\n');
   await andDrawn(page, () => page.setInputFiles('#upload-file', { name: 'muli.csv', mimeType: 'text/csv', buffer: Buffer.from(larger) }));
+  // Settled: the full run's intervals drawn too, so that no redraw of this state is still to come.
+  await waitDrawn(page, true);
   assert.match(await page.locator('#upload-status').textContent(), /replaces the estimate/);
   // Plausible, but far from the census: accepted with a note saying so.
   assert.match(await page.locator('#upload-problems li.note').first().textContent(), /30% more than Muli/);
@@ -208,6 +210,7 @@ test('an uploaded table replaces the estimate, a bad one changes nothing, and no
   assert.notEqual(await summary(page, 'projected-population'), before);
   // Back to the estimate.
   await andDrawn(page, () => page.click('#upload-clear'));
+  await waitDrawn(page, true);
   assert.equal(await summary(page, 'projected-population'), before);
   // A file too large is refused before it is read.
   await page.setInputFiles('#upload-file', { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(1_200_000, 'a') });
