@@ -7,11 +7,12 @@
 //
 // Static first: the build writes the default view into index.html (key
 // figures and every chart, drawn for a phone's width, in Chinese and light
-// colours) and the same view in English and in dark colours as files.
-// Where that view is the one the reader needs (no state in the URL but the
-// language, a narrow screen) the core is not loaded until the reader comes
-// near the explorer or asks for something only it can do; elsewhere it
-// loads at once.
+// colours), and the same view in English and in dark colours, and for a
+// wide screen's chart boxes, as files (static-view.js). Where such a view
+// is the one the reader needs (no state in the URL but the language, the
+// chart boxes of a phone or of a wide screen) the core is not loaded until
+// the reader comes near the explorer or asks for something only it can do;
+// elsewhere it loads at once.
 import { el, all, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
 import { staticFit, staticState, staticView, placeStatic } from './static-view.js';
 import { UI, FAILED, words } from './i18n.js';

@@ -11,11 +11,11 @@ import { svgNodes, setText } from './figure.js';
 export const STATIC_MAX_WIDTH = 480;
 
 /**
- * A wide screen's static drawings: the widths of its chart boxes (the
- * plan's and the explorer's), and the narrowest plan box they serve
- * (scaled down to at most 85%).
+ * A wide screen's static drawings: the width of its plan chart boxes (the
+ * build's --width; the explorer's are drawn for their own boxes), and the
+ * narrowest plan box they serve (scaled down to at most 85%).
  */
-export const WIDE = { plan: 1080, explorer: 711, min: 920 };
+export const WIDE = { plan: 1080, min: 920 };
 
 /**
  * The static view that fits a plan chart box `width` px wide: a phone's,
