@@ -25,46 +25,67 @@ count_cargo() {
 
 stage() { printf '\n=== %s ===\n' "$*"; }
 
+# Stage $1 did not finish cleanly after reporting $2 failed tests of its
+# own: a stage that broke without reporting one (it did not compile, or
+# did not start) still counts as a failure, whatever the other stages did.
+broke() {
+  broken+=("$1")
+  [ "$2" -gt 0 ] || failed=$((failed + 1))
+}
+
+# Adds the "# pass N" and "# fail N" of node's test runner (the last ones) in $1.
+count_node() {
+  local p f
+  p=$(awk '/^# pass /{print $3}' "$1" 2>/dev/null | tail -1)
+  f=$(awk '/^# fail /{print $3}' "$1" 2>/dev/null | tail -1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+
 stage "native: cargo test"
-if ! cargo test --all-targets --no-fail-fast 2>&1 | tee "$log/native.txt"; then broken+=("native"); fi
+f0=$failed
+cargo test --all-targets --no-fail-fast 2>&1 | tee "$log/native.txt"; ok=$?
 count_cargo "$log/native.txt"
+[ "$ok" -eq 0 ] || broke native $((failed - f0))
 
 stage "browser: wasm-bindgen-test in headless Chromium"
 # Exactly one driver variable: the runner prefers GECKODRIVER and SAFARIDRIVER.
-if ! env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH="$PWD/.tools/bin:$PATH" \
-     WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/browser.txt"; then
-  broken+=("browser")
-fi
+f0=$failed
+env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH="$PWD/.tools/bin:$PATH" \
+  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/browser.txt"; ok=$?
 count_cargo "$log/browser.txt"
+[ "$ok" -eq 0 ] || broke browser $((failed - f0))
 
 stage "browser: wasm-bindgen-test in headless Firefox ESR"
-if ! env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$PWD/.tools/gecko/bin/geckodriver" PATH="$PWD/.tools/bin:$PATH" \
-     WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/firefox.txt"; then
-  broken+=("firefox")
-fi
+f0=$failed
+env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER="$PWD/.tools/gecko/bin/geckodriver" PATH="$PWD/.tools/bin:$PATH" \
+  WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/firefox.txt"; ok=$?
 count_cargo "$log/firefox.txt"
+[ "$ok" -eq 0 ] || broke firefox $((failed - f0))
 
 stage "browser: wasm-bindgen-test in WebKitGTK (under a virtual display)"
-if ! env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/.tools/bin:$PATH" \
-     WASM_BINDGEN_TEST_TIMEOUT=180 xvfb-run -a cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/webkit.txt"; then
-  broken+=("webkit")
-fi
+f0=$failed
+env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/.tools/bin:$PATH" \
+  WASM_BINDGEN_TEST_TIMEOUT=180 xvfb-run -a cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/webkit.txt"; ok=$?
 count_cargo "$log/webkit.txt"
+[ "$ok" -eq 0 ] || broke webkit $((failed - f0))
 
 stage "fuzz: every parser of outside input, 20 s each (libFuzzer)"
-bash scripts/fuzz.sh 20 2>&1 | tee "$log/fuzz.txt" || broken+=("fuzz")
+f0=$failed
+bash scripts/fuzz.sh 20 2>&1 | tee "$log/fuzz.txt"; ok=$?
 passed=$((passed + $(grep -c ': no crash' "$log/fuzz.txt" || true)))
 failed=$((failed + $(grep -c ': FAILED' "$log/fuzz.txt" || true)))
+[ "$ok" -eq 0 ] || broke fuzz $((failed - f0))
 
-stage "end to end: the built page in headless Chromium"
-if bash scripts/build.sh && node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"; then :; else broken+=("e2e"); fi
-
-stage "end to end behind nginx: dist/ under /rkgh/ with deploy/nginx.conf, the same suite and the server's own tests"
-if bash scripts/nginx.sh node --test tests/e2e/ tests/deploy/ 2>&1 | tee "$log/nginx.txt"; then :; else broken+=("nginx"); fi
-p=$(awk '/^# pass /{print $3}' "$log/nginx.txt" 2>/dev/null)
-f=$(awk '/^# fail /{print $3}' "$log/nginx.txt" 2>/dev/null)
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
+stage "end to end: the build (dist/) in headless Chromium from the development server"
+f0=$failed
+if bash scripts/build.sh; then
+  node --test tests/e2e/ 2>&1 | tee "$log/e2e.txt"; ok=$?
+  count_node "$log/e2e.txt"
+else
+  ok=1
+fi
+[ "$ok" -eq 0 ] || broke e2e $((failed - f0))
 
 stage "types: www/ checked against the core's declarations (tsc)"
 # After the build: the declarations are the ones wasm-bindgen just wrote.
@@ -73,25 +94,22 @@ if node_modules/.bin/tsc -p www 2>&1 | tee "$log/tsc.txt"; then
 else
   failed=$((failed + 1))
 fi
-p=$(awk '/^# pass /{print $3}' "$log/e2e.txt" 2>/dev/null)
-f=$(awk '/^# fail /{print $3}' "$log/e2e.txt" 2>/dev/null)
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
+
+stage "end to end behind nginx: dist/ under /rkgh/ with deploy/nginx.conf, the same suite and the server's own tests"
+f0=$failed
+bash scripts/nginx.sh node --test tests/e2e/ tests/deploy/ 2>&1 | tee "$log/nginx.txt"; ok=$?
+count_node "$log/nginx.txt"
+[ "$ok" -eq 0 ] || broke nginx $((failed - f0))
 
 stage "end to end in Chromium, Firefox ESR and WebKitGTK (the W3C WebDriver suite)"
 for engine in chromium firefox webkit; do
-  node tests/webdriver/e2e.mjs "$engine" 2>&1 | tee "$log/webdriver-$engine.txt" || broken+=("webdriver-$engine")
-  p=$(awk '/^# pass /{print $3}' "$log/webdriver-$engine.txt" | tail -1)
-  f=$(awk '/^# fail /{print $3}' "$log/webdriver-$engine.txt" | tail -1)
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
+  f0=$failed
+  node tests/webdriver/e2e.mjs "$engine" 2>&1 | tee "$log/webdriver-$engine.txt"; ok=$?
+  count_node "$log/webdriver-$engine.txt"
+  [ "$ok" -eq 0 ] || broke "webdriver-$engine" $((failed - f0))
 done
 
-# A stage that broke without reporting a failed test still fails the run.
-if [ "${#broken[@]}" -gt 0 ] && [ "$failed" -eq 0 ]; then
-  echo "stages that did not finish cleanly: ${broken[*]}"
-  failed=$((failed + ${#broken[@]}))
-fi
+[ "${#broken[@]}" -eq 0 ] || echo "stages that did not finish cleanly: ${broken[*]}"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

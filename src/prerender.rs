@@ -159,7 +159,7 @@ mod tests {
     #[test]
     fn the_english_view_has_every_chart_and_figure_in_english() {
         let spec = Spec { theme: Theme::Dark, ..Spec::new(PAGE_WIDTH, Lang::En) };
-        let view: serde_json::Value = serde_json::from_str(&static_view(&spec).unwrap()).unwrap();
+        let view: serde_json::Value = serde_json::from_str(&static_view(&spec, PAGE_WIDTH).unwrap()).unwrap();
         assert_eq!((&view["lang"], &view["theme"]), (&"en".into(), &"dark".into()));
         assert_eq!(view["keyFigures"].as_array().unwrap().len(), 8);
         assert_eq!(view["keyFigures"][0]["value"], "4.858 million");
