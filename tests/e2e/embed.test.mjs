@@ -254,6 +254,8 @@ test('the Embed button of a chart shows both snippets in the current state, copi
   const { page, problems } = await openPage(site.browser, site.base, '/index.html?lang=en&region=butuo&tfr2030=2.2', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.waitForFunction(() => document.getElementById('explorer').dataset.drawn);
   await page.click('figure[data-explorer="projected-ageing"] button.embed');
+  // The dialog's module loads on the first click.
+  await page.waitForFunction(() => document.getElementById('embed-dialog').open && document.getElementById('embed-iframe-code').value !== '');
   const iframe = await page.inputValue('#embed-iframe-code');
   assert.match(iframe, new RegExp(`<iframe src="${site.base}/embed\\.html\\?chart=projected-ageing&amp;lang=en&amp;region=butuo&amp;tfr2030=2\\.2#projected-ageing"`));
   assert.match(iframe, /embed-resizer\.js" defer><\/script>$/);
