@@ -24,20 +24,19 @@ cp www/pkg/liangshan_pop.js www/pkg/liangshan_pop_bg.wasm "$site/www/pkg/"
 cargo build -q --release --bin liangshan-pop
 cli=target/release/liangshan-pop
 # The page's drawings a phone's width (its first view there), in Chinese
-# inline, in the other languages and colours as files the page fetches when
-# they are the reader's.
-"$cli" prerender --width 360 "$site/index.html" --lang en --view "$site/www/charts/static-en.json" >&2
-"$cli" prerender --width 360 --lang zh --view "$site/www/charts/static-zh.json" >&2
-"$cli" prerender --width 360 --lang zh --theme dark --view "$site/www/charts/static-zh-dark.json" >&2
-"$cli" prerender --width 360 --lang en --theme dark --view "$site/www/charts/static-en-dark.json" >&2
-# The same views for a wide screen, at the widths of its layout (www/style.css:
-# the text column 62rem of 18px less 2rem padding, 1080 px; the explorer's
-# charts beside its 19rem controls and a 1.5rem gap, 711 px). The page uses
-# them where its chart boxes are those widths (static-view.js, WIDE).
+# and light colours inline.
+"$cli" prerender --width 360 "$site/index.html" >&2
+# The static views in every language and colour as files the page fetches
+# when they are the reader's: a phone's, and a wide screen's at the widths
+# of its layout (www/style.css: the text column 62rem of 18px less 2rem
+# padding, 1080 px; the explorer's charts beside its 19rem controls and a
+# 1.5rem gap, 711 px). The page uses each where its chart boxes are those
+# widths (static-view.js, staticFit).
 for lang in zh en; do
   for theme in light dark; do
-    suffix=$([ "$theme" = dark ] && echo "-dark" || true)
-    "$cli" prerender --width 1080 --explorer-width 711 --lang "$lang" --theme "$theme" --view "$site/www/charts/static-$lang$suffix-wide.json" >&2
+    name="$site/www/charts/static-$lang$([ "$theme" = dark ] && echo "-dark" || true)"
+    "$cli" prerender --width 360 --lang "$lang" --theme "$theme" --view "$name.json" >&2
+    "$cli" prerender --width 1080 --explorer-width 711 --lang "$lang" --theme "$theme" --view "$name-wide.json" >&2
   done
 done
 # The embed's drawings and the chart files, wider.

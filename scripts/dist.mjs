@@ -28,7 +28,7 @@ const COMPRESSIBLE = /\.(html|js|css|svg|json|wasm)$/;
 const HASH = 10;
 
 /** Every file under `dir`, as paths relative to it with `/` separators. */
-async function files(dir, prefix = '') {
+export async function files(dir, prefix = '') {
   const out = [];
   for (const e of await readdir(join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
@@ -46,22 +46,20 @@ async function files(dir, prefix = '') {
  */
 export function references(path, text, site) {
   const found = [];
-  const patterns = path.endsWith('.html')
-    ? [/\b(?:src|href)="([^"#?]+)"/g]
+  const re = path.endsWith('.html')
+    ? /\b(?:src|href)="([^"#?]+)"/g
     : path.endsWith('.css')
-      ? [/url\(["']?([^"')#?]+)["']?\)/g]
-      : [/['"]([\w./-]+\.(?:js|css|wasm|json|svg))['"]/g];
-  for (const re of patterns) {
-    for (const m of text.matchAll(re)) {
-      const ref = m[1];
-      if (/^[a-z]+:/i.test(ref) || ref.startsWith('/')) continue;
-      const target = posix.normalize(posix.join(posix.dirname(path), ref));
-      if (!site.has(target)) continue;
-      const start = m.index + m[0].indexOf(ref);
-      found.push({ start, end: start + ref.length, target });
-    }
+      ? /url\(["']?([^"')#?]+)["']?\)/g
+      : /['"]([\w./-]+\.(?:js|css|wasm|json|svg))['"]/g;
+  for (const m of text.matchAll(re)) {
+    const ref = m[1];
+    if (/^[a-z]+:/i.test(ref) || ref.startsWith('/')) continue;
+    const target = posix.normalize(posix.join(posix.dirname(path), ref));
+    if (!site.has(target)) continue;
+    const start = m.index + m[0].indexOf(ref);
+    found.push({ start, end: start + ref.length, target });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 /**

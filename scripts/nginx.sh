@@ -44,12 +44,12 @@ http {
     include $dir/site.conf;
 }
 CONF
-"$NGINX" -t -q -c "$dir/nginx.conf" -p "$dir" 
+"$NGINX" -t -q -c "$dir/nginx.conf" -p "$dir"
 "$NGINX" -c "$dir/nginx.conf" -p "$dir" &
 pid=$!
 ready=
 for _ in $(seq 50); do
-  if curl -sf -o /dev/null "http://127.0.0.1:$port/rkgh/"; then ready=1; break; fi
+  if node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://127.0.0.1:$port/rkgh/"; then ready=1; break; fi
   sleep 0.1
 done
 [ -n "$ready" ] || { echo "nginx did not serve the page:" >&2; cat "$dir/error.log" >&2; exit 1; }

@@ -5,23 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { references, STABLE } from '../../scripts/dist.mjs';
+import { files, references, STABLE } from '../../scripts/dist.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const HASHED = /\.([0-9a-f]{10})\.(js|css|wasm|json)$/;
-
-async function files(dir, prefix = '') {
-  const out = [];
-  for (const e of await readdir(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    out.push(...(e.isDirectory() ? await files(dir, rel) : [rel]));
-  }
-  return out;
-}
 
 const all = await files(DIST);
 const served = all.filter((f) => !/\.(gz|br)$/.test(f));
