@@ -17,6 +17,7 @@ pub mod indicators;
 pub mod math;
 pub mod model;
 pub mod num;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod present;
 pub mod projection;

@@ -138,7 +138,9 @@ fn check_per_step<T>(field: &str, v: &PerStep<T>, steps: u32) -> Result<(), Erro
 }
 
 impl Spec {
-    /// Reads a spec from JSON, then validates it.
+    /// Reads a spec from JSON, then validates it (natively: the CLI and the
+    /// tests; the page builds its specs from typed settings).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Spec, Error> {
         let spec: Spec = serde_json::from_str(text).map_err(|e| invalid("(JSON)".into(), format!("cannot be read as a spec: {e}")))?;
         spec.validate()?;

@@ -228,19 +228,6 @@ impl Core {
         to_js(&self.explore(query, width, theme, &only)?)
     }
 
-    /// [`Core::render`] as JSON: one string crosses to the page from a
-    /// worker, far cheaper than thousands of small values.
-    #[wasm_bindgen(js_name = renderJson)]
-    pub fn render_json(
-        &self,
-        query: &str,
-        width: f64,
-        #[wasm_bindgen(unchecked_param_type = "Theme")] theme: &str,
-        #[wasm_bindgen(unchecked_param_type = "ChartId[]")] only: Vec<String>,
-    ) -> Result<String, js_sys::Error> {
-        serde_json::to_string(&self.explore(query, width, theme, &only)?).map_err(|e| js_sys::Error::new(&e.to_string()))
-    }
-
     /// The probabilistic runs of the state in `query` (what `setFans` takes).
     #[wasm_bindgen(unchecked_return_type = "Fans")]
     pub fn simulate(&self, query: &str, trajectories: u32) -> Result<JsValue, js_sys::Error> {
