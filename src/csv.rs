@@ -1,26 +1,10 @@
 //! A small RFC 4180 CSV reader: quoted fields, doubled quotes, any of the
 //! three line ends (LF, CRLF, CR) and a chosen delimiter (comma, tab,
-//! semicolon). Errors name the line. Used for the external data files
-//! compiled into the crate ([`parse`]) and for the files a reader uploads
-//! ([`records`], through [`crate::upload`]).
+//! semicolon). Errors name the line. Used for the files a reader uploads
+//! ([`records`], through [`crate::upload`]); the crate's own tables are
+//! constants from `build.rs`.
 
 use serde::Serialize;
-
-use crate::error::{Error, ErrorKind};
-
-/// An embedded table, read the first time it is asked for and kept: every
-/// later call is the kept value. (A table that does not read is an error
-/// each time it is asked for.)
-pub fn read_once<T: Sync + Send>(
-    cell: &'static std::sync::OnceLock<T>,
-    read: impl FnOnce() -> Result<T, Error>,
-) -> Result<&'static T, Error> {
-    if let Some(v) = cell.get() {
-        return Ok(v);
-    }
-    let v = read()?;
-    Ok(cell.get_or_init(|| v))
-}
 
 /// One record and the line of the file it starts on (1-based).
 #[derive(Debug, Clone, PartialEq)]
@@ -64,29 +48,11 @@ pub enum CsvProblem {
     UnclosedQuote,
 }
 
-impl CsvProblem {
-    fn describe(self) -> &'static str {
-        match self {
-            CsvProblem::QuoteInsideField => "a quote inside an unquoted field",
-            CsvProblem::TextAfterQuote => "text after a closing quote",
-            CsvProblem::UnclosedQuote => "a quoted field is not closed",
-        }
-    }
-}
-
 /// A quoting problem and the line it is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CsvError {
     pub line: usize,
     pub problem: CsvProblem,
-}
-
-/// Reads every record of one of the crate's own data files (comma
-/// separated). `file` names the file in error messages. Blank lines are
-/// skipped.
-pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, Error> {
-    records(text, Delimiter::Comma)
-        .map_err(|e| ErrorKind::Csv { file: file.to_string(), line: e.line, message: e.problem.describe().to_string() }.into())
 }
 
 /// The reader's state while it walks the text.
@@ -199,7 +165,7 @@ mod tests {
 
     #[test]
     fn reads_quotes_and_line_endings() {
-        let r = parse("t.csv", "a,b\r\n\"x, \"\"y\"\"\",2\n\n\"multi\nline\",3").unwrap();
+        let r = records("a,b\r\n\"x, \"\"y\"\"\",2\n\n\"multi\nline\",3", Delimiter::Comma).unwrap();
         assert_eq!(r.len(), 3);
         assert_eq!(r[1].fields, vec!["x, \"y\"", "2"]);
         assert_eq!(r[1].quoted, vec![true, false]);
@@ -219,18 +185,16 @@ mod tests {
 
     #[test]
     fn names_the_line_of_an_error() {
-        let e = parse("t.csv", "a,b\nc,\"open").unwrap_err();
-        assert_eq!(e.to_string(), "t.csv, line 2: a quoted field is not closed");
-        let e = parse("t.csv", "a,b\nc,d\"e\n").unwrap_err();
-        assert!(e.to_string().contains("line 2"));
-        let e = parse("t.csv", "\"a\"b\n").unwrap_err();
-        assert!(e.to_string().contains("after a closing quote"));
+        let e = |text| records(text, Delimiter::Comma).unwrap_err();
+        assert_eq!(e("a,b\nc,\"open"), CsvError { line: 2, problem: CsvProblem::UnclosedQuote });
+        assert_eq!(e("a,b\nc,d\"e\n"), CsvError { line: 2, problem: CsvProblem::QuoteInsideField });
+        assert_eq!(e("\"a\"b\n"), CsvError { line: 1, problem: CsvProblem::TextAfterQuote });
         assert_eq!(records("x\r\"a\"b", Delimiter::Comma).unwrap_err(), CsvError { line: 2, problem: CsvProblem::TextAfterQuote });
     }
 
     #[test]
     fn keeps_empty_fields() {
-        let r = parse("t.csv", "a,,c\n,\n").unwrap();
+        let r = records("a,,c\n,\n", Delimiter::Comma).unwrap();
         assert_eq!(r[0].fields, vec!["a", "", "c"]);
         assert_eq!(r[1].fields, vec!["", ""]);
     }

@@ -203,13 +203,13 @@ fn counties_are_complete_and_consistent() {
 
 #[test]
 fn external_files_parse_and_keep_their_sources() {
-    let facts = census_facts().unwrap();
+    let facts = census_facts();
     assert_eq!(facts.len(), 51);
     assert!(facts.iter().all(|f| matches!(&f.source, Source::External { url, .. } if !url.is_empty())));
     let official = facts.iter().filter(|f| matches!(f.source, Source::External { secondary: false, .. })).count();
     assert!(official >= 9, "the prefecture's statistics bureau rows are primary");
     assert_eq!(facts.iter().filter(|f| f.derived).count(), 4);
-    let areas = county_areas().unwrap();
+    let areas = county_areas();
     assert_eq!(areas.len(), 17);
     assert_eq!(areas.iter().map(|a| a.area_km2).sum::<f64>(), 60_423.0);
     for (a, c) in areas.iter().zip(COUNTIES.iter()) {

@@ -68,7 +68,7 @@ pub enum Source {
     Derived { from: Loc, how: String },
     /// From a file of `data/external`, which names its own source address.
     /// `secondary` marks reposts of official bulletins.
-    External { file: &'static str, url: String, secondary: bool },
+    External { file: &'static str, url: &'static str, secondary: bool },
 }
 
 /// The unit a figure is printed in.

@@ -2,37 +2,21 @@
 //! (1984) standard (`data/external/booth_standard_relational_gompertz.csv`),
 //! and China's pattern from UN WPP 2024 as a labelled reference.
 
-use crate::csv;
 use crate::error::{Error, ErrorKind};
 use crate::math::{exp, powf};
 
 pub const BOOTH_FILE: &str = "booth_standard_relational_gompertz.csv";
-const BOOTH_CSV: &str = include_str!("../../data/external/booth_standard_relational_gompertz.csv");
 pub const WPP_ASFR_FILE: &str = "wpp2024_china_percentASFR_5yr.csv";
-const WPP_ASFR_CSV: &str = include_str!("../../data/external/wpp2024_china_percentASFR_5yr.csv");
+
+// BOOTH, WPP_ASFR_YEARS and WPP_ASFR_PERCENT, from build.rs.
+include!(concat!(env!("OUT_DIR"), "/fertility.rs"));
 
 /// Lower bounds of the childbearing age groups: 10-14 to 45-49.
 pub const GROUPS: [u32; 8] = [10, 15, 20, 25, 30, 35, 40, 45];
 
-/// Booth's standard Ys at exact ages 15, 20, ..., 45 (50 is +∞), read once.
-pub fn booth_standard() -> Result<&'static [(u32, f64)], Error> {
-    static STANDARD: std::sync::OnceLock<Vec<(u32, f64)>> = std::sync::OnceLock::new();
-    Ok(csv::read_once(&STANDARD, read_booth)?)
-}
-
-fn read_booth() -> Result<Vec<(u32, f64)>, Error> {
-    csv::parse(BOOTH_FILE, BOOTH_CSV)?
-        .iter()
-        .skip(1)
-        .map(|r| {
-            let age = r.fields.first().and_then(|s| s.parse().ok());
-            let ys = r.fields.get(1).and_then(|s| if s == "Inf" { Some(f64::INFINITY) } else { s.parse().ok() });
-            match (age, ys) {
-                (Some(a), Some(y)) => Ok((a, y)),
-                _ => Err(ErrorKind::Csv { file: BOOTH_FILE.into(), line: r.line, message: "age or Ys is not a number".into() }.into()),
-            }
-        })
-        .collect()
+/// Booth's standard Ys at exact ages 15, 20, ..., 45 (50 is +∞).
+pub fn booth_standard() -> &'static [(u32, f64)] {
+    &BOOTH
 }
 
 /// Age-specific fertility rates (births per woman per year) of the groups
@@ -56,7 +40,7 @@ pub fn relational_gompertz(tfr: f64, alpha: f64, beta: f64) -> Result<[f64; 8], 
 /// scales by the TFR (`tfr × share / 5`, exactly), for callers that apply
 /// many TFRs to one shape.
 pub fn gompertz_shares(alpha: f64, beta: f64) -> Result<[f64; 8], Error> {
-    let ys = booth_standard()?;
+    let ys = booth_standard();
     let cum = |y: f64| if y.is_infinite() { 1.0 } else { exp(-exp(-(alpha + beta * y))) };
     // Cumulative share at exact ages 10 (0), 15, ..., 50.
     let mut f = [0.0; 9];
@@ -105,20 +89,14 @@ pub fn mean_age(asfr: &[f64; 8]) -> f64 {
 /// China's age pattern of fertility in `year` (UN WPP 2024), as shares of
 /// the TFR by group 10-14 ... 45-49. National, not Liangshan's: a reference.
 pub fn china_pattern(year: u32) -> Result<[f64; 8], Error> {
-    let rows = csv::parse(WPP_ASFR_FILE, WPP_ASFR_CSV)?;
-    let header = &rows[0].fields;
-    let col = header.iter().position(|h| h == &year.to_string()).ok_or_else(|| {
+    let col = WPP_ASFR_YEARS.iter().position(|y| *y == year).ok_or_else(|| {
         Error::from(ErrorKind::InvalidArgument {
             name: "year",
             value: year.to_string(),
             expected: "2010, 2015, 2020, 2023, 2025, 2030, 2040, 2050",
         })
     })?;
-    let mut out = [0.0; 8];
-    for (i, r) in rows.iter().skip(1).take(8).enumerate() {
-        out[i] = r.fields.get(col).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0) / 100.0;
-    }
-    Ok(out)
+    Ok(WPP_ASFR_PERCENT[col].map(|p| p / 100.0))
 }
 
 #[cfg(test)]

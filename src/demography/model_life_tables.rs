@@ -5,12 +5,13 @@
 
 use super::life_table::LifeTable;
 use super::Sex;
-use crate::csv;
 use crate::error::{Error, ErrorKind};
 use crate::math::{exp, ln};
 
 pub const CD_WEST_FILE: &str = "cd_west_model_life_tables.csv";
-const CD_WEST_CSV: &str = include_str!("../../data/external/cd_west_model_life_tables.csv");
+
+// CD_WEST_AGES, CD_WEST_E0 and CD_WEST (millionths), from build.rs.
+include!(concat!(env!("OUT_DIR"), "/cd_west.rs"));
 
 /// One level of the model tables for one sex.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,62 +26,43 @@ pub struct ModelTable {
     pub e0: f64,
 }
 
-fn bad(line: usize, message: &str) -> Error {
-    ErrorKind::Csv { file: CD_WEST_FILE.to_string(), line, message: message.to_string() }.into()
-}
-
 /// Every level of the West tables for `sex`, lowest life expectancy first
-/// (read once, then shared).
-pub fn cd_west_levels(sex: Sex) -> Result<&'static [ModelTable], Error> {
+/// (made from the constants once, then shared).
+pub fn cd_west_levels(sex: Sex) -> &'static [ModelTable] {
     static LEVELS: std::sync::OnceLock<[Vec<ModelTable>; 2]> = std::sync::OnceLock::new();
-    let [f, m] = crate::csv::read_once(&LEVELS, || Ok([read_levels(Sex::Female)?, read_levels(Sex::Male)?]))?;
-    Ok(if sex == Sex::Female { f } else { m })
+    let [f, m] = LEVELS.get_or_init(|| [levels(Sex::Female), levels(Sex::Male)]);
+    if sex == Sex::Female {
+        f
+    } else {
+        m
+    }
 }
 
-fn read_levels(sex: Sex) -> Result<Vec<ModelTable>, Error> {
-    let code = match sex {
-        Sex::Female => "F",
-        Sex::Male => "M",
-    };
-    let mut out: Vec<ModelTable> = Vec::new();
-    for r in csv::parse(CD_WEST_FILE, CD_WEST_CSV)?.iter().skip(1) {
-        if r.fields.first().map(String::as_str) != Some(code) {
-            continue;
-        }
-        let num = |i: usize| -> Result<f64, Error> {
-            r.fields.get(i).and_then(|s| s.trim().parse().ok()).ok_or_else(|| bad(r.line, &format!("field {} is not a number", i + 1)))
-        };
-        let level = num(1)? as u32;
-        if out.last().map(|t| t.level) != Some(level) {
-            out.push(ModelTable { sex, level, ages: vec![], lx: vec![], nax: vec![], nlx: vec![], nmx: vec![], e0: 0.0 });
-        }
-        let t = out.last_mut().ok_or_else(|| bad(r.line, "no level"))?;
-        if t.ages.is_empty() {
-            t.e0 = num(8)?;
-        }
-        t.ages.push(num(2)?);
-        t.lx.push(num(4)?);
-        t.nax.push(num(5)?);
-        t.nlx.push(num(6)?);
-        t.nmx.push(num(7)?);
-    }
-    if out.len() != 25 {
-        return Err(bad(0, &format!("expected 25 levels, found {}", out.len())));
-    }
-    Ok(out)
+fn levels(sex: Sex) -> Vec<ModelTable> {
+    let s = usize::from(sex == Sex::Male);
+    let value = |n: u32| f64::from(n) / 1e6;
+    CD_WEST[s]
+        .iter()
+        .zip(CD_WEST_E0[s])
+        .zip(1..)
+        .map(|((columns, e0), level)| {
+            let [lx, nax, nlx, nmx] = columns.map(|c| c.map(value).to_vec());
+            ModelTable { sex, level, ages: CD_WEST_AGES.to_vec(), lx, nax, nlx, nmx, e0: value(e0) }
+        })
+        .collect()
 }
 
 /// The range of life expectancy the West tables span for `sex`.
-pub fn cd_west_range(sex: Sex) -> Result<(f64, f64), Error> {
-    let levels = cd_west_levels(sex)?;
-    Ok((levels[0].e0, levels[levels.len() - 1].e0))
+pub fn cd_west_range(sex: Sex) -> (f64, f64) {
+    let levels = cd_west_levels(sex);
+    (levels[0].e0, levels[levels.len() - 1].e0)
 }
 
 /// A West table with life expectancy `e0`, interpolating lx and nLx
 /// linearly between the two levels around it. Outside the tables' range the
 /// error says the range; [`brass_to_e0`] reaches beyond it.
 pub fn cd_west(sex: Sex, e0: f64) -> Result<ModelTable, Error> {
-    let levels = cd_west_levels(sex)?;
+    let levels = cd_west_levels(sex);
     let (lo, hi) = (levels[0].e0, levels[levels.len() - 1].e0);
     // The tables give e0 to about 0.001; a target that close to an end is that end.
     if !e0.is_finite() || e0 < lo - 0.01 || e0 > hi + 0.01 {
@@ -198,11 +180,11 @@ pub fn brass_fit(standard: &ModelTable, e0: f64, q0: f64) -> Result<(f64, ModelT
 /// A life table at life expectancy `e0`: the West tables where they reach,
 /// Brass's model on the highest West level beyond.
 pub fn life_table_for_e0(sex: Sex, e0: f64) -> Result<ModelTable, Error> {
-    let (lo, hi) = cd_west_range(sex)?;
+    let (lo, hi) = cd_west_range(sex);
     if e0 >= lo && e0 <= hi {
         cd_west(sex, e0)
     } else {
-        let levels = cd_west_levels(sex)?;
+        let levels = cd_west_levels(sex);
         let standard = if e0 > hi { &levels[levels.len() - 1] } else { &levels[0] };
         brass_to_e0(standard, e0)
     }
@@ -221,11 +203,11 @@ mod tests {
 
     #[test]
     fn loads_25_levels_per_sex_from_e0_20_to_80() {
-        let f = cd_west_levels(Sex::Female).unwrap();
+        let f = cd_west_levels(Sex::Female);
         assert_eq!(f.len(), 25);
         assert!((f[0].e0 - 20.0).abs() < 0.01 && (f[24].e0 - 80.0).abs() < 0.01);
         assert!(f.windows(2).all(|w| w[1].e0 > w[0].e0));
-        let m = cd_west_levels(Sex::Male).unwrap();
+        let m = cd_west_levels(Sex::Male);
         assert!((m[24].e0 - 76.268).abs() < 0.01);
     }
 
@@ -234,7 +216,7 @@ mod tests {
         // A textbook check of the life-table machinery: the CSV's nmx and
         // nax give back its e0 (the table was computed that way).
         for sex in [Sex::Female, Sex::Male] {
-            for t in cd_west_levels(sex).unwrap().iter() {
+            for t in cd_west_levels(sex).iter() {
                 let lt = t.life_table().unwrap();
                 // The CSV prints rates to six decimals: e0 agrees to a few hundredths.
                 assert!((lt.e0() - t.e0).abs() < 0.02, "{sex:?} level {}: {} vs {}", t.level, lt.e0(), t.e0);
@@ -264,7 +246,7 @@ mod tests {
 
     #[test]
     fn brass_reaches_a_target_beyond_the_tables() {
-        let top = cd_west_levels(Sex::Male).unwrap().last().unwrap().clone();
+        let top = cd_west_levels(Sex::Male).last().unwrap().clone();
         for target in [70.0, 78.0, 82.0] {
             let t = brass_to_e0(&top, target).unwrap();
             assert!((t.e0 - target).abs() < 1e-6, "{target}: {}", t.e0);

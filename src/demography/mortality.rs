@@ -32,7 +32,7 @@ impl Mortality {
     /// before age 1 per birth).
     pub fn fit(e0_female: f64, e0_male: f64, q0_female: f64, q0_male: f64) -> Result<Mortality, Error> {
         let one = |sex: Sex, e0: f64, q0: f64| -> Result<SexModel, Error> {
-            let (lo, hi) = cd_west_range(sex)?;
+            let (lo, hi) = cd_west_range(sex);
             let standard_e0 = e0.clamp(lo, hi);
             let standard = cd_west(sex, standard_e0)?;
             let (beta, _) = brass_fit(&standard, e0, q0)?;

@@ -60,7 +60,7 @@ pub struct Row<'a> {
 }
 
 pub fn rows() -> Result<Vec<Row<'static>>, Error> {
-    let areas = county_areas()?;
+    let areas = county_areas();
     COUNTIES
         .iter()
         .map(|c| {
@@ -134,7 +134,7 @@ pub fn common(lang: Lang, rows: &[Row]) -> (String, Vec<String>, Vec<String>, Da
                 if lang == Lang::Zh { r.county.pop_2020.text.to_string() } else { fixed(r.county.pop_2020.value * 1e4, 0, lang) },
                 fixed(r.area.area_km2, 0, lang),
                 fixed(r.density, 1, lang),
-                r.area.alternative_values.clone(),
+                r.area.alternative_values.to_string(),
             ]
         })
         .collect();
