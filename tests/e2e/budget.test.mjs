@@ -18,8 +18,8 @@ const WIDE_BUDGET = 120 * 1000;
  * 200 kB) are not met; until they are, these tests hold the figures of
  * 2026-12-01 as ceilings, so that the core does not grow unnoticed.
  */
-const CORE = { budget: 150 * 1000, ceiling: 320 * 1000 };
-const WHOLE = { budget: 200 * 1000, ceiling: 405 * 1000 };
+const CORE = { budget: 150 * 1000, ceiling: 296 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 381 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();
