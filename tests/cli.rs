@@ -179,3 +179,91 @@ fn a_spec_whose_numbers_overflow_is_an_error_naming_the_field() {
     assert!(!out.contains("null"));
     assert!(err.contains("overflows in step") && err.contains("female["), "{err}");
 }
+
+#[test]
+fn services_print_every_region_year_and_indicator_and_the_counties_add_up() {
+    let (code, out, err) = run(&["services", "--json", "--trajectories", "20"]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let ids = [
+        "age_0_2",
+        "age_3_5",
+        "age_6_11",
+        "age_12_14",
+        "age_15_17",
+        "age_18_22",
+        "women_15_49",
+        "age_15_59",
+        "age_15_64",
+        "age_60_plus",
+        "age_65_plus",
+        "age_80_plus",
+        "childcare_places_4_5",
+    ];
+    assert_eq!(rows.len(), 18 * 31 * ids.len());
+    let value = |region: &str, year: u64, id: &str, field: &str| {
+        rows.iter().find(|r| r["region"] == region && r["year"] == year && r["indicator"] == id).unwrap()[field].as_f64().unwrap()
+    };
+    for id in ids {
+        for year in [2020, 2030, 2050] {
+            let counties: f64 = rows
+                .iter()
+                .filter(|r| r["region"] != "liangshan" && r["year"] == year && r["indicator"] == id)
+                .map(|r| r["value"].as_f64().unwrap())
+                .sum();
+            let whole = value("liangshan", year, id, "value");
+            assert!((counties / whole - 1.0).abs() < 1e-12, "{id} {year}: {counties} vs {whole}");
+            let (lo95, lo80, hi80, hi95) = (
+                value("xide", year, id, "lo95"),
+                value("xide", year, id, "lo80"),
+                value("xide", year, id, "hi80"),
+                value("xide", year, id, "hi95"),
+            );
+            assert!(lo95 <= lo80 && lo80 <= hi80 && hi80 <= hi95, "{id} {year}");
+        }
+    }
+    // The norm: 4.5 places per 1,000 residents.
+    let women = value("xichang", 2030, "women_15_49", "value");
+    assert!(women > 0.0 && women < value("xichang", 2030, "age_15_59", "value"));
+    let places = value("xichang", 2030, "childcare_places_4_5", "value");
+    let pop: f64 = ["age_0_2", "age_3_5", "age_6_11", "age_12_14", "age_15_64", "age_65_plus"]
+        .iter()
+        .map(|id| value("xichang", 2030, id, "value"))
+        .sum();
+    assert!((places - pop * 0.0045).abs() < 1e-6, "{places} vs {pop}");
+}
+
+#[test]
+fn services_for_the_regions_asked_as_csv_without_intervals() {
+    let (code, out, _) = run(&["services", "low", "--region", "zhaojue", "--region", "liangshan", "--csv", "--trajectories", "0"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("region,year,indicator,value,lo80,hi80,lo95,hi95"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 2 * 31 * 13);
+    assert!(rows.iter().all(|r| r.len() == 8 && r[4..].iter().all(|c| c.is_empty())));
+    assert_eq!(rows[0][..3], ["zhaojue", "2020", "age_0_2"]);
+    assert_eq!(rows[31 * 13][0], "liangshan");
+    // A region that is not one, and two formats at once: usage errors.
+    let (code, _, err) = run(&["services", "--region", "nowhere"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a region"), "{err}");
+    assert_eq!(run(&["services", "--csv", "--json"]).0, 2);
+}
+
+#[test]
+fn a_reader_who_stops_reading_is_not_an_error() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liangshan-pop"))
+        .args(["services", "--trajectories", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed once the first bytes are read.
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

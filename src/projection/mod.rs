@@ -11,6 +11,7 @@ pub mod ccmpp;
 pub mod counties;
 pub mod indicator;
 pub mod scenario;
+pub mod services;
 pub mod spec;
 pub mod stochastic;
 pub mod targets;

@@ -10,6 +10,7 @@ use super::ccmpp::{births, present, sum, survival_ratios, survive};
 use super::counties::RegionInputs;
 use super::indicator::Indicator;
 use super::scenario::{paths, year_of, Assumptions, Flows, Paths, Year, BASE_YEAR};
+use super::services::{self, Service};
 use crate::demography::fertility::{gompertz_shares, GROUPS};
 use crate::demography::migration::STANDARD;
 use crate::demography::mortality::Mortality;
@@ -81,11 +82,26 @@ pub struct Fan {
     pub hi95: Vec<f64>,
 }
 
+/// Median and intervals of one service population, year by year.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct ServiceFan {
+    pub service: Service,
+    pub years: Vec<u16>,
+    pub median: Vec<f64>,
+    pub lo80: Vec<f64>,
+    pub hi80: Vec<f64>,
+    pub lo95: Vec<f64>,
+    pub hi95: Vec<f64>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Probabilistic {
     pub trajectories: usize,
     pub seed: u64,
     pub fans: Vec<Fan>,
+    /// The service populations' fans, where the run kept them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<ServiceFan>,
     /// Share of trajectories reaching 5 million residents by 2030.
     pub p_5_million_2030: f64,
     /// Share of trajectories with more than 20% aged 60+ in 2030.
@@ -96,6 +112,11 @@ impl Probabilistic {
     /// The fan of one indicator.
     pub fn fan(&self, indicator: Indicator) -> Option<&Fan> {
         self.fans.iter().find(|f| f.indicator == indicator)
+    }
+
+    /// The fan of one service population.
+    pub fn service(&self, service: Service) -> Option<&ServiceFan> {
+        self.services.iter().find(|f| f.service == service)
     }
 }
 
@@ -280,11 +301,12 @@ impl<'a> Engine<'a> {
     }
 
     /// Projects every region along the paths in `ws`, one year at a time,
-    /// and hands each region's year to `sink(region, k, year)`. The
+    /// and hands each region's year to `sink(region, k, year, women, men)`
+    /// (its indicators and its population by single age). The
     /// arithmetic is the engine's ([`crate::projection::ccmpp`]), on the
     /// inputs a deterministic run along the same paths would build, so a
     /// trajectory is that run to the last bit.
-    fn run(&self, ws: &mut Workspace, sink: &mut impl FnMut(usize, usize, &Year)) {
+    fn run(&self, ws: &mut Workspace, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
         let steps = self.centre.migration.len();
         for (r, region) in self.regions.iter().enumerate() {
             ws.now[r][0].copy_from_slice(&region.base.female);
@@ -303,7 +325,7 @@ impl<'a> Engine<'a> {
                 let tfr = ws.paths.tfr[k] * region.tfr_ratio;
                 let [f, m] = &ws.now[r];
                 if k == steps {
-                    sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, None, tfr, e0));
+                    sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, None, tfr, e0), f, m);
                     continue;
                 }
                 let migrants = region.migration_offset + ws.paths.migration[k] * region.migration_share;
@@ -324,7 +346,7 @@ impl<'a> Engine<'a> {
                 let (f_next, m_next) = (sum(f_end), sum(m_end));
                 let deaths = (sum(f) + b_f + f_moved - f_next) + (sum(m) + b_m + m_moved - m_next);
                 let flows = Flows { births: b, deaths, net_migrants: f_moved + m_moved, next_population: f_next + m_next };
-                sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, Some(flows), tfr, e0));
+                sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, Some(flows), tfr, e0), f, m);
                 all.births += flows.births;
                 all.deaths += flows.deaths;
                 all.net_migrants += flows.net_migrants;
@@ -340,7 +362,7 @@ impl<'a> Engine<'a> {
 impl Engine<'_> {
     /// The regions' sum in year `k` (with the flows `all` of the step
     /// after it), as region number `regions.len()`.
-    fn add_up(&self, ws: &mut Workspace, k: usize, mut all: Flows, sink: &mut impl FnMut(usize, usize, &Year)) {
+    fn add_up(&self, ws: &mut Workspace, k: usize, mut all: Flows, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
         let steps = self.centre.migration.len();
         let [tf, tm] = &mut ws.total;
         let add = |out: &mut Vec<f64>, pops: &[[Vec<f64>; 2]], sex: usize| {
@@ -357,7 +379,7 @@ impl Engine<'_> {
         });
         add(tf, &ws.now, 0);
         add(tm, &ws.now, 1);
-        sink(self.regions.len(), k, &year_of(BASE_YEAR + k as u16, tf, tm, flows, ws.paths.tfr[k], ws.paths.e0[k]));
+        sink(self.regions.len(), k, &year_of(BASE_YEAR + k as u16, tf, tm, flows, ws.paths.tfr[k], ws.paths.e0[k]), tf, tm);
     }
 }
 
@@ -390,20 +412,29 @@ fn quantiles(v: &mut [f64]) -> [f64; 5] {
     at.map(|(i, w)| if i + 1 < n { v[i] + w * (v[i + 1] - v[i]) } else { v[i] })
 }
 
-/// The fan of one indicator from its values, `[year][trajectory]` flat
-/// (reordered in place).
-fn fan(indicator: Indicator, years: &[u16], values: &mut [f64], trajectories: usize) -> Fan {
-    let mut fan = Fan { indicator, years: years.to_vec(), median: vec![], lo80: vec![], hi80: vec![], lo95: vec![], hi95: vec![] };
+/// The quantiles of [`QUANTILES`] of values `[year][trajectory]` flat
+/// (reordered in place), year by year: `[lo95, lo80, median, hi80, hi95]`.
+fn bands(values: &mut [f64], trajectories: usize) -> [Vec<f64>; 5] {
+    let mut out: [Vec<f64>; 5] = Default::default();
     for v in values.chunks_mut(trajectories) {
         let finite = partition_finite(v);
-        let [lo95, lo80, median, hi80, hi95] = quantiles(&mut v[..finite]);
-        fan.median.push(median);
-        fan.lo80.push(lo80);
-        fan.hi80.push(hi80);
-        fan.lo95.push(lo95);
-        fan.hi95.push(hi95);
+        for (o, q) in out.iter_mut().zip(quantiles(&mut v[..finite])) {
+            o.push(q);
+        }
     }
-    fan
+    out
+}
+
+/// The fan of one indicator from its values, `[year][trajectory]` flat.
+fn fan(indicator: Indicator, years: &[u16], values: &mut [f64], trajectories: usize) -> Fan {
+    let [lo95, lo80, median, hi80, hi95] = bands(values, trajectories);
+    Fan { indicator, years: years.to_vec(), median, lo80, hi80, lo95, hi95 }
+}
+
+/// The fan of one service population from its values, `[year][trajectory]` flat.
+fn service_fan(service: Service, years: &[u16], values: &mut [f64], trajectories: usize) -> ServiceFan {
+    let [lo95, lo80, median, hi80, hi95] = bands(values, trajectories);
+    ServiceFan { service, years: years.to_vec(), median, lo80, hi80, lo95, hi95 }
 }
 
 /// Moves the finite values to the front; returns how many there are.
@@ -418,31 +449,61 @@ fn partition_finite(v: &mut [f64]) -> usize {
     n
 }
 
-/// The values of the indicators kept, of every region, year and
-/// trajectory: `[region][indicator][year][trajectory]`, flat.
+/// What a run keeps of every trajectory: indicators, and service
+/// populations (none unless asked for).
+#[derive(Clone, Copy)]
+struct Kept<'a> {
+    indicators: &'a [Indicator],
+    services: bool,
+}
+
+/// The values kept, of every region, year and trajectory:
+/// `[region][quantity][year][trajectory]`, flat, the quantities being the
+/// indicators and then, when kept, every service of [`Service::ALL`].
 struct Store<'a> {
     indicators: &'a [Indicator],
+    services: bool,
+    /// Childcare places per 1,000 residents (the plan's norm).
+    norm: f64,
     years: usize,
     trajectories: usize,
     values: Vec<f64>,
 }
 
 impl<'a> Store<'a> {
-    fn new(indicators: &'a [Indicator], regions: usize, years: usize, trajectories: usize) -> Store<'a> {
-        Store { indicators, years, trajectories, values: vec![f64::NAN; regions * indicators.len() * years * trajectories] }
+    fn new(kept: Kept<'a>, regions: usize, years: usize, trajectories: usize) -> Store<'a> {
+        let quantities = kept.indicators.len() + if kept.services { Service::ALL.len() } else { 0 };
+        Store {
+            indicators: kept.indicators,
+            services: kept.services,
+            norm: services::childcare_norm(),
+            years,
+            trajectories,
+            values: vec![f64::NAN; regions * quantities * years * trajectories],
+        }
     }
 
-    fn slice(&mut self, region: usize, indicator: usize) -> &mut [f64] {
+    fn quantities(&self) -> usize {
+        self.indicators.len() + if self.services { Service::ALL.len() } else { 0 }
+    }
+
+    fn slice(&mut self, region: usize, quantity: usize) -> &mut [f64] {
         let n = self.years * self.trajectories;
-        let at = (region * self.indicators.len() + indicator) * n;
+        let at = (region * self.quantities() + quantity) * n;
         &mut self.values[at..at + n]
     }
 
-    fn put(&mut self, region: usize, k: usize, t: usize, y: &Year) {
+    fn put(&mut self, region: usize, k: usize, t: usize, y: &Year, f: &[f64], m: &[f64]) {
         let n = self.years * self.trajectories;
-        let base = region * self.indicators.len() * n + k * self.trajectories + t;
+        let base = region * self.quantities() * n + k * self.trajectories + t;
         for (i, indicator) in self.indicators.iter().enumerate() {
             self.values[base + i * n] = indicator.of(y);
+        }
+        if self.services {
+            let at = base + self.indicators.len() * n;
+            for (i, v) in services::values(f, m, self.norm).into_iter().enumerate() {
+                self.values[at + i * n] = v;
+            }
         }
     }
 
@@ -461,8 +522,14 @@ impl<'a> Store<'a> {
         let years: Vec<u16> = (0..self.years).map(|k| BASE_YEAR + k as u16).collect();
         let p_5_million_2030 = self.share_2030(region, Indicator::Population, |p| p >= 5_000_000.0);
         let p_60_plus_over_20_in_2030 = self.share_2030(region, Indicator::Share60Plus, |s| s > 20.0);
-        let fans = (0..self.indicators.len()).map(|i| fan(self.indicators[i], &years, self.slice(region, i), trajectories)).collect();
-        Probabilistic { trajectories, seed, fans, p_5_million_2030, p_60_plus_over_20_in_2030 }
+        let kept = self.indicators.len();
+        let fans = (0..kept).map(|i| fan(self.indicators[i], &years, self.slice(region, i), trajectories)).collect();
+        let services = if self.services {
+            Service::ALL.iter().enumerate().map(|(i, s)| service_fan(*s, &years, self.slice(region, kept + i), trajectories)).collect()
+        } else {
+            Vec::new()
+        };
+        Probabilistic { trajectories, seed, fans, services, p_5_million_2030, p_60_plus_over_20_in_2030 }
     }
 }
 
@@ -484,20 +551,14 @@ pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, traject
 /// them (as [`RegionInputs::run`] does in a deterministic run), so
 /// trajectory t of one region and trajectory t of another share their
 /// fertility, life expectancy and migration. Returns the store of values.
-fn simulate_all<'a>(
-    engine: &Engine,
-    indicators: &'a [Indicator],
-    u: &Uncertainty,
-    trajectories: usize,
-    seed: u64,
-) -> Result<Store<'a>, Error> {
+fn simulate_all<'a>(engine: &Engine, kept: Kept<'a>, u: &Uncertainty, trajectories: usize, seed: u64) -> Result<Store<'a>, Error> {
     check_trajectories(trajectories)?;
     let mut ws = engine.workspace();
     let mut rng = Rng::new(seed);
-    let mut store = Store::new(indicators, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), trajectories);
+    let mut store = Store::new(kept, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), trajectories);
     for t in 0..trajectories {
         engine.draw(u, &mut rng, &mut ws.paths);
-        engine.run(&mut ws, &mut |r, k, y| store.put(r, k, t, y));
+        engine.run(&mut ws, &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
     }
     Ok(store)
 }
@@ -516,7 +577,7 @@ pub fn simulate_region(
 ) -> Result<Probabilistic, Error> {
     check_trajectories(trajectories)?;
     let engine = Engine::new(grid, pref, std::slice::from_ref(region), false, a)?;
-    let mut store = simulate_all(&engine, &Indicator::ALL, u, trajectories, seed)?;
+    let mut store = simulate_all(&engine, Kept { indicators: &Indicator::ALL, services: false }, u, trajectories, seed)?;
     Ok(store.summarise(0, seed))
 }
 
@@ -552,9 +613,34 @@ pub fn simulate_counties(
     trajectories: usize,
     seed: u64,
 ) -> Result<CountyFans, Error> {
+    every_county(grid, pref, counties, a, (u, trajectories, seed), Kept { indicators: &COUNTY_FANS, services: false })
+}
+
+/// [`simulate_counties`] keeping the service populations of every county
+/// and of their sum (the fans' `services`) instead of the indicators.
+pub fn simulate_county_services(
+    grid: &mut LifeTableGrid,
+    pref: &BasePopulation,
+    counties: &[RegionInputs],
+    a: &Assumptions,
+    u: &Uncertainty,
+    trajectories: usize,
+    seed: u64,
+) -> Result<CountyFans, Error> {
+    every_county(grid, pref, counties, a, (u, trajectories, seed), Kept { indicators: &[], services: true })
+}
+
+fn every_county(
+    grid: &mut LifeTableGrid,
+    pref: &BasePopulation,
+    counties: &[RegionInputs],
+    a: &Assumptions,
+    (u, trajectories, seed): (&Uncertainty, usize, u64),
+    kept: Kept,
+) -> Result<CountyFans, Error> {
     check_trajectories(trajectories)?;
     let engine = Engine::new(grid, pref, counties, true, a)?;
-    let mut store = simulate_all(&engine, &COUNTY_FANS, u, trajectories, seed)?;
+    let mut store = simulate_all(&engine, kept, u, trajectories, seed)?;
     Ok(CountyFans { counties: (0..counties.len()).map(|c| store.summarise(c, seed)).collect(), sum: store.summarise(counties.len(), seed) })
 }
 
@@ -639,7 +725,7 @@ mod tests {
         let engine = Engine::new(&mut grid, &base, &regions, false, &a).unwrap();
         let mut ws = engine.workspace();
         let mut got: Vec<Vec<Year>> = vec![Vec::new(); regions.len()];
-        engine.run(&mut ws, &mut |r, _, y| got[r].push(y.clone()));
+        engine.run(&mut ws, &mut |r, _, y, _, _| got[r].push(y.clone()));
         let nlx = |sex, e0| Ok(engine.grid.nlx(sex, e0));
         for (region, got) in regions.iter().zip(&got) {
             assert_eq!(got, &region.run(&a, &engine.centre, &nlx).unwrap().years);
@@ -661,7 +747,8 @@ mod tests {
         }
         // Trajectory by trajectory, year by year: the sum is the counties'.
         let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
-        let mut store = simulate_all(&engine, &[Indicator::Population, Indicator::Births], &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        let kept = Kept { indicators: &[Indicator::Population, Indicator::Births], services: false };
+        let mut store = simulate_all(&engine, kept, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
         for i in 0..2 {
             let sum = store.slice(inputs.len(), i).to_vec();
             let mut parts = vec![0.0; sum.len()];
@@ -674,5 +761,33 @@ mod tests {
         }
         let pop = all.sum.fan(Indicator::Population).unwrap();
         assert!(pop.lo95[30] < pop.median[30] && pop.median[30] < pop.hi95[30]);
+    }
+
+    #[test]
+    fn county_service_populations_add_up_to_the_prefecture_in_every_trajectory() {
+        let (base, a, inputs) = counties();
+        let mut grid = LifeTableGrid::new(&base.mortality);
+        let (t, seed) = (20, 11);
+        let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
+        let mut store = simulate_all(&engine, Kept { indicators: &[], services: true }, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        for i in 0..Service::ALL.len() {
+            let sum = store.slice(inputs.len(), i).to_vec();
+            let mut parts = vec![0.0; sum.len()];
+            for c in 0..inputs.len() {
+                parts.iter_mut().zip(store.slice(c, i).iter()).for_each(|(p, v)| *p += v);
+            }
+            for (s, p) in sum.iter().zip(&parts) {
+                assert!(s.is_finite() && (s / p - 1.0).abs() < 1e-12, "{:?}: {s} vs {p}", Service::ALL[i]);
+            }
+        }
+        // The 2020 values are the base (no spread; the counties' bases add
+        // up to the prefecture's to rounding).
+        let fans = simulate_county_services(&mut grid, &base, &inputs, &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        assert!(fans.sum.fans.is_empty());
+        let kids = fans.sum.service(Service::Age6To11).unwrap();
+        let at_2020 = services::values(&base.female, &base.male, services::childcare_norm())[2];
+        assert_eq!(kids.lo95[0], kids.hi95[0]);
+        assert!((kids.median[0] / at_2020 - 1.0).abs() < 1e-12, "{} vs {at_2020}", kids.median[0]);
+        assert!(kids.lo95[30] < kids.median[30] && kids.median[30] < kids.hi95[30]);
     }
 }

@@ -154,6 +154,27 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Service populations (school ages, childcare, working ages, the old) and
+    /// the childcare places of the plan's norm, for every region and year
+    Services {
+        #[arg(value_parser = preset, default_value = "plan")]
+        preset: Preset,
+        /// A region (liangshan or a county id); repeat for several; all 18 without it
+        #[arg(long = "region", value_parser = region)]
+        regions: Vec<Region>,
+        /// Trajectories for the 80% and 95% intervals (0: the path alone, intervals null)
+        #[arg(long, default_value_t = 1000)]
+        trajectories: usize,
+        #[arg(long, default_value_t = 20_240_919)]
+        seed: u64,
+        /// Print CSV (one record a line) instead of a table
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        #[command(flatten)]
+        base: Base,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Time the engine; without --input, write the 18 regions' specs to standard output
     Bench {
         #[arg(long, value_name = "SPECS.json")]
@@ -198,6 +219,10 @@ pub fn main() -> ExitCode {
         Command::Simulate { preset, trajectories, seed, base, out } => {
             (projection::simulate(preset, trajectories, seed, &base, out), out.lang)
         }
+        Command::Services { preset, regions, trajectories, seed, csv, base, out } => {
+            let asked = projection::ServicesAsked { preset, regions, trajectories, seed, csv };
+            (projection::services(&asked, &base, out), out.lang)
+        }
         Command::Bench { input } => (projection::bench(input.as_deref()), Lang::En),
         Command::Prerender { width, explorer_width, out, lang, theme, view, files } => {
             (plan::prerender(width, explorer_width, out.as_deref(), lang, theme, view.as_deref(), &files), lang)
@@ -223,8 +248,15 @@ impl From<Error> for Failure {
 fn finish(result: Result<String, Failure>, lang: Lang) -> ExitCode {
     match result {
         Ok(s) => {
-            print!("{s}");
-            ExitCode::SUCCESS
+            // A reader who stops reading (`| head`) is not an error.
+            use std::io::Write;
+            match std::io::stdout().lock().write_all(s.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("liangshan-pop: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(Failure::Core(e)) => {
             eprintln!("liangshan-pop: {}", e.message(lang));

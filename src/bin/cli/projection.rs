@@ -146,6 +146,97 @@ pub fn simulate(p: Preset, trajectories: usize, seed: u64, b: &Base, o: Output) 
     Ok(out)
 }
 
+/// What `services` was asked for.
+pub struct ServicesAsked {
+    pub preset: Preset,
+    /// None: all 18.
+    pub regions: Vec<Region>,
+    pub trajectories: usize,
+    pub seed: u64,
+    pub csv: bool,
+}
+
+/// The service populations of the regions asked: the counties' runs and
+/// the prefecture as their sum (so that they add up, in the path and in
+/// every trajectory), with the intervals of their trajectories.
+pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Failure> {
+    use liangshan_pop::projection::counties::{estimate_counties, run_counties_exact};
+    use liangshan_pop::projection::services::{records, Record};
+    use liangshan_pop::projection::stochastic::{simulate_county_services, LifeTableGrid};
+    let base = base_of(&Model::new()?, b, o.lang)?;
+    let a = preset_of(asked.preset, &base, &estimate_migration(&base)?);
+    let counties = estimate_counties(&base)?;
+    let (runs, sum) = run_counties_exact(&base, &counties, &a)?;
+    let fans = if asked.trajectories == 0 {
+        None
+    } else {
+        let inputs = counties.iter().map(|c| RegionInputs::county(&base, c)).collect::<Result<Vec<_>, _>>()?;
+        let mut grid = LifeTableGrid::new(&base.mortality);
+        Some(simulate_county_services(&mut grid, &base, &inputs, &a, &DEFAULT_UNCERTAINTY, asked.trajectories, asked.seed)?)
+    };
+    let regions: Vec<Region> = if asked.regions.is_empty() { Region::all().collect() } else { asked.regions.clone() };
+    let mut rows: Vec<Record> = Vec::new();
+    for r in &regions {
+        let (run, fan) = match r {
+            Region::Prefecture => (&sum, fans.as_ref().map(|f| &f.sum)),
+            Region::County(c) => (&runs[c.index()], fans.as_ref().map(|f| &f.counties[c.index()])),
+        };
+        rows.extend(records(*r, run, fan));
+    }
+    if o.json {
+        return Ok(json(&rows));
+    }
+    let cell = |v: Option<f64>, decimals: usize| v.map_or(String::new(), |v| format!("{v:.decimals$}"));
+    if asked.csv {
+        let mut out = String::from("region,year,indicator,value,lo80,hi80,lo95,hi95\n");
+        for r in &rows {
+            out.push_str(&format!(
+                "{},{},{},{:.1},{},{},{},{}\n",
+                r.region.slug(),
+                r.year,
+                r.service.slug(),
+                r.value,
+                cell(r.lo80, 1),
+                cell(r.hi80, 1),
+                cell(r.lo95, 1),
+                cell(r.hi95, 1)
+            ));
+        }
+        return Ok(out);
+    }
+    let intervals = match &fans {
+        Some(f) => format!("intervals from {} trajectories, seed {}", f.sum.trajectories, asked.seed),
+        None => "no intervals".to_string(),
+    };
+    let mut out = format!(
+        "{} ({}); {intervals}; the prefecture is the sum of its counties\n\n{:<10} {:>4}  {:<20} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+        preset_name(asked.preset).get(o.lang),
+        origin(&base),
+        "region",
+        "year",
+        "indicator",
+        "value",
+        "lo80",
+        "hi80",
+        "lo95",
+        "hi95"
+    );
+    for r in &rows {
+        out.push_str(&format!(
+            "{:<10} {:>4}  {:<20} {:>10.0} {:>10} {:>10} {:>10} {:>10}\n",
+            r.region.slug(),
+            r.year,
+            r.service.slug(),
+            r.value,
+            cell(r.lo80, 0),
+            cell(r.hi80, 0),
+            cell(r.lo95, 0),
+            cell(r.hi95, 0)
+        ));
+    }
+    Ok(out)
+}
+
 /// Without `--input`: the plan's 2020-2050 inputs for the prefecture and
 /// its 17 counties, as a JSON array of specs (for the other implementations).
 /// With `--input`: projects those specs repeatedly and prints timings as JSON.
