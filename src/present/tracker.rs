@@ -23,6 +23,23 @@ pub fn status(s: Status) -> Text {
     }
 }
 
+/// The share of trajectories that meet a target, as a probability.
+pub fn chance(p: f64, lang: Lang) -> String {
+    let n = (p * 100.0).round();
+    match (lang, p) {
+        (Lang::Zh, p) if p >= 1.0 => "全部轨迹达到".into(),
+        (Lang::En, p) if p >= 1.0 => "every trajectory meets it".into(),
+        (Lang::Zh, p) if p <= 0.0 => "没有轨迹达到".into(),
+        (Lang::En, p) if p <= 0.0 => "no trajectory meets it".into(),
+        (Lang::Zh, _) if n < 1.0 => "不到1%的轨迹达到".into(),
+        (Lang::En, _) if n < 1.0 => "fewer than 1% of trajectories meet it".into(),
+        (Lang::Zh, _) if n > 99.0 => "超过99%的轨迹达到".into(),
+        (Lang::En, _) if n > 99.0 => "more than 99% of trajectories meet it".into(),
+        (Lang::Zh, _) => format!("约{n}%的轨迹达到"),
+        (Lang::En, _) => format!("about {n}% of trajectories meet it"),
+    }
+}
+
 const COLUMNS: [Text; 9] = [
     Text::new("目标或预计", "Target or forecast"),
     Text::new("年份", "Year"),
@@ -266,7 +283,11 @@ fn row(t: &Tracked, intervals: bool, lang: Lang) -> Vec<String> {
         w.target,
         value(t, t.projected.unwrap_or(f64::NAN), lang),
         interval,
-        status(t.status).get(lang).into(),
+        match (t.probability, lang) {
+            (Some(p), Lang::Zh) => format!("{}（{}）", status(t.status).get(lang), chance(p, lang)),
+            (Some(p), Lang::En) => format!("{} ({})", status(t.status).get(lang), chance(p, lang)),
+            (None, _) => status(t.status).get(lang).into(),
+        },
         crossed,
         w.note,
     ]
@@ -289,5 +310,20 @@ pub fn table(t: &Tracker, lang: Lang) -> TrackerTable {
         },
         statuses: t.rows.iter().map(|r| r.status).collect(),
         intervals: t.intervals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_of_trajectories_reads_as_a_probability() {
+        assert_eq!(chance(0.734, Lang::Zh), "约73%的轨迹达到");
+        assert_eq!(chance(0.734, Lang::En), "about 73% of trajectories meet it");
+        assert_eq!(chance(0.004, Lang::Zh), "不到1%的轨迹达到");
+        assert_eq!(chance(0.996, Lang::En), "more than 99% of trajectories meet it");
+        assert_eq!(chance(0.0, Lang::En), "no trajectory meets it");
+        assert_eq!(chance(1.0, Lang::Zh), "全部轨迹达到");
     }
 }

@@ -11,6 +11,7 @@ use super::counties::RegionInputs;
 use super::indicator::Indicator;
 use super::scenario::{paths, year_of, Assumptions, Flows, Paths, Year, BASE_YEAR};
 use super::services::{self, Service};
+use super::targets::{checks, Check};
 use crate::demography::fertility::{gompertz_shares, GROUPS};
 use crate::demography::migration::STANDARD;
 use crate::demography::mortality::Mortality;
@@ -102,16 +103,23 @@ pub struct Probabilistic {
     /// The service populations' fans, where the run kept them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<ServiceFan>,
-    /// Share of trajectories reaching 5 million residents by 2030.
-    pub p_5_million_2030: f64,
-    /// Share of trajectories with more than 20% aged 60+ in 2030.
-    pub p_60_plus_over_20_in_2030: f64,
+    /// The share of trajectories that meet each of the tracker's checks,
+    /// in the order of [`crate::projection::targets::checks`] (NaN where the
+    /// check's indicator was not kept): the probability, under the run's
+    /// uncertainty, that the target is met.
+    pub met: Vec<f64>,
 }
 
 impl Probabilistic {
     /// The fan of one indicator.
     pub fn fan(&self, indicator: Indicator) -> Option<&Fan> {
         self.fans.iter().find(|f| f.indicator == indicator)
+    }
+
+    /// The share of trajectories that meet `check` (None where it was not counted).
+    pub fn share_meeting(&self, check: &Check) -> Option<f64> {
+        let i = checks().ok()?.iter().position(|c| c == check)?;
+        self.met.get(i).copied().filter(|s| s.is_finite())
     }
 
     /// The fan of one service population.
@@ -463,6 +471,8 @@ struct Kept<'a> {
 struct Store<'a> {
     indicators: &'a [Indicator],
     services: bool,
+    /// The tracker's checks, counted in every summary.
+    checks: Vec<Check>,
     /// Childcare places per 1,000 residents (the plan's norm).
     norm: f64,
     years: usize,
@@ -471,16 +481,17 @@ struct Store<'a> {
 }
 
 impl<'a> Store<'a> {
-    fn new(kept: Kept<'a>, regions: usize, years: usize, trajectories: usize) -> Store<'a> {
+    fn new(kept: Kept<'a>, regions: usize, years: usize, trajectories: usize) -> Result<Store<'a>, Error> {
         let quantities = kept.indicators.len() + if kept.services { Service::ALL.len() } else { 0 };
-        Store {
+        Ok(Store {
             indicators: kept.indicators,
             services: kept.services,
+            checks: checks()?,
             norm: services::childcare_norm(),
             years,
             trajectories,
             values: vec![f64::NAN; regions * quantities * years * trajectories],
-        }
+        })
     }
 
     fn quantities(&self) -> usize {
@@ -507,21 +518,25 @@ impl<'a> Store<'a> {
         }
     }
 
-    /// The share of trajectories where `indicator` passes `test` in 2030
-    /// (NaN when the indicator was not kept).
-    fn share_2030(&mut self, region: usize, indicator: Indicator, test: impl Fn(f64) -> bool) -> f64 {
+    /// The share of trajectories that meet `check` (None when its
+    /// indicator was not kept or its year is not in the run).
+    fn share_meeting(&self, region: usize, check: &Check) -> Option<f64> {
         let (years, trajectories) = (self.years, self.trajectories);
-        let Some(i) = self.indicators.iter().position(|x| *x == indicator) else { return f64::NAN };
-        let k2030 = usize::from(2030 - BASE_YEAR).min(years - 1);
-        let v = &self.slice(region, i)[k2030 * trajectories..][..trajectories];
-        v.iter().filter(|x| test(**x)).count() as f64 / trajectories as f64
+        let i = self.indicators.iter().position(|x| *x == check.indicator)?;
+        let k = usize::from(check.year.checked_sub(BASE_YEAR)?);
+        if k >= years {
+            return None;
+        }
+        let at = ((region * self.quantities() + i) * years + k) * trajectories;
+        let v = &self.values[at..at + trajectories];
+        Some(v.iter().filter(|x| check.test.meets(**x)).count() as f64 / trajectories as f64)
     }
 
     fn summarise(&mut self, region: usize, seed: u64) -> Probabilistic {
         let trajectories = self.trajectories;
         let years: Vec<u16> = (0..self.years).map(|k| BASE_YEAR + k as u16).collect();
-        let p_5_million_2030 = self.share_2030(region, Indicator::Population, |p| p >= 5_000_000.0);
-        let p_60_plus_over_20_in_2030 = self.share_2030(region, Indicator::Share60Plus, |s| s > 20.0);
+        // Counted before the fans reorder the values.
+        let met = self.checks.iter().map(|c| self.share_meeting(region, c).unwrap_or(f64::NAN)).collect();
         let kept = self.indicators.len();
         let fans = (0..kept).map(|i| fan(self.indicators[i], &years, self.slice(region, i), trajectories)).collect();
         let services = if self.services {
@@ -529,7 +544,7 @@ impl<'a> Store<'a> {
         } else {
             Vec::new()
         };
-        Probabilistic { trajectories, seed, fans, services, p_5_million_2030, p_60_plus_over_20_in_2030 }
+        Probabilistic { trajectories, seed, fans, services, met }
     }
 }
 
@@ -555,7 +570,7 @@ fn simulate_all<'a>(engine: &Engine, kept: Kept<'a>, u: &Uncertainty, trajectori
     check_trajectories(trajectories)?;
     let mut ws = engine.workspace();
     let mut rng = Rng::new(seed);
-    let mut store = Store::new(kept, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), trajectories);
+    let mut store = Store::new(kept, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), trajectories)?;
     for t in 0..trajectories {
         engine.draw(u, &mut rng, &mut ws.paths);
         engine.run(&mut ws, &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
@@ -704,7 +719,8 @@ mod tests {
         assert!(pop.hi95[30] - pop.lo95[30] > pop.hi95[10] - pop.lo95[10]);
         let det = crate::projection::scenario::run(&base, &a).unwrap();
         assert!((pop.median[30] / det.years[30].population - 1.0).abs() < 0.02);
-        assert!((0.0..=1.0).contains(&p.p_5_million_2030));
+        assert_eq!(p.met.len(), 3);
+        assert!(p.met.iter().all(|m| (0.0..=1.0).contains(m)));
         assert!(simulate(&base, &a, &DEFAULT_UNCERTAINTY, 0, 1).is_err());
     }
 

@@ -31,6 +31,15 @@ pub enum Status {
     Outside,
 }
 
+impl Test {
+    /// The threshold, whichever side meets it.
+    pub fn threshold(self) -> f64 {
+        match self {
+            Test::AtLeast(t) | Test::Above(t) | Test::AtMost(t) => t,
+        }
+    }
+}
+
 /// How a projected value is held against a target: the side of the
 /// threshold that meets it.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -82,6 +91,8 @@ pub struct Tracked {
     pub projected: Option<f64>,
     /// The 80% interval of the projected value, from a probabilistic run.
     pub interval_80: Option<(f64, f64)>,
+    /// The share of that run's trajectories that meet the target.
+    pub probability: Option<f64>,
     pub status: Status,
     #[serde(skip)]
     pub check: Option<Check>,
@@ -102,6 +113,7 @@ impl Tracked {
             value_2020: None,
             projected: None,
             interval_80: None,
+            probability: None,
             status,
             check: None,
             crossed_in: None,
@@ -165,18 +177,41 @@ pub fn track(run: &Run, urban: &Urbanisation) -> Result<Vec<Tracked>, Error> {
     Ok(out)
 }
 
+/// 5 million residents in 2030 (专栏1).
+fn population_check() -> Result<Check, Error> {
+    Ok(Check { indicator: Indicator::Population, year: 2030, test: Test::AtLeast(goal_of(TargetId::ResidentPop2030)? * 1e4) })
+}
+
+/// The share aged 60+ in 2030 not above Sichuan's (2020) level.
+fn share_60_check() -> Result<Check, Error> {
+    Ok(Check { indicator: Indicator::Share60Plus, year: 2030, test: Test::AtMost(census_fact("Sichuan", 2020, "share_60plus")?.value) })
+}
+
+/// The text's forecast: more than 20% aged 60+ by its year.
+fn ageing_check() -> Result<Check, Error> {
+    let old = ForecastId::Share60PlusExceeds20.forecast();
+    let aged = old.threshold.ok_or_else(|| crate::error::missing_data(old.id.slug()))?.value;
+    Ok(Check { indicator: Indicator::Share60Plus, year: old.year, test: Test::Above(aged) })
+}
+
+/// Everything the tracker holds a probabilistic run's trajectories against.
+pub fn checks() -> Result<Vec<Check>, Error> {
+    Ok(vec![population_check()?, share_60_check()?, ageing_check()?])
+}
+
 /// The targets for the population, life expectancy, fertility, the sex
 /// ratio at birth and ageing.
 fn people(run: &Run) -> Result<Vec<Tracked>, Error> {
     let target = About::Target;
     let mut out = Vec::new();
-    let pop_target = goal_of(TargetId::ResidentPop2030)? * 1e4;
+    let check = population_check()?;
+    let pop_target = check.test.threshold();
     let pop_2030 = year_of(run, 2030)?.population;
-    let test = Test::AtLeast(pop_target);
+    let test = check.test;
     out.push(Tracked {
         value_2020: Some(run.years[0].population),
         projected: Some(pop_2030),
-        check: Some(Check { indicator: Indicator::Population, year: 2030, test }),
+        check: Some(check),
         crossed_in: first_year(&run.years, |y| y.population >= pop_target),
         ..Tracked::new(target(TargetId::ResidentPop2030), 2030, verdict(test, pop_2030))
     });
@@ -194,14 +229,15 @@ fn people(run: &Run) -> Result<Vec<Tracked>, Error> {
     out.push(Tracked { projected: Some(year_of(run, 2030)?.tfr), ..Tracked::new(target(TargetId::Tfr2030), 2030, Status::Assumed) });
     out.push(Tracked { projected: Some(run.assumptions.srb * 100.0), ..Tracked::new(target(TargetId::Srb), 2030, Status::Assumed) });
 
-    let sichuan_60 = census_fact("Sichuan", 2020, "share_60plus")?.value;
+    let check = share_60_check()?;
+    let sichuan_60 = check.test.threshold();
     let s60 = year_of(run, 2030)?.share_60_plus;
-    let test = Test::AtMost(sichuan_60);
+    let test = check.test;
     out.push(Tracked {
         threshold: Some(sichuan_60),
         value_2020: TargetId::Share60plus2030.target().baseline_2020.map(|n| n.value),
         projected: Some(s60),
-        check: Some(Check { indicator: Indicator::Share60Plus, year: 2030, test }),
+        check: Some(check),
         ..Tracked::new(target(TargetId::Share60plus2030), 2030, verdict(test, s60))
     });
     Ok(out)
@@ -232,14 +268,15 @@ fn urbanisation(urban: &Urbanisation) -> Result<Vec<Tracked>, Error> {
 /// The plan's forecasts in its text.
 fn forecasts(run: &Run) -> Result<Vec<Tracked>, Error> {
     let old = ForecastId::Share60PlusExceeds20.forecast();
-    let aged = old.threshold.ok_or_else(|| crate::error::missing_data(old.id.slug()))?.value;
-    let test = Test::Above(aged);
+    let check = ageing_check()?;
+    let aged = check.test.threshold();
+    let test = check.test;
     let s_old = year_of(run, old.year)?.share_60_plus;
     let ageing = Tracked {
         threshold: Some(aged),
         value_2020: TargetId::Share60plus2030.target().baseline_2020.map(|n| n.value),
         projected: Some(s_old),
-        check: Some(Check { indicator: Indicator::Share60Plus, year: old.year, test }),
+        check: Some(check),
         crossed_in: first_year(&run.years, |y| y.share_60_plus > aged),
         ..Tracked::new(About::Forecast(old.id), old.year, verdict(test, s_old))
     };
@@ -287,6 +324,7 @@ pub fn apply_fans(tracked: &mut [Tracked], p: &Probabilistic) {
         let Some(k) = fan.years.iter().position(|y| *y == check.year) else { continue };
         let (lo, hi) = (fan.lo80[k], fan.hi80[k]);
         t.interval_80 = Some((lo, hi));
+        t.probability = p.share_meeting(&check);
         t.status = match (check.test.meets(lo), check.test.meets(hi)) {
             (true, true) => Status::OnTrack,
             (false, false) => Status::OffTrack,

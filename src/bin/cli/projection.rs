@@ -125,15 +125,16 @@ pub fn simulate(p: Preset, trajectories: usize, seed: u64, b: &Base, o: Output) 
     if o.json {
         return Ok(serde_json::to_string(&r).unwrap_or_default() + "\n");
     }
-    let mut out = format!(
-        "{} ({}), {} trajectories, seed {}\nP(5 million by 2030) = {:.2}; P(60+ above 20% in 2030) = {:.2}\n",
-        preset_name(p).get(o.lang),
-        origin(&base),
-        r.trajectories,
-        r.seed,
-        r.p_5_million_2030,
-        r.p_60_plus_over_20_in_2030
-    );
+    let mut out = format!("{} ({}), {} trajectories, seed {}\n", preset_name(p).get(o.lang), origin(&base), r.trajectories, r.seed);
+    for (c, share) in liangshan_pop::projection::targets::checks()?.iter().zip(&r.met) {
+        use liangshan_pop::projection::targets::Test;
+        let side = match c.test {
+            Test::AtLeast(_) => ">=",
+            Test::Above(_) => ">",
+            Test::AtMost(_) => "<=",
+        };
+        out.push_str(&format!("P({} {side} {} in {}) = {share:.2}\n", c.indicator.slug(), c.test.threshold(), c.year));
+    }
     for f in r.fans.iter().filter(|f| matches!(f.indicator, Indicator::Population | Indicator::Share60Plus)) {
         out.push_str(&format!("\n{}: year, 2.5%, 10%, median, 90%, 97.5%\n", f.indicator.slug()));
         for (k, y) in f.years.iter().enumerate().filter(|(_, y)| *y % 5 == 0) {
