@@ -237,10 +237,13 @@ fn cd_west(out: &mut String) {
     out.push_str("];\n");
 }
 
+/// Writes one generated file's constants.
+type Writer = fn(&mut String);
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let dir = env::var("OUT_DIR").expect("OUT_DIR");
-    let outputs: [(&str, fn(&mut String)); 3] = [
+    let outputs: [(&str, Writer); 3] = [
         ("external.rs", |o| {
             census_facts(o);
             wpp_china(o);

@@ -207,8 +207,7 @@ impl Box2 {
 /// and the boxes they take.
 fn points(x: &Linear, y: &Linear, style: &Style) -> (Vec<Mark<'static>>, Vec<Box2>) {
     let font = style.font_px;
-    let mut counties: Vec<&County> = COUNTIES.iter().collect();
-    counties.sort_by(|a, b| b.minority_share_2020.value.total_cmp(&a.minority_share_2020.value));
+    let counties = crate::num::largest_first(COUNTIES.iter(), |c| c.minority_share_2020.value);
     let (mut marks, mut taken) = (Vec::new(), Vec::new());
     for county in counties {
         let at = (county.cbr_2020.value, county.share_60plus_2020.value);

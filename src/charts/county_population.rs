@@ -17,8 +17,7 @@ fn value_label(c: &County, lang: Lang) -> String {
 
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
-    let mut sorted: Vec<&County> = COUNTIES.iter().collect();
-    sorted.sort_by(|a, b| b.pop_2020.value.total_cmp(&a.pop_2020.value));
+    let sorted = crate::num::largest_first(COUNTIES.iter(), |c| c.pop_2020.value);
     let bars = RankedBars {
         bars: sorted
             .iter()

@@ -166,8 +166,8 @@ fn data(sorted: &[&County], flagged: &[CountyId], lang: Lang) -> DataTable {
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let flagged = flagged()?;
-    let mut sorted: Vec<&County> = COUNTIES.iter().collect();
-    sorted.sort_by(|a, b| b.share_change.value.total_cmp(&a.share_change.value).then(a.table3_no.cmp(&b.table3_no)));
+    // Ties in the order of 表3.
+    let sorted = crate::num::largest_first(COUNTIES.iter(), |c| c.share_change.value);
     let texts = Texts {
         title: TITLE.get(lang).to_string(),
         summary: summary(&sorted, lang),

@@ -137,8 +137,7 @@ fn data(lang: Lang) -> DataTable {
 
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
-    let mut sorted: Vec<&SchoolingRow> = TABLE2.iter().collect();
-    sorted.sort_by(|a, b| b.years_2020.value.total_cmp(&a.years_2020.value).then(a.id.cmp(b.id)));
+    let sorted = crate::num::largest_first(TABLE2.iter(), |r| r.years_2020.value);
     let texts = Texts {
         title: TITLE.get(lang).to_string(),
         summary: summary(lang),

@@ -377,8 +377,7 @@ impl Audit {
             );
         }
         // The five largest counties.
-        let mut by_pop: Vec<&County> = COUNTIES.iter().collect();
-        by_pop.sort_by(|a, b| b.pop_2020.value.total_cmp(&a.pop_2020.value));
+        let by_pop = crate::num::largest_first(COUNTIES.iter(), |c| c.pop_2020.value);
         let top5 = &by_pop[..5];
         let listed = top5.iter().filter(|c| TOP_FIVE.contains(c.county_id())).count();
         self.check(

@@ -1,6 +1,6 @@
 //! 图2 as ranked bars, with the prefecture's density as a reference line.
 
-use super::{common, prefecture_density, rows, Row};
+use super::{common, prefecture_density, rows};
 use crate::charts::ranked::{Ranked, RankedBars, RefLine};
 use crate::charts::{finish, Chart, ChartId, Spec, Texts};
 use crate::error::Error;
@@ -11,8 +11,7 @@ pub const TITLE: Text = Text::new("各县（市）人口密度排序，2020年",
 pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
     let rows = rows()?;
-    let mut sorted: Vec<&Row> = rows.iter().collect();
-    sorted.sort_by(|a, b| b.density.total_cmp(&a.density));
+    let sorted = crate::num::largest_first(rows.iter(), |r| r.density);
     let avg = prefecture_density(&rows);
     let bars = RankedBars {
         bars: sorted

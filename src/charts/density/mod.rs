@@ -92,8 +92,7 @@ pub fn class_label(i: usize, lang: Lang) -> String {
 /// The summary, sources, notes and data table both charts show.
 pub fn common(lang: Lang, rows: &[Row]) -> (String, Vec<String>, Vec<String>, DataTable) {
     let avg = prefecture_density(rows);
-    let mut sorted: Vec<&Row> = rows.iter().collect();
-    sorted.sort_by(|a, b| b.density.total_cmp(&a.density));
+    let sorted = crate::num::largest_first(rows.iter(), |r| r.density);
     let (hi, lo) = (sorted[0], sorted[sorted.len() - 1]);
     let summary = match lang {
         Lang::Zh => format!(
