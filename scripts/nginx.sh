@@ -2,7 +2,8 @@
 # Serves dist/ with Debian's nginx and deploy/nginx.conf, as a webmaster
 # would: dist/'s contents copied under a sub-path (/rkgh/) of a root, and
 # only the two lines the file says to adapt changed (listen, root). Runs
-# COMMAND with E2E_ORIGIN set to the site's address, then stops nginx.
+# COMMAND with E2E_ORIGIN set to the site's address and SERVER_ACCESS_LOG
+# to its access log, then stops nginx.
 #   scripts/nginx.sh COMMAND...
 # nginx runs as this user in the foreground with everything under a
 # temporary directory; nothing touches /etc or /var.
@@ -54,4 +55,4 @@ for _ in $(seq 50); do
 done
 [ -n "$ready" ] || { echo "nginx did not serve the page:" >&2; cat "$dir/error.log" >&2; exit 1; }
 echo "[nginx] serving dist/ at http://127.0.0.1:$port/rkgh/ with deploy/nginx.conf" >&2
-E2E_ORIGIN="http://127.0.0.1:$port/rkgh" NGINX_ACCESS_LOG="$dir/access.log" "$@"
+E2E_ORIGIN="http://127.0.0.1:$port/rkgh" SERVER_ACCESS_LOG="$dir/access.log" "$@"

@@ -4,7 +4,7 @@
 #   setup.sh build   the wasm32 target, the wasm-bindgen CLI and the npm packages
 #                    (for npm start and npm run build)
 #   setup.sh test    also Chromium and ChromeDriver, Firefox ESR and geckodriver,
-#                    WebKitGTK's driver and a virtual display, a CJK font, nginx
+#                    WebKitGTK's driver and a virtual display, a CJK font, nginx, Apache
 #                    with its brotli module (the deployment's tests), the
 #                    nightly toolchain and cargo-fuzz, and npm packages
 set -euo pipefail
@@ -23,7 +23,7 @@ need_apt() {
   done
 }
 if [ "$mode" = test ]; then
-  need_apt chromium chromium-driver fonts-wqy-microhei firefox-esr webkit2gtk-driver xvfb xauth nginx libnginx-mod-http-brotli-static
+  need_apt chromium chromium-driver fonts-wqy-microhei firefox-esr webkit2gtk-driver xvfb xauth nginx libnginx-mod-http-brotli-static apache2
 fi
 if [ "${#apt_missing[@]}" -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"

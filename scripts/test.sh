@@ -2,7 +2,8 @@
 # Runs every test: native (cargo test, properties included), browser
 # (wasm-bindgen-test in headless Chromium, with the bench's exports), bounded fuzzing of every parser
 # of outside input, and end to end (the build, dist/, in headless Chromium from the
-# development server and from nginx with deploy/nginx.conf).
+# development server, from nginx with deploy/nginx.conf, and the page and
+# server tests from Apache with deploy/apache.htaccess).
 # Installs what is missing first. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -100,6 +101,12 @@ f0=$failed
 bash scripts/nginx.sh node --test tests/e2e/ tests/deploy/ 2>&1 | tee "$log/nginx.txt"; ok=$?
 count_node "$log/nginx.txt"
 [ "$ok" -eq 0 ] || broke nginx $((failed - f0))
+
+stage "behind Apache: dist/ under /rkgh/ with deploy/apache.htaccess, the page's tests and the server's own"
+f0=$failed
+bash scripts/apache.sh node --test tests/e2e/page.test.mjs tests/deploy/ 2>&1 | tee "$log/apache.txt"; ok=$?
+count_node "$log/apache.txt"
+[ "$ok" -eq 0 ] || broke apache $((failed - f0))
 
 stage "end to end in Chromium, Firefox ESR and WebKitGTK (the W3C WebDriver suite)"
 for engine in chromium firefox webkit; do

@@ -1,8 +1,10 @@
-// The build behind a real web server: dist/ served by Debian's nginx with
-// deploy/nginx.conf, under a sub-path, as a webmaster would set it up.
-// Run by scripts/nginx.sh, which sets E2E_ORIGIN (the site's address) and
-// NGINX_ACCESS_LOG (what the server saw):
+// The build behind a real web server, under a sub-path, as a webmaster
+// would set it up: dist/ served by Debian's nginx with deploy/nginx.conf, or
+// by Debian's Apache with deploy/apache.htaccess. Run by scripts/nginx.sh or
+// scripts/apache.sh, which set E2E_ORIGIN (the site's address) and
+// SERVER_ACCESS_LOG (what the server saw):
 //   bash scripts/nginx.sh node --test tests/deploy/
+//   bash scripts/apache.sh node --test tests/deploy/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { get, request } from 'node:http';
@@ -11,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/browser.mjs';
 
 const BASE = process.env.E2E_ORIGIN?.replace(/\/$/, '');
-const LOG = process.env.NGINX_ACCESS_LOG;
-if (!BASE || !LOG) throw new Error('run through scripts/nginx.sh: E2E_ORIGIN and NGINX_ACCESS_LOG are not set');
+const LOG = process.env.SERVER_ACCESS_LOG;
+if (!BASE || !LOG) throw new Error('run through scripts/nginx.sh or scripts/apache.sh: E2E_ORIGIN and SERVER_ACCESS_LOG are not set');
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const PREFIX = new URL(BASE).pathname;
 
