@@ -267,3 +267,32 @@ fn a_reader_who_stops_reading_is_not_an_error() {
     assert!(out.status.success(), "{:?}", out.status);
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn the_prefecture_projects_to_2100_and_counties_stop_at_2050() {
+    let (code, out, err) = run(&["scenario", "--horizon", "2100", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let years: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(years.len(), 81);
+    assert_eq!(years[80]["year"], 2100);
+    // The same path as the default run to 2050, continued after it: the TFR at
+    // its 2050 value, life expectancy gaining as after 2030.
+    let (_, to_2050, _) = run(&["scenario", "--json"]);
+    let to_2050: Vec<serde_json::Value> = serde_json::from_str(&to_2050).unwrap();
+    assert_eq!(years[30]["population"], to_2050[30]["population"]);
+    assert_eq!(years[80]["tfr"], years[30]["tfr"]);
+    let e0 = |y: &serde_json::Value| y["e0_female"].as_f64().unwrap();
+    assert!((e0(&years[80]) - e0(&years[30]) - 50.0 * 0.15).abs() < 1e-9);
+    let (code, out, _) = run(&["simulate", "--horizon", "2100", "--trajectories", "20", "--json"]);
+    assert_eq!(code, 0);
+    let sim: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(sim["fans"][0]["years"].as_array().unwrap().last().unwrap(), 2100);
+    // Counties: a clear refusal in the reader's language, not an emptied county.
+    let (code, out, err) = run(&["scenario", "--horizon", "2060", "--region", "xide"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("2050") && err.contains("县"), "{err}");
+    let (code, _, err) = run(&["services", "--horizon", "2051", "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("counties are projected to 2050"), "{err}");
+    assert_eq!(run(&["scenario", "--horizon", "2101"]).0, 2);
+}

@@ -65,6 +65,19 @@ struct Output {
     json: bool,
 }
 
+/// A scenario: its preset, and how far it runs.
+#[derive(Args, Clone, Copy)]
+#[group(id = "scenario_args")]
+pub struct Scenario {
+    #[arg(value_parser = preset, default_value = "plan")]
+    preset: Preset,
+    /// The last year projected (2021-2100). After 2050 the TFR stays at its
+    /// 2050 value, life expectancy keeps its yearly gain after 2030, and net
+    /// migration stays as it is
+    #[arg(long, value_parser = clap::value_parser!(u16).range(2021..=2100), default_value_t = 2050)]
+    horizon: u16,
+}
+
 /// A projection's base population.
 #[derive(Args, Clone)]
 struct Base {
@@ -121,10 +134,10 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Project 2020-2050 under a scenario
+    /// Project 2020-2050 (to 2100 with --horizon) under a scenario
     Scenario {
-        #[arg(value_parser = preset, default_value = "plan")]
-        preset: Preset,
+        #[command(flatten)]
+        scenario: Scenario,
         #[arg(long, value_parser = region, default_value = "liangshan")]
         region: Region,
         #[command(flatten)]
@@ -143,8 +156,8 @@ enum Command {
     },
     /// Probabilistic projection: medians, 80% and 95% intervals
     Simulate {
-        #[arg(value_parser = preset, default_value = "plan")]
-        preset: Preset,
+        #[command(flatten)]
+        scenario: Scenario,
         #[arg(long, default_value_t = 1000)]
         trajectories: usize,
         #[arg(long, default_value_t = 20_240_919)]
@@ -157,8 +170,8 @@ enum Command {
     /// Service populations (school ages, childcare, working ages, the old) and
     /// the childcare places of the plan's norm, for every region and year
     Services {
-        #[arg(value_parser = preset, default_value = "plan")]
-        preset: Preset,
+        #[command(flatten)]
+        scenario: Scenario,
         /// A region (liangshan or a county id); repeat for several; all 18 without it
         #[arg(long = "region", value_parser = region)]
         regions: Vec<Region>,
@@ -214,13 +227,13 @@ pub fn main() -> ExitCode {
         }
         Command::Project { input, lang } => (projection::project(input.as_deref()), lang),
         Command::Base { out } => (projection::base(out), out.lang),
-        Command::Scenario { preset, region, base, out } => (projection::scenario(preset, region, &base, out), out.lang),
+        Command::Scenario { scenario, region, base, out } => (projection::scenario(scenario, region, &base, out), out.lang),
         Command::Targets { preset, base, out } => (projection::targets(preset, &base, out), out.lang),
-        Command::Simulate { preset, trajectories, seed, base, out } => {
-            (projection::simulate(preset, trajectories, seed, &base, out), out.lang)
+        Command::Simulate { scenario, trajectories, seed, base, out } => {
+            (projection::simulate(scenario, trajectories, seed, &base, out), out.lang)
         }
-        Command::Services { preset, regions, trajectories, seed, csv, base, out } => {
-            let asked = projection::ServicesAsked { preset, regions, trajectories, seed, csv };
+        Command::Services { scenario, regions, trajectories, seed, csv, base, out } => {
+            let asked = projection::ServicesAsked { scenario, regions, trajectories, seed, csv };
             (projection::services(&asked, &base, out), out.lang)
         }
         Command::Bench { input } => (projection::bench(input.as_deref()), Lang::En),

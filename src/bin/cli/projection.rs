@@ -6,19 +6,20 @@ use std::path::Path;
 
 use liangshan_pop::charts::{self, ChartId, Spec};
 use liangshan_pop::data::counties::Region;
+use liangshan_pop::i18n::Lang;
 use liangshan_pop::model::Model;
 use liangshan_pop::present::explorer::{fit_name, preset_name};
 use liangshan_pop::projection::base::BasePopulation;
 use liangshan_pop::projection::counties::RegionInputs;
 use liangshan_pop::projection::indicator::Indicator;
-use liangshan_pop::projection::scenario::{estimate_migration, preset as preset_of, run, Preset};
+use liangshan_pop::projection::scenario::{check, estimate_migration, preset as preset_of, run, Assumptions, Preset};
 use liangshan_pop::projection::stochastic::{
     simulate as simulate_runs, simulate_counties, simulate_region, CountyFans, DEFAULT_UNCERTAINTY,
 };
 use liangshan_pop::projection::{project as engine, Prepared, Spec as ProjectionSpec};
 
 use super::input::{self, MAX_SPEC_BYTES};
-use super::{Base, Failure, Output};
+use super::{Base, Failure, Output, Scenario};
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
@@ -36,6 +37,27 @@ fn origin(base: &BasePopulation) -> &'static str {
 /// The model's base population, or the reader's table in its place.
 fn base_of(model: &Model, b: &Base, lang: liangshan_pop::i18n::Lang) -> Result<BasePopulation, Failure> {
     input::base(model.base.clone(), b, lang)
+}
+
+/// The last year a county is projected to: their migration is a fixed
+/// number of moves a year (the 2010-2020 decade's), which later empties the
+/// smallest counties.
+const COUNTY_HORIZON: u16 = 2050;
+
+/// The assumptions of scenario `s` for `base`, to its horizon (counties to
+/// [`COUNTY_HORIZON`] at most).
+fn assumptions(s: Scenario, base: &BasePopulation, counties: bool, lang: Lang) -> Result<Assumptions, Failure> {
+    if counties && s.horizon > COUNTY_HORIZON {
+        return Err(Failure::Input(match lang {
+            Lang::Zh => format!("县（市）的预测只到{COUNTY_HORIZON}年：其迁移按2010—2020年每年固定人数推算，更远会把人口最少的县推空；全州可到2100年"),
+            Lang::En => format!(
+                "counties are projected to {COUNTY_HORIZON} at most: their migration is a fixed number of moves a year (2010-2020's), which later empties the smallest counties; the prefecture runs to 2100"
+            ),
+        }));
+    }
+    let a = Assumptions { horizon: s.horizon, ..preset_of(s.preset, base, &estimate_migration(base)?) };
+    check(&a)?;
+    Ok(a)
 }
 
 pub fn project(path: Option<&Path>) -> Result<String, Failure> {
@@ -62,9 +84,10 @@ pub fn base(o: Output) -> Result<String, Failure> {
     Ok(out)
 }
 
-pub fn scenario(p: Preset, region: Region, b: &Base, o: Output) -> Result<String, Failure> {
+pub fn scenario(s: Scenario, region: Region, b: &Base, o: Output) -> Result<String, Failure> {
     let base = base_of(&Model::new()?, b, o.lang)?;
-    let assumptions = preset_of(p, &base, &estimate_migration(&base)?);
+    let assumptions = assumptions(s, &base, region != Region::Prefecture, o.lang)?;
+    let p = s.preset;
     let r = match region {
         Region::Prefecture => run(&base, &assumptions)?,
         Region::County(c) => {
@@ -119,9 +142,10 @@ pub fn targets(p: Preset, b: &Base, o: Output) -> Result<String, Failure> {
     Ok(out)
 }
 
-pub fn simulate(p: Preset, trajectories: usize, seed: u64, b: &Base, o: Output) -> Result<String, Failure> {
+pub fn simulate(s: Scenario, trajectories: usize, seed: u64, b: &Base, o: Output) -> Result<String, Failure> {
     let base = base_of(&Model::new()?, b, o.lang)?;
-    let r = simulate_runs(&base, &preset_of(p, &base, &estimate_migration(&base)?), &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+    let r = simulate_runs(&base, &assumptions(s, &base, false, o.lang)?, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+    let p = s.preset;
     if o.json {
         return Ok(serde_json::to_string(&r).unwrap_or_default() + "\n");
     }
@@ -149,7 +173,7 @@ pub fn simulate(p: Preset, trajectories: usize, seed: u64, b: &Base, o: Output) 
 
 /// What `services` was asked for.
 pub struct ServicesAsked {
-    pub preset: Preset,
+    pub scenario: Scenario,
     /// None: all 18.
     pub regions: Vec<Region>,
     pub trajectories: usize,
@@ -165,7 +189,8 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
     use liangshan_pop::projection::services::{records, Record};
     use liangshan_pop::projection::stochastic::{simulate_county_services, LifeTableGrid};
     let base = base_of(&Model::new()?, b, o.lang)?;
-    let a = preset_of(asked.preset, &base, &estimate_migration(&base)?);
+    // The prefecture here is the sum of its counties.
+    let a = assumptions(asked.scenario, &base, true, o.lang)?;
     let counties = estimate_counties(&base)?;
     let (runs, sum) = run_counties_exact(&base, &counties, &a)?;
     let fans = if asked.trajectories == 0 {
@@ -211,7 +236,7 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
     };
     let mut out = format!(
         "{} ({}); {intervals}; the prefecture is the sum of its counties\n\n{:<10} {:>4}  {:<20} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
-        preset_name(asked.preset).get(o.lang),
+        preset_name(asked.scenario.preset).get(o.lang),
         origin(&base),
         "region",
         "year",
