@@ -3,7 +3,8 @@
 //! from (the plan's 第九章第三节 asks for services sized from the population's
 //! size, structure and distribution), and the childcare places that the
 //! plan's norm implies (专栏2: 每千人口拥有3岁以下婴儿托位数达到4.5张以上).
-//! Numbers and ids only: the words are in `present`.
+//! Numbers and ids only (the CLI prints the ids; the page has no words for
+//! them yet).
 
 use serde::{Deserialize, Serialize};
 
