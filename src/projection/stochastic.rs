@@ -71,10 +71,11 @@ pub const DEFAULT_UNCERTAINTY: Uncertainty = Uncertainty {
     migration_persistence: 0.6,
 };
 
-/// Median and intervals of one indicator, year by year.
+/// Median and intervals of one indicator (or service population, `Q`),
+/// year by year.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
-pub struct Fan {
-    pub indicator: Indicator,
+pub struct Fan<Q = Indicator> {
+    pub indicator: Q,
     pub years: Vec<u16>,
     pub median: Vec<f64>,
     pub lo80: Vec<f64>,
@@ -83,17 +84,9 @@ pub struct Fan {
     pub hi95: Vec<f64>,
 }
 
-/// Median and intervals of one service population, year by year.
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
-pub struct ServiceFan {
-    pub service: Service,
-    pub years: Vec<u16>,
-    pub median: Vec<f64>,
-    pub lo80: Vec<f64>,
-    pub hi80: Vec<f64>,
-    pub lo95: Vec<f64>,
-    pub hi95: Vec<f64>,
-}
+/// The fan of a service population: its id is the fan's `indicator`, as
+/// in the records of `liangshan-pop services`.
+pub type ServiceFan = Fan<Service>;
 
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Probabilistic {
@@ -124,7 +117,7 @@ impl Probabilistic {
 
     /// The fan of one service population.
     pub fn service(&self, service: Service) -> Option<&ServiceFan> {
-        self.services.iter().find(|f| f.service == service)
+        self.services.iter().find(|f| f.indicator == service)
     }
 }
 
@@ -433,16 +426,10 @@ fn bands(values: &mut [f64], trajectories: usize) -> [Vec<f64>; 5] {
     out
 }
 
-/// The fan of one indicator from its values, `[year][trajectory]` flat.
-fn fan(indicator: Indicator, years: &[u16], values: &mut [f64], trajectories: usize) -> Fan {
+/// The fan of one indicator or service from its values, `[year][trajectory]` flat.
+fn fan<Q>(indicator: Q, years: &[u16], values: &mut [f64], trajectories: usize) -> Fan<Q> {
     let [lo95, lo80, median, hi80, hi95] = bands(values, trajectories);
     Fan { indicator, years: years.to_vec(), median, lo80, hi80, lo95, hi95 }
-}
-
-/// The fan of one service population from its values, `[year][trajectory]` flat.
-fn service_fan(service: Service, years: &[u16], values: &mut [f64], trajectories: usize) -> ServiceFan {
-    let [lo95, lo80, median, hi80, hi95] = bands(values, trajectories);
-    ServiceFan { service, years: years.to_vec(), median, lo80, hi80, lo95, hi95 }
 }
 
 /// Moves the finite values to the front; returns how many there are.
@@ -540,7 +527,7 @@ impl<'a> Store<'a> {
         let kept = self.indicators.len();
         let fans = (0..kept).map(|i| fan(self.indicators[i], &years, self.slice(region, i), trajectories)).collect();
         let services = if self.services {
-            Service::ALL.iter().enumerate().map(|(i, s)| service_fan(*s, &years, self.slice(region, kept + i), trajectories)).collect()
+            Service::ALL.iter().enumerate().map(|(i, s)| fan(*s, &years, self.slice(region, kept + i), trajectories)).collect()
         } else {
             Vec::new()
         };

@@ -212,21 +212,26 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
     if o.json {
         return Ok(json(&rows));
     }
-    let cell = |v: Option<f64>, decimals: usize| v.map_or(String::new(), |v| format!("{v:.decimals$}"));
+    // One record's fields as text: the value and its intervals to `decimals`
+    // (empty where there are none).
+    let fields = |r: &Record, decimals: usize| -> [String; 8] {
+        let cell = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.decimals$}"));
+        [
+            r.region.slug().to_string(),
+            r.year.to_string(),
+            r.service.slug().to_string(),
+            cell(Some(r.value)),
+            cell(r.lo80),
+            cell(r.hi80),
+            cell(r.lo95),
+            cell(r.hi95),
+        ]
+    };
+    const HEADER: [&str; 8] = ["region", "year", "indicator", "value", "lo80", "hi80", "lo95", "hi95"];
     if asked.csv {
-        let mut out = String::from("region,year,indicator,value,lo80,hi80,lo95,hi95\n");
+        let mut out = HEADER.join(",") + "\n";
         for r in &rows {
-            out.push_str(&format!(
-                "{},{},{},{:.1},{},{},{},{}\n",
-                r.region.slug(),
-                r.year,
-                r.service.slug(),
-                r.value,
-                cell(r.lo80, 1),
-                cell(r.hi80, 1),
-                cell(r.lo95, 1),
-                cell(r.hi95, 1)
-            ));
+            out.push_str(&(fields(r, 1).join(",") + "\n"));
         }
         return Ok(out);
     }
@@ -234,31 +239,17 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
         Some(f) => format!("intervals from {} trajectories, seed {}", f.sum.trajectories, asked.seed),
         None => "no intervals".to_string(),
     };
+    let line =
+        |f: [&str; 8]| format!("{:<10} {:>4}  {:<20} {:>10} {:>10} {:>10} {:>10} {:>10}\n", f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
     let mut out = format!(
-        "{} ({}); {intervals}; the prefecture is the sum of its counties\n\n{:<10} {:>4}  {:<20} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+        "{} ({}); {intervals}; the prefecture is the sum of its counties\n\n",
         preset_name(asked.scenario.preset).get(o.lang),
-        origin(&base),
-        "region",
-        "year",
-        "indicator",
-        "value",
-        "lo80",
-        "hi80",
-        "lo95",
-        "hi95"
+        origin(&base)
     );
+    out.push_str(&line(HEADER));
     for r in &rows {
-        out.push_str(&format!(
-            "{:<10} {:>4}  {:<20} {:>10.0} {:>10} {:>10} {:>10} {:>10}\n",
-            r.region.slug(),
-            r.year,
-            r.service.slug(),
-            r.value,
-            cell(r.lo80, 0),
-            cell(r.hi80, 0),
-            cell(r.lo95, 0),
-            cell(r.hi95, 0)
-        ));
+        let f = fields(r, 0);
+        out.push_str(&line(f.each_ref().map(String::as_str)));
     }
     Ok(out)
 }
