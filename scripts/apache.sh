@@ -10,6 +10,7 @@
 # temporary directory; nothing touches /etc or /var.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/serving.sh
 [ -f dist/index.html ] || { echo "dist/ is missing: run npm run build" >&2; exit 1; }
 APACHE=$(command -v apache2 || echo /usr/sbin/apache2)
 [ -x "$APACHE" ] || { echo "Apache is not installed (scripts/setup.sh test installs it)" >&2; exit 1; }
@@ -21,7 +22,7 @@ chmod 755 "$dir"
 mkdir -p "$dir/html/rkgh"
 cp -R dist/. "$dir/html/rkgh/"
 cp deploy/apache.htaccess "$dir/html/rkgh/.htaccess"
-port=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
+port=$(free_port)
 
 cat > "$dir/httpd.conf" <<CONF
 ServerRoot $dir
@@ -49,11 +50,6 @@ CONF
 "$APACHE" -t -f "$dir/httpd.conf" 2>&1 | grep -v "Syntax OK" >&2 || true
 "$APACHE" -f "$dir/httpd.conf" -DFOREGROUND &
 pid=$!
-ready=
-for _ in $(seq 50); do
-  if node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://127.0.0.1:$port/rkgh/"; then ready=1; break; fi
-  sleep 0.1
-done
-[ -n "$ready" ] || { echo "Apache did not serve the page:" >&2; cat "$dir/error.log" >&2; exit 1; }
+wait_serving "http://127.0.0.1:$port/rkgh/" Apache "$dir/error.log"
 echo "[apache] serving dist/ at http://127.0.0.1:$port/rkgh/ with deploy/apache.htaccess" >&2
 E2E_ORIGIN="http://127.0.0.1:$port/rkgh" SERVER_ACCESS_LOG="$dir/access.log" "$@"

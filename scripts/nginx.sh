@@ -9,6 +9,7 @@
 # temporary directory; nothing touches /etc or /var.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/serving.sh
 [ -f dist/index.html ] || { echo "dist/ is missing: run npm run build" >&2; exit 1; }
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is not installed (scripts/setup.sh test installs it)" >&2; exit 1; }
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
@@ -18,7 +19,7 @@ trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "
 chmod 755 "$dir"   # the workers run as another user when nginx starts as root
 mkdir -p "$dir/html/rkgh" "$dir/tmp"
 cp -R dist/. "$dir/html/rkgh/"
-port=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
+port=$(free_port)
 
 # The two lines a webmaster adapts, and a check that they were the ones.
 sed -e "s|^    listen 80;|    listen 127.0.0.1:$port;|" -e "s|^    root /var/www/liangshan;|    root $dir/html;|" deploy/nginx.conf > "$dir/site.conf"
@@ -48,11 +49,6 @@ CONF
 "$NGINX" -t -q -c "$dir/nginx.conf" -p "$dir"
 "$NGINX" -c "$dir/nginx.conf" -p "$dir" &
 pid=$!
-ready=
-for _ in $(seq 50); do
-  if node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "http://127.0.0.1:$port/rkgh/"; then ready=1; break; fi
-  sleep 0.1
-done
-[ -n "$ready" ] || { echo "nginx did not serve the page:" >&2; cat "$dir/error.log" >&2; exit 1; }
+wait_serving "http://127.0.0.1:$port/rkgh/" nginx "$dir/error.log"
 echo "[nginx] serving dist/ at http://127.0.0.1:$port/rkgh/ with deploy/nginx.conf" >&2
 E2E_ORIGIN="http://127.0.0.1:$port/rkgh" SERVER_ACCESS_LOG="$dir/access.log" "$@"
