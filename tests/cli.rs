@@ -296,3 +296,126 @@ fn the_prefecture_projects_to_2100_and_counties_stop_at_2050() {
     assert!(err.contains("counties are projected to 2050"), "{err}");
     assert_eq!(run(&["scenario", "--horizon", "2101"]).0, 2);
 }
+
+fn run_with(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liangshan-pop"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+/// United Nations (1982), Model Life Tables for Developing Countries, p. 34:
+/// the first Latin American model table for males, rates as printed.
+const UN_1982: &str = "age,nMx\n0,.23669\n1,.04672\n5,.00982\n10,.00511\n15,.00697\n20,.01036\n25,.01169\n30,.01332\n35,.01528\n\
+40,.01757\n45,.02092\n50,.02517\n55,.03225\n60,.04241\n65,.06056\n70,.08574\n75,.11840\n80,.16226\n85+,.23745\n";
+
+#[test]
+fn life_table_prints_the_un_worked_example_with_its_separation_factors() {
+    let (code, out, err) = run_with(&["life-table", "--ax", "un", "--sex", "male", "--lang", "en"], UN_1982.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Life table (United Nations (1982; MortPak)"), "{out}");
+    let rows: Vec<Vec<&str>> =
+        out.lines().skip_while(|l| !l.trim_start().starts_with("age")).skip(1).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 19);
+    // The printed table's nax, all of them; its ex from 25 on (younger ages
+    // differ by up to 0.003, from the rounding of the printed rates: the
+    // core's tests bound that).
+    let nax: Vec<&str> = rows.iter().map(|r| r[2]).collect();
+    assert_eq!(
+        nax,
+        [
+            "0.330", "1.352", "2.500", "2.500", "2.633", "2.586", "2.528", "2.528", "2.526", "2.529", "2.531", "2.538", "2.542", "2.543",
+            "2.520", "2.461", "2.386", "2.295", "4.211"
+        ]
+    );
+    let ex: Vec<&str> = rows[6..].iter().map(|r| r[8]).collect();
+    assert_eq!(ex[..3], ["33.691", "30.568", "27.500"]);
+    assert_eq!(ex[3..], ["24.485", "21.504", "18.599", "15.758", "13.080", "10.584", "8.466", "6.729", "5.312", "4.211"]);
+    assert_eq!(rows[0][4], "100000");
+    assert_eq!(rows[18][0], "85+");
+    // JSON and CSV carry the same table unrounded.
+    let (_, json, _) = run_with(&["life-table", "--ax", "un", "--sex", "male", "--json", "--radix", "1"], UN_1982.as_bytes());
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["separation"], "un");
+    assert_eq!(v["radix"], 1.0);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 19);
+    assert_eq!(v["rows"][18]["open"], true);
+    assert!((v["rows"][18]["ex"].as_f64().unwrap() - 1.0 / 0.23745).abs() < 1e-12);
+    let (_, csv, _) = run_with(&["life-table", "--ax", "un", "--sex", "male", "--csv"], UN_1982.as_bytes());
+    assert!(csv.starts_with("age,nMx,nax,nqx,lx,ndx,nLx,Tx,ex\n0,0.23669,0.33,"), "{csv}");
+    assert_eq!(csv.lines().count(), 20);
+}
+
+#[test]
+fn life_table_reads_given_nax_single_years_and_the_files_spreadsheets_write() {
+    // A file with its own nax is read with them, the open group's made 1/m.
+    let given = "age,nMx,nax\n0,0.02,0.1\n1,0.002,1.6\n5,0.001,2.5\n10+,0.05,\n";
+    let (code, json, err) = run_with(&["life-table", "--json"], given.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["separation"], "given");
+    assert_eq!(v["rows"][0]["nax"], 0.1);
+    assert_eq!(v["rows"][3]["nax"], 20.0);
+    // Single years with the engine's rules, in the encodings and separators
+    // spreadsheets write: UTF-16 with semicolons, and GBK with a Chinese header.
+    let single: String =
+        std::iter::once("age;mx\n".to_string()).chain((0..=100).map(|a| format!("{a};{}\n", 0.0005 * 1.09f64.powi(a)))).collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(single.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let (code, out, err) = run_with(&["life-table", "--sex", "female", "--csv"], &utf16);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 102);
+    assert!(out.lines().nth(2).unwrap().starts_with("1,"));
+    let (gbk, _, _) = encoding_rs::GBK.encode("年龄,死亡率\r\n0,0.03\r\n1,0.002\r\n2+,0.1\r\n");
+    let (code, out, err) = run_with(&["life-table", "--sex", "male", "--csv"], &gbk);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 4);
+    // PAS with an IMR: the table's q0 is the IMR.
+    let (code, json, err) =
+        run_with(&["life-table", "--ax", "pas", "--cd-region", "north", "--sex", "male", "--imr", "0.1", "--json"], UN_1982.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!((v["rows"][0]["nqx"].as_f64().unwrap() - 0.1).abs() < 1e-12);
+    assert_eq!(v["cdRegion"], "north");
+}
+
+#[test]
+fn life_table_refuses_bad_files_by_line_in_the_readers_language() {
+    let cases: [(&str, &[&str], &str, &str); 9] = [
+        (
+            "age,nMx,nax\n0,0.1,0.3\n1,0.01,4.5\n5,0.2,\n",
+            &[],
+            "第 3 行：nax 4.5 超出组距（0 至 4）",
+            "line 3: nax 4.5 lies outside its group (0 to 4)",
+        ),
+        ("age,nMx\n0,0.1\n1,x\n5,0.2\n", &["--sex", "male"], "第 3 行", "line 3: \"x\" is not a non-negative death rate"),
+        ("age,rate\n0,0.1\n", &["--sex", "male"], "nMx", "the header has no nMx column"),
+        ("age,nMx\n0,0.1\n1,0.01\n7,0.2\n", &["--sex", "male"], "第 4 行", "line 4: the ages must be abridged"),
+        ("age,nMx\n1,0.1\n2,0.2\n", &["--sex", "male"], "第 2 行", "line 2: the first group must start at age 0"),
+        ("age,nMx\n0,0.1\n1+,0.01\n5,0.2\n", &["--sex", "male"], "第 3 行", "line 3: only the last group can be open"),
+        ("age,nMx\n0,0.1\n1,0\n", &["--sex", "male"], "第 3 行", "line 3: the open group's rate must be above 0"),
+        (UN_1982, &[], "--sex", "--sex female|male"),
+        ("age,nMx\n0,0.1\n1,0.02\n2,0.2\n", &["--ax", "un", "--sex", "male"], "简略", "--ax un is for abridged tables"),
+    ];
+    for (file, flags, zh, en) in cases {
+        for (lang, want) in [("zh", zh), ("en", en)] {
+            let args: Vec<&str> = ["life-table", "--lang", lang].into_iter().chain(flags.iter().copied()).collect();
+            let (code, out, err) = run_with(&args, file.as_bytes());
+            assert_eq!(code, 2, "{file:?} {lang}: {out}");
+            assert!(err.contains(want), "{file:?} {lang}: {err}");
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+    let (code, _, err) = run_with(&["life-table", "--sex", "male", "--imr", "0.1"], UN_1982.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("--imr"), "{err}");
+    let (code, _, err) = run(&["life-table", "--input", "/dev/zero"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("larger than"), "{err}");
+}

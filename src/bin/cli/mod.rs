@@ -13,6 +13,7 @@ use liangshan_pop::projection::scenario::Preset;
 use liangshan_pop::Error;
 
 mod input;
+mod life_table;
 mod plan;
 mod projection;
 
@@ -188,6 +189,38 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// A life table from death rates: a CSV with a header naming age and nMx
+    /// (optionally nax), ages 0, 1, 5, 10, ... or single years, the last
+    /// group open (85 or 85+); standard input without --input
+    LifeTable {
+        #[arg(long, value_name = "FILE.csv")]
+        input: Option<PathBuf>,
+        /// How the nax are chosen: cd-west (Coale-Demeny West from m0, the
+        /// engine's), un (United Nations 1982 and MortPak: Greville's
+        /// formula), pas (PAS LTPOPDTH: Coale-Demeny from q0, mid-interval),
+        /// given (the file's nax column). Given when the file has nax,
+        /// cd-west otherwise. The open group's nax is always 1/nMx
+        #[arg(long, value_parser = life_table::ax_method)]
+        ax: Option<life_table::AxMethod>,
+        /// female or male: the a0 and 4a1 rules differ by sex
+        #[arg(long, value_parser = life_table::sex)]
+        sex: Option<liangshan_pop::demography::Sex>,
+        /// The Coale-Demeny family of pas's a0 and 4a1: west, north, south or east
+        #[arg(long, value_parser = life_table::cd_region, default_value = "west")]
+        cd_region: liangshan_pop::demography::life_table::CdRegion,
+        /// The probability of dying before age 1, known apart from the rates
+        /// (un and pas): sets the a0 and 4a1 rules and the table's q0
+        #[arg(long)]
+        imr: Option<f64>,
+        /// lx at age 0
+        #[arg(long, default_value_t = 100_000.0)]
+        radix: f64,
+        /// Print CSV (full precision) instead of a table
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Time the engine; without --input, write the 18 regions' specs to standard output
     Bench {
         #[arg(long, value_name = "SPECS.json")]
@@ -235,6 +268,10 @@ pub fn main() -> ExitCode {
         Command::Services { scenario, regions, trajectories, seed, csv, base, out } => {
             let asked = projection::ServicesAsked { scenario, regions, trajectories, seed, csv };
             (projection::services(&asked, &base, out), out.lang)
+        }
+        Command::LifeTable { input, ax, sex, cd_region, imr, radix, csv, out } => {
+            let asked = life_table::Asked { input: input.as_deref(), ax, sex, cd_region, imr, radix, csv };
+            (life_table::life_table(&asked, out), out.lang)
         }
         Command::Bench { input } => (projection::bench(input.as_deref()), Lang::En),
         Command::Prerender { width, explorer_width, out, lang, theme, view, files } => {
