@@ -174,7 +174,7 @@ fn smooth_ages(pop: &[f64]) -> Vec<f64> {
 }
 
 /// Raking: scales the (cell × sex) table to the cell totals and the sex totals.
-fn rake(seed: [[f64; 2]; 7], rows: [f64; 7], cols: [f64; 2]) -> [[f64; 2]; 7] {
+fn rake(seed: Vec<[f64; 2]>, rows: &[f64], cols: [f64; 2]) -> Vec<[f64; 2]> {
     let mut m = seed;
     for _ in 0..500 {
         for (i, row) in m.iter_mut().enumerate() {
@@ -300,15 +300,15 @@ fn cell_totals(p: &Published, tables: &Tables) -> Result<[f64; 7], Error> {
     Ok(rows)
 }
 
-/// The stable population by sex whose cell shares come closest to the
+/// The stable population by sex whose shares of `cells` come closest to the
 /// published ones (a coarse search over the growth rate is enough: raking
 /// fixes the totals).
-fn prior(tables: &Tables, rows: &[f64; 7], total: f64) -> (Vec<f64>, Vec<f64>) {
+fn prior(tables: &Tables, cells: &[(usize, usize)], rows: &[f64], total: f64) -> (Vec<f64>, Vec<f64>) {
     let shape = |r: f64| -> (Vec<f64>, Vec<f64>) { (stable(&tables.f, r, 1.0), stable(&tables.m, r, PRIOR_SRB)) };
     let misfit = |r: f64| -> f64 {
         let (f, m) = shape(r);
         let all: f64 = f.iter().chain(m.iter()).sum();
-        CELLS.iter().zip(rows).map(|(&(a, b), target)| ln((sum(&f, a, b) + sum(&m, a, b)) / all / (target / total)).powi(2)).sum()
+        cells.iter().zip(rows).map(|(&(a, b), target)| ln((sum(&f, a, b) + sum(&m, a, b)) / all / (target / total)).powi(2)).sum()
     };
     let r = (-200..=600).map(|i| f64::from(i) / 10_000.0).min_by(|a, b| misfit(*a).total_cmp(&misfit(*b))).unwrap_or(0.0);
     shape(r)
@@ -316,14 +316,11 @@ fn prior(tables: &Tables, rows: &[f64; 7], total: f64) -> (Vec<f64>, Vec<f64>) {
 
 /// The prior raked to the cells' totals and the totals by sex, each cell
 /// scaled as a whole.
-fn raked(prior: (Vec<f64>, Vec<f64>), rows: [f64; 7], p: &Published) -> (Vec<f64>, Vec<f64>) {
+fn raked(prior: (Vec<f64>, Vec<f64>), cells: &[(usize, usize)], rows: &[f64], sexes: [f64; 2]) -> (Vec<f64>, Vec<f64>) {
     let (mut female, mut male) = prior;
-    let mut seed = [[0.0; 2]; 7];
-    for (i, &(a, b)) in CELLS.iter().enumerate() {
-        seed[i] = [sum(&female, a, b), sum(&male, a, b)];
-    }
-    let fitted = rake(seed, rows, [p.females, p.males]);
-    for (i, &(a, b)) in CELLS.iter().enumerate() {
+    let seed: Vec<[f64; 2]> = cells.iter().map(|&(a, b)| [sum(&female, a, b), sum(&male, a, b)]).collect();
+    let fitted = rake(seed.clone(), rows, sexes);
+    for (i, &(a, b)) in cells.iter().enumerate() {
         for x in a..=b {
             female[x] *= fitted[i][0] / seed[i][0];
             male[x] *= fitted[i][1] / seed[i][1];
@@ -338,11 +335,11 @@ fn raked(prior: (Vec<f64>, Vec<f64>), rows: [f64; 7], p: &Published) -> (Vec<f64
 /// cell linearly (keeping its total) so that those aged 0 are `want0`, the
 /// survivors of the year's births; smoothing then blends the tilt into the
 /// ages above.
-fn smooth_and_tilt(pop: &mut Vec<f64>, want0: f64) {
-    let cells: Vec<f64> = CELLS.iter().map(|&(a, b)| sum(pop, a, b)).collect();
+fn smooth_and_tilt(pop: &mut Vec<f64>, cells: &[(usize, usize)], want0: f64) {
+    let totals: Vec<f64> = cells.iter().map(|&(a, b)| sum(pop, a, b)).collect();
     for _ in 0..40 {
         *pop = smooth_ages(pop);
-        for (&(a, b), total) in CELLS.iter().zip(&cells) {
+        for (&(a, b), total) in cells.iter().zip(&totals) {
             let s = sum(pop, a, b);
             if s > 0.0 {
                 pop[a..=b].iter_mut().for_each(|v| *v *= total / s);
@@ -421,6 +418,32 @@ fn cohort_fits(b: &BasePopulation, tables: &Tables) -> Vec<Fit> {
     .collect()
 }
 
+/// A population of `year` by single year of age: the stable shape of
+/// `tables` whose `cells` come closest to their published totals `rows`,
+/// raked to those and to the totals by sex, smoothed across the cells'
+/// edges, those aged 0 made the survivors of `births`; its fit is left to
+/// the caller.
+#[allow(clippy::too_many_arguments)]
+fn shaped(
+    year: u16,
+    tables: &Tables,
+    cells: &[(usize, usize)],
+    rows: &[f64],
+    sexes: [f64; 2],
+    births: f64,
+    e0: (f64, f64),
+    mortality: Mortality,
+) -> Result<BasePopulation, Error> {
+    let total: f64 = sexes.iter().sum();
+    let (mut female, mut male) = raked(prior(tables, cells, rows, total), cells, rows, sexes);
+    smooth_and_tilt(&mut female, cells, births * (1.0 / (1.0 + PRIOR_SRB)) * tables.f.big_lx[0]);
+    smooth_and_tilt(&mut male, cells, births * (PRIOR_SRB / (1.0 + PRIOR_SRB)) * tables.m.big_lx[0]);
+    // Births implied by those aged 0 (survivors of a year's births).
+    let births = female[0] / tables.f.big_lx[0] + male[0] / tables.m.big_lx[0];
+    let tfr = implied_tfr(&female, births)?;
+    Ok(BasePopulation { year, female, male, e0_female: e0.0, e0_male: e0.1, births, tfr, fit: Vec::new(), estimate: true, mortality })
+}
+
 /// Estimates the base population.
 pub fn estimate() -> Result<BasePopulation, Error> {
     let p = Published::read()?;
@@ -433,27 +456,10 @@ pub fn estimate() -> Result<BasePopulation, Error> {
         m: single_year(&mortality.table(Sex::Male, e0_m)?, AGES - 1),
     };
     let rows = cell_totals(&p, &tables)?;
-    let (mut female, mut male) = raked(prior(&tables, &rows, p.total), rows, &p);
     // Those aged 0 are the survivors of the 2020 births that 表5's county
     // birth rates imply.
     let births_2020 = table5_births();
-    smooth_and_tilt(&mut female, births_2020 * (1.0 / (1.0 + PRIOR_SRB)) * tables.f.big_lx[0]);
-    smooth_and_tilt(&mut male, births_2020 * (PRIOR_SRB / (1.0 + PRIOR_SRB)) * tables.m.big_lx[0]);
-    // Births implied by those aged 0 (survivors of a year's births).
-    let births = female[0] / tables.f.big_lx[0] + male[0] / tables.m.big_lx[0];
-    let tfr = implied_tfr(&female, births)?;
-    let mut base = BasePopulation {
-        year: 2020,
-        female,
-        male,
-        e0_female: e0_f,
-        e0_male: e0_m,
-        births,
-        tfr,
-        fit: Vec::new(),
-        estimate: true,
-        mortality,
-    };
+    let mut base = shaped(2020, &tables, &CELLS, &rows, [p.females, p.males], births_2020, (e0_f, e0_m), mortality)?;
     base.fit = published_fits(&p, &base, births_2020, (tables.f.lx[1], tables.m.lx[1]))?;
     base.fit.extend(cohort_fits(&base, &tables));
     Ok(base)
