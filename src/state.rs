@@ -220,7 +220,8 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                     None => bad("theme"),
                 },
             },
-            "chart" => match ChartId::from_slug(&value) {
+            // An embed's chart: one with a place among the page's figures.
+            "chart" => match ChartId::from_slug(&value).filter(|c| !ChartId::METHODS.contains(c)) {
                 Some(c) => state.chart = Some(c),
                 None => bad("chart"),
             },

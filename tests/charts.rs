@@ -54,13 +54,32 @@ fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// The methods' hindcast, computed once for every test here.
+fn the_hindcast() -> &'static liangshan_pop::projection::hindcast::Hindcast {
+    static H: std::sync::OnceLock<liangshan_pop::projection::hindcast::Hindcast> = std::sync::OnceLock::new();
+    H.get_or_init(|| liangshan_pop::projection::hindcast::hindcast(&liangshan_pop::projection::base::estimate().unwrap()).unwrap())
+}
+
+/// The charts drawn from the plan's data and the model alone: the plan's
+/// and the methods' (the explorer's have their own tests).
+fn static_charts() -> impl Iterator<Item = ChartId> {
+    ChartId::PLAN.into_iter().chain(ChartId::METHODS)
+}
+
+fn draw(id: ChartId, spec: &Spec) -> charts::Chart {
+    match id {
+        ChartId::Hindcast => charts::hindcast::render(the_hindcast(), spec).unwrap(),
+        _ => charts::render(id, spec).unwrap(),
+    }
+}
+
 /// Every chart, in every variant: well formed, labelled for screen readers,
 /// sized as asked, with a source, a data table and no Chinese in English.
 #[test]
 fn every_chart_is_accessible_and_complete() {
-    for id in ChartId::PLAN {
+    for id in static_charts() {
         for (name, spec) in snapshot_variants() {
-            let chart = charts::render(id, &spec).unwrap();
+            let chart = draw(id, &spec);
             let what = format!("{id} {name}");
             let els = parse(&chart.svg);
             let root = &els[0];
@@ -102,12 +121,12 @@ fn viewbox(root: &Element) -> (f64, f64, f64, f64) {
 
 #[test]
 fn everything_stays_inside_the_chart_at_every_width() {
-    for id in ChartId::PLAN {
+    for id in static_charts() {
         for lang in [Lang::Zh, Lang::En] {
             for large in [false, true] {
                 for width in (280..=1440).step_by(80) {
                     let spec = Spec { width: f64::from(width), lang, theme: Theme::Light, large };
-                    let chart = charts::render(id, &spec).unwrap();
+                    let chart = draw(id, &spec);
                     let els = parse(&chart.svg);
                     let (_, _, vw, vh) = viewbox(&els[0]);
                     let what = format!("{id} {lang:?} large={large} {width}");
@@ -461,5 +480,35 @@ mod projection_charts {
             .unwrap_err()
             .to_string()
             .contains("year"));
+    }
+}
+
+#[test]
+fn the_hindcast_draws_two_labelled_errors_per_share_and_tabulates_every_aggregate() {
+    use liangshan_pop::projection::hindcast::{Aggregate, Components};
+    let h = the_hindcast();
+    for lang in [Lang::Zh, Lang::En] {
+        let chart = draw(ChartId::Hindcast, &Spec::new(720.0, lang));
+        let els = parse(&chart.svg);
+        // Six shares, two bars each (none is exactly zero), each labelled with its error.
+        let shares: Vec<_> = h.rows.iter().filter(|r| !matches!(r.aggregate, Aggregate::Total | Aggregate::SexRatio)).collect();
+        assert_eq!(shares.len(), 6);
+        let labels = text_set(&els);
+        for r in &shares {
+            for c in [Components::Then, Components::Census] {
+                let e = charts::hindcast::error(r, c, lang);
+                assert!(labels.contains(&e), "{lang:?}: no label {e} in {labels:?}");
+            }
+        }
+        // The census path's bars are hatched (an outline and diagonal
+        // strokes, not colour alone): six bars and the legend's key.
+        let outlined =
+            els.iter().filter(|e| e.name == "rect" && e.attr("stroke") == Some(VERMILION) && e.attr("fill") == Some("none")).count();
+        assert_eq!(outlined, 6 + 1, "{lang:?}");
+        assert_eq!(chart.table.rows.len(), Aggregate::ALL.len());
+        assert_eq!(chart.notes.len(), 3);
+        let total = h.rows.iter().find(|r| r.aggregate == Aggregate::Total).unwrap();
+        let pct = format!("{:+.2}%", total.error(Components::Census) / total.published * 100.0);
+        assert!(chart.summary.contains(&pct), "{lang:?}: {} lacks {pct}", chart.summary);
     }
 }

@@ -419,3 +419,35 @@ fn life_table_refuses_bad_files_by_line_in_the_readers_language() {
     assert_eq!(code, 2);
     assert!(err.contains("larger than"), "{err}");
 }
+
+#[test]
+fn hindcast_prints_every_published_aggregate_against_both_paths() {
+    let (code, out, err) = run(&["hindcast", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Hindcast: the method from a 2010 base to 2020"), "{out}");
+    for name in [
+        "Population",
+        "Share aged 0-14",
+        "Share aged 10-14",
+        "Share aged 15-64",
+        "Share aged 55-59",
+        "Share aged 60+",
+        "Share aged 65+",
+        "Sex ratio",
+    ] {
+        assert_eq!(out.lines().filter(|l| l.starts_with(name)).count(), 1, "{name}: {out}");
+    }
+    let (code, json, _) = run(&["hindcast", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 8);
+    assert_eq!(rows[0]["aggregate"], "total");
+    assert_eq!(rows[0]["published"], 4_858_359.0);
+    assert_eq!(v["paths"][0]["components"], "then");
+    assert_eq!(v["paths"][1]["components"], "census");
+    assert_eq!(v["base"]["year"], 2010);
+    assert_eq!(v["estimate"], true);
+    let (_, zh, _) = run(&["hindcast"]);
+    assert!(zh.starts_with("回溯检验"), "{zh}");
+}

@@ -204,7 +204,7 @@ fn counties_are_complete_and_consistent() {
 #[test]
 fn external_files_parse_and_keep_their_sources() {
     let facts = census_facts();
-    assert_eq!(facts.len(), 51);
+    assert_eq!(facts.len(), 54);
     assert!(facts.iter().all(|f| matches!(&f.source, Source::External { url, .. } if !url.is_empty())));
     let official = facts.iter().filter(|f| matches!(f.source, Source::External { secondary: false, .. })).count();
     assert!(official >= 9, "the prefecture's statistics bureau rows are primary");

@@ -248,3 +248,19 @@ fn the_seed_gives_the_native_fans_to_the_last_bit() {
     let around = |s: &str| s.get(at.saturating_sub(80)..(at + 80).min(s.len())).unwrap_or("").to_string();
     assert!(got == want, "wasm's fans differ from the native snapshot at byte {at}:\n wasm:   {}\n native: {}", around(&got), around(want));
 }
+
+#[wasm_bindgen_test]
+fn the_hindcast_is_drawn_with_the_native_figures() {
+    let core = Core::new();
+    for lang in ["zh", "en"] {
+        let chart = core.hindcast_chart(600.0, lang, "light", false).expect("hindcast");
+        assert_eq!(get(&chart, "id").as_string().as_deref(), Some("hindcast"));
+        assert!(get(&chart, "svg").as_string().unwrap().starts_with("<svg"));
+        let rows: js_sys::Array = get(&get(&chart, "table"), "rows").dyn_into().unwrap();
+        assert_eq!(rows.length(), 8);
+        // The census path's population error, as `liangshan-pop hindcast` prints it natively.
+        assert!(get(&chart, "summary").as_string().unwrap().contains("+0.28%"), "{lang}");
+    }
+    let e: js_sys::Error = core.hindcast_chart(600.0, "xx", "light", false).expect_err("bad lang").dyn_into().unwrap();
+    assert!(!String::from(e.message()).is_empty());
+}

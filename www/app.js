@@ -252,6 +252,7 @@ function wireControls() {
     if (!core) return void showStaticView();
     renderCharts();
     explorer?.render();
+    explorer?.renderHindcast();
   });
   // Print on paper: light charts, whatever the screen's theme (the static ones are light).
   window.addEventListener('beforeprint', () => {
@@ -259,12 +260,14 @@ function wireControls() {
     if (!core) return;
     renderCharts();
     explorer?.render();
+    explorer?.renderHindcast();
   });
   window.addEventListener('afterprint', () => {
     state.printing = false;
     if (!core) return;
     renderCharts();
     explorer?.render();
+    explorer?.renderHindcast();
   });
 }
 

@@ -594,5 +594,23 @@ export class Explorer {
       }).map(([tag, text]) => el(tag, { text })),
     );
     fillTable(document.getElementById('fit-table'), m.fit, t.fitCaption);
+    this.renderHindcast();
+  }
+
+  /** The methods section's hindcast, drawn by the core for its box's width (again when the box changes). */
+  renderHindcast() {
+    const fig = /** @type {import('./figure.js').ChartFigure | null} */ (document.querySelector('figure[data-methods="hindcast"]'));
+    if (!fig) return;
+    if (!fig.querySelector('.chart-body')) {
+      skeleton(fig, 'hindcast', (format) => fig.chart && downloadChart(fig.chart, format, this.page.lang(), format === 'csv' ? this.core.tableCsv(fig.chart.table) : null));
+      new ResizeObserver(() => {
+        const w = Math.round(fig.clientWidth);
+        if (w && String(w) !== fig.dataset.width) this.renderHindcast();
+      }).observe(fig);
+    }
+    const lang = this.page.lang();
+    const width = Math.round(fig.clientWidth) || 320;
+    placeChart(fig, this.core.hindcastChart(width, lang, this.page.theme(), this.page.large()), UI[lang]);
+    fig.dataset.width = String(width);
   }
 }

@@ -19,6 +19,7 @@ pub mod county_share_change;
 pub mod density;
 pub mod gdp_per_capita;
 pub mod grammar;
+pub mod hindcast;
 pub mod main_indicators;
 pub mod projection;
 pub mod ranked;
@@ -32,12 +33,17 @@ pub use canvas::{Style, Theme};
 /// page's markup and file names, and for the plan's, the function that
 /// draws it. Adding a chart of the plan is its module and one line here.
 macro_rules! charts {
-    (plan: [$($p:ident = $ps:literal => $render:path),* $(,)?], projection: [$($x:ident = $xs:literal),* $(,)?] $(,)?) => {
-        /// A chart of the page: the plan's and the explorer's.
+    (
+        plan: [$($p:ident = $ps:literal => $render:path),* $(,)?],
+        projection: [$($x:ident = $xs:literal),* $(,)?],
+        methods: [$($m:ident = $ms:literal),* $(,)?] $(,)?
+    ) => {
+        /// A chart of the page: the plan's, the explorer's, and the methods'.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum ChartId {
             $($p,)*
             $($x,)*
+            $($m,)*
         }
 
         impl ChartId {
@@ -47,11 +53,16 @@ macro_rules! charts {
             /// The explorer's charts, drawn from a projection.
             pub const PROJECTION: [ChartId; [$($xs),*].len()] = [$(ChartId::$x),*];
 
+            /// The methods section's charts, drawn by the core alone (no
+            /// static drawing, no embed): how the method does.
+            pub const METHODS: [ChartId; [$($ms),*].len()] = [$(ChartId::$m),*];
+
             /// Its name in URLs, the page's markup and file names.
             pub fn slug(self) -> &'static str {
                 match self {
                     $(ChartId::$p => $ps,)*
                     $(ChartId::$x => $xs,)*
+                    $(ChartId::$m => $ms,)*
                 }
             }
         }
@@ -89,16 +100,20 @@ charts! {
         ProjectedBirthsDeaths = "projected-births-deaths",
         ProjectedUrbanisation = "projected-urbanisation",
     ],
+    methods: [
+        Hindcast = "hindcast",
+    ],
 }
 
 impl ChartId {
-    /// Every chart: the plan's, then the explorer's.
+    /// Every chart with a place among the page's figures (static drawings,
+    /// embeds): the plan's, then the explorer's.
     pub fn all() -> impl Iterator<Item = ChartId> {
         ChartId::PLAN.into_iter().chain(ChartId::PROJECTION)
     }
 
     pub fn from_slug(slug: &str) -> Option<ChartId> {
-        ChartId::all().find(|c| c.slug() == slug)
+        ChartId::all().chain(ChartId::METHODS).find(|c| c.slug() == slug)
     }
 
     /// Drawn from a projection (the explorer's), not from the plan's tables.

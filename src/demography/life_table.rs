@@ -159,16 +159,13 @@ pub fn is_abridged(ages: &[f64]) -> bool {
 /// [`Separation::Pas`] (without it q0 is approximated from m0).
 pub fn separation_factors(method: Separation, ages: &[f64], mx: &[f64], sex: Sex, imr: Option<f64>) -> Result<Vec<f64>, Error> {
     let n = widths(ages, mx)?;
-    let k = ages.len();
-    let infant = n[0] == 1.0 && ages[0] == 0.0;
-    let one_to_four = k > 2 && ages[1] == 1.0 && n[1] == 4.0;
-    let mut ax: Vec<f64> = n.iter().map(|w| w / 2.0).collect();
-    ax.push(1.0 / mx[k - 1]);
     let (a0, a1) = match method {
-        Separation::CdWest => coale_demeny_a0_a1(mx[0], sex),
+        Separation::CdWest => return Ok(cd_west_factors(ages, mx, &n, sex)),
         Separation::Un => coale_demeny_from_q0(imr.unwrap_or_else(|| q0_from_m0(mx[0], sex, CdRegion::West)), sex, CdRegion::West),
         Separation::Pas(region) => coale_demeny_from_q0(imr.unwrap_or_else(|| q0_from_m0(mx[0], sex, region)), sex, region),
     };
+    let k = ages.len();
+    let mut ax = half_intervals(mx, &n);
     if method == Separation::Un {
         if !is_abridged(ages) {
             return Err(invalid("ages", "the UN's separation factors are for abridged tables (0, 1, 5, 10, ...)".into()));
@@ -194,13 +191,33 @@ pub fn separation_factors(method: Separation, ages: &[f64], mx: &[f64], sex: Sex
             *a = 2.5;
         }
     }
-    if infant {
+    set_young(&mut ax, ages, &n, (a0, a1));
+    Ok(ax)
+}
+
+/// Half of each closed interval, 1/m in the open group.
+fn half_intervals(mx: &[f64], n: &[f64]) -> Vec<f64> {
+    let mut ax: Vec<f64> = n.iter().map(|w| w / 2.0).collect();
+    ax.push(1.0 / mx[mx.len() - 1]);
+    ax
+}
+
+/// a0 and 4a1 where the table has those groups.
+fn set_young(ax: &mut [f64], ages: &[f64], n: &[f64], (a0, a1): (f64, f64)) {
+    if n[0] == 1.0 && ages[0] == 0.0 {
         ax[0] = a0;
     }
-    if one_to_four {
+    if ages.len() > 2 && ages[1] == 1.0 && n[1] == 4.0 {
         ax[1] = a1;
     }
-    Ok(ax)
+}
+
+/// [`Separation::CdWest`]: the engine's own, apart so that the others stay
+/// out of the page's module.
+fn cd_west_factors(ages: &[f64], mx: &[f64], n: &[f64], sex: Sex) -> Vec<f64> {
+    let mut ax = half_intervals(mx, n);
+    set_young(&mut ax, ages, n, coale_demeny_a0_a1(mx[0], sex));
+    ax
 }
 
 impl LifeTable {
@@ -218,7 +235,7 @@ impl LifeTable {
                 }
                 a.to_vec()
             }
-            None => separation_factors(Separation::CdWest, ages, mx, sex, None)?,
+            None => cd_west_factors(ages, mx, &widths, sex),
         };
         let mut qx = vec![1.0; k];
         for i in 0..k - 1 {

@@ -9,6 +9,7 @@
 pub mod base;
 pub mod ccmpp;
 pub mod counties;
+pub mod hindcast;
 pub mod indicator;
 pub mod scenario;
 pub mod services;

@@ -104,6 +104,13 @@ pub struct MigrationEstimate {
 pub fn estimate_migration(base: &BasePopulation) -> Result<MigrationEstimate, Error> {
     let p2020: f64 = TABLE1.iter().map(|r| r.count_2020.value).sum();
     let p2010: f64 = TABLE1.iter().map(|r| r.count_2010.value).sum();
+    decade_migration(base, p2010, p2020)
+}
+
+/// Net migration over the decade before `base` (whose census total is
+/// `p_end`), from the census total `p_start` ten years earlier, as
+/// [`estimate_migration`] estimates it.
+pub fn decade_migration(base: &BasePopulation, p2010: f64, p2020: f64) -> Result<MigrationEstimate, Error> {
     let mut births = 0.0;
     let mut deaths = 0.0;
     for (pop, sex, e0) in [(&base.female, Sex::Female, base.e0_female), (&base.male, Sex::Male, base.e0_male)] {

@@ -78,6 +78,8 @@ pub struct Core {
     /// Built on first use: the plan's charts need no model.
     explorer: OnceCell<Explorer>,
     audit: OnceCell<Vec<Check>>,
+    /// The methods section's hindcast, from the model's base.
+    hindcast: OnceCell<crate::projection::hindcast::Hindcast>,
     fans: Option<FanSet>,
 }
 
@@ -114,7 +116,7 @@ impl Core {
 impl Core {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Core {
-        Core { explorer: OnceCell::new(), audit: OnceCell::new(), fans: None }
+        Core { explorer: OnceCell::new(), audit: OnceCell::new(), hindcast: OnceCell::new(), fans: None }
     }
 
     // -- The plan -----------------------------------------------------------
@@ -290,6 +292,32 @@ impl Core {
             figures: x.method_figures().map_err(|e| into_error(e, lang))?,
             fit: present::explorer::fit_table(&x.model().base.fit, lang),
         })
+    }
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// The hindcast of the methods section as a chart: the 2010 base
+    /// projected to 2020 against the census, for a container `width` CSS
+    /// pixels wide.
+    #[wasm_bindgen(js_name = hindcastChart, unchecked_return_type = "Chart")]
+    pub fn hindcast_chart(
+        &self,
+        width: f64,
+        #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
+        #[wasm_bindgen(unchecked_param_type = "Theme")] theme: &str,
+        large: bool,
+    ) -> Result<JsValue, js_sys::Error> {
+        let lang = lang_of(lang)?;
+        let spec = Spec { width, lang, theme: theme_of(theme, lang)?, large };
+        let h = match self.hindcast.get() {
+            Some(h) => h,
+            None => {
+                let h = crate::projection::hindcast::hindcast(&self.explorer(lang)?.model().base).map_err(|e| into_error(e, lang))?;
+                self.hindcast.get_or_init(|| h)
+            }
+        };
+        to_js(&charts::hindcast::render(h, &spec).map_err(|e| into_error(e, lang))?)
     }
 }
 

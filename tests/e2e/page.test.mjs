@@ -267,7 +267,40 @@ test('print shows every chart with its caption and source, without the controls'
     controls: getComputedStyle(document.querySelector('#explorer-controls')).display,
     sources: [...document.querySelectorAll('.chart-source')].filter((s) => s.getBoundingClientRect().height > 0).length,
   }));
-  assert.deepEqual(visible, { toolbar: 'none', actions: 'none', charts: 18, controls: 'none', sources: 18 });
+  // The plan's 11 charts, the explorer's 7 and the methods' hindcast.
+  assert.deepEqual(visible, { toolbar: 'none', actions: 'none', charts: 19, controls: 'none', sources: 19 });
+  await page.close();
+});
+
+test('the methods section shows the hindcast as a chart with its table, in either language, and downloads it', async () => {
+  const { page } = await open('/');
+  const fig = page.locator('figure[data-methods="hindcast"]');
+  await fig.scrollIntoViewIfNeeded();
+  const seen = () => fig.evaluate((f) => ({
+    title: f.querySelector('.chart-title').textContent,
+    role: f.querySelector('.chart-body svg')?.getAttribute('role'),
+    width: Number(f.querySelector('.chart-body svg')?.getAttribute('width')),
+    box: f.querySelector('.chart-body').clientWidth,
+    source: f.querySelector('.chart-source').textContent,
+    notes: f.querySelectorAll('.chart-notes li').length,
+    rows: f.querySelectorAll('table tbody tr').length,
+  }));
+  const zh = await seen();
+  assert.match(zh.title, /^回溯检验/);
+  assert.equal(zh.role, 'img');
+  assert.equal(zh.width, zh.box);
+  assert.match(zh.source, /^来源：/);
+  assert.equal(zh.notes, 3);
+  assert.equal(zh.rows, 8);
+  const [download] = await Promise.all([page.waitForEvent('download'), fig.locator('button.download[data-format="csv"]').click()]);
+  assert.equal(download.suggestedFilename(), 'liangshan-hindcast-zh.csv');
+  const text = await readFile(await download.path(), 'utf8');
+  assert.equal(text.trim().split('\r\n').length, 9);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => /^Hindcast/.test(document.querySelector('figure[data-methods="hindcast"] .chart-title').textContent));
+  const en = await seen();
+  assert.match(en.source, /^Source: /);
+  assert.equal(en.rows, 8);
   await page.close();
 });
 

@@ -135,6 +135,13 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// The method on a decade whose end is known: a 2010 base (estimated from
+    /// what 2010 publishes) projected to 2020, against every published 2020
+    /// aggregate
+    Hindcast {
+        #[command(flatten)]
+        out: Output,
+    },
     /// Project 2020-2050 (to 2100 with --horizon) under a scenario
     Scenario {
         #[command(flatten)]
@@ -260,6 +267,7 @@ pub fn main() -> ExitCode {
         }
         Command::Project { input, lang } => (projection::project(input.as_deref()), lang),
         Command::Base { out } => (projection::base(out), out.lang),
+        Command::Hindcast { out } => (projection::hindcast(out), out.lang),
         Command::Scenario { scenario, region, base, out } => (projection::scenario(scenario, region, &base, out), out.lang),
         Command::Targets { preset, base, out } => (projection::targets(preset, &base, out), out.lang),
         Command::Simulate { scenario, trajectories, seed, base, out } => {

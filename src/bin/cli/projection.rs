@@ -84,6 +84,42 @@ pub fn base(o: Output) -> Result<String, Failure> {
     Ok(out)
 }
 
+/// The columns a terminal gives a cell: CJK characters take two.
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if charts::text_width(&c.to_string(), 1.0) >= 1.0 { 2 } else { 1 }).sum()
+}
+
+/// A table for a terminal: every column padded to its widest cell.
+fn aligned(t: &charts::DataTable) -> String {
+    let rows: Vec<&Vec<String>> = std::iter::once(&t.columns).chain(t.rows.iter()).collect();
+    let widths: Vec<usize> = (0..t.columns.len()).map(|i| rows.iter().map(|r| columns(&r[i])).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for r in rows {
+        let cells: Vec<String> = r.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - columns(c)))).collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The hindcast: the 2010 base projected to 2020, against the census.
+pub fn hindcast(o: Output) -> Result<String, Failure> {
+    use liangshan_pop::charts::hindcast as words;
+    let h = liangshan_pop::projection::hindcast::hindcast(&Model::new()?.base)?;
+    if o.json {
+        return Ok(json(&h));
+    }
+    let chart = words::render(&h, &Spec::new(720.0, o.lang))?;
+    let mut out = format!("{}\n\n{}\n\n", chart.title, chart.summary);
+    out.push_str(&aligned(&chart.table));
+    out.push('\n');
+    for n in &chart.notes {
+        out.push_str(&format!("- {n}\n"));
+    }
+    out.push_str(&format!("{}\n", chart.source));
+    Ok(out)
+}
+
 pub fn scenario(s: Scenario, region: Region, b: &Base, o: Output) -> Result<String, Failure> {
     let base = base_of(&Model::new()?, b, o.lang)?;
     let assumptions = assumptions(s, &base, region != Region::Prefecture, o.lang)?;
