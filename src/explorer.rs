@@ -33,6 +33,9 @@ pub const TRAJECTORIES: usize = 1000;
 /// Its seed: the same state always gives the same intervals.
 pub const SEED: u64 = 2024;
 
+/// The alternative bases of the methods' decomposition.
+pub const BASE_DRAWS: usize = 200;
+
 /// A reader's own population table, in place of a region's estimate.
 #[derive(Clone, Debug)]
 struct Upload {

@@ -451,3 +451,26 @@ fn hindcast_prints_every_published_aggregate_against_both_paths() {
     let (_, zh, _) = run(&["hindcast"]);
     assert!(zh.starts_with("回溯检验"), "{zh}");
 }
+
+#[test]
+fn simulate_decomposes_the_headline_intervals_between_base_and_rates() {
+    let (code, out, err) = run(&["simulate", "--decompose", "--trajectories", "200", "--base-draws", "20"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("where the intervals come from: 200 trajectories"), "{out}");
+    for h in ["population_2030", "share_60_plus_2030", "share_60_plus_2035", "year_15_59_passes_sichuan"] {
+        assert_eq!(out.lines().filter(|l| l.starts_with(h)).count(), 1, "{h}: {out}");
+    }
+    let (code, json, _) = run(&["simulate", "--decompose", "--trajectories", "200", "--base-draws", "20", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let d = &v["decomposition"];
+    assert_eq!(d["bases"], 20);
+    assert_eq!(d["sichuan_15_59"], 62.19);
+    assert_eq!(d["headlines"].as_array().unwrap().len(), 4);
+    assert!(d["headlines"].as_array().unwrap().iter().all(|h| (0.0..=1.0).contains(&h["base_share"].as_f64().unwrap())));
+    // Without the flag there is none; a reader's own table has no alternatives drawn.
+    let (_, plain, _) = run(&["simulate", "--trajectories", "50", "--json"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&plain).unwrap().get("decomposition").is_none());
+    let (code, _, _) = run(&["simulate", "--decompose", "--base-draws", "0"]);
+    assert_eq!(code, 2);
+}

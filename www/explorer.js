@@ -595,6 +595,40 @@ export class Explorer {
     );
     fillTable(document.getElementById('fit-table'), m.fit, t.fitCaption);
     this.renderHindcast();
+    const decomposition = /** @type {HTMLDetailsElement} */ (document.getElementById('decomposition'));
+    const words = this.core.decompositionWords(lang);
+    setText(decomposition.querySelector('summary'), words.summary);
+    setText(decomposition.querySelector('p'), words.note);
+    decomposition.hidden = false;
+    if (!decomposition.dataset.wired) {
+      decomposition.dataset.wired = 'true';
+      decomposition.addEventListener('toggle', () => decomposition.open && this.fillDecomposition());
+    }
+    if (decomposition.open) this.fillDecomposition();
+  }
+
+  /**
+   * The split of the headline intervals between base and rates: about a
+   * second of the simulation worker's time, asked for when the reader
+   * opens it (the worker keeps the numbers; another language is words only).
+   */
+  async fillDecomposition() {
+    const lang = this.page.lang();
+    const table = /** @type {HTMLTableElement} */ (document.getElementById('decomposition-table'));
+    if (table.dataset.lang === lang) return;
+    table.dataset.lang = lang;
+    table.setAttribute('aria-busy', 'true');
+    try {
+      const data = await this.sim.call('decomposition', { lang });
+      // A later language fills it again.
+      if (this.page.lang() === lang) fillTable(table, data, this.core.decompositionWords(lang).caption);
+    } catch (e) {
+      console.error(e);
+      delete table.dataset.lang;
+      this.page.notice([UI[lang].projectionFailed]);
+    } finally {
+      table.removeAttribute('aria-busy');
+    }
   }
 
   /** The methods section's hindcast, drawn by the core for its box's width (again when the box changes). */

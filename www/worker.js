@@ -17,6 +17,7 @@ const handlers = {
   upload: (core, { bytes, region, lang }) => core.upload(bytes, region, lang),
   clearUpload: (core) => core.clearUpload(),
   baseCsv: (core, { region, lang }) => core.baseCsv(region, lang),
+  decomposition: (core, { lang }) => core.decomposition(lang),
 };
 
 self.onmessage = async ({ data }) => {

@@ -3,6 +3,7 @@
 //! page, Chinese and English side by side.
 
 pub mod audit;
+pub mod decomposition;
 pub mod explorer;
 pub mod figures;
 pub mod source;

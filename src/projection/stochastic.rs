@@ -307,11 +307,17 @@ impl<'a> Engine<'a> {
     /// arithmetic is the engine's ([`crate::projection::ccmpp`]), on the
     /// inputs a deterministic run along the same paths would build, so a
     /// trajectory is that run to the last bit.
-    fn run(&self, ws: &mut Workspace, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
+    /// `start`, when given, is the first region's base population in
+    /// place of its own (women, men).
+    fn run(&self, ws: &mut Workspace, start: Option<&[Vec<f64>; 2]>, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
         let steps = self.centre.migration.len();
         for (r, region) in self.regions.iter().enumerate() {
             ws.now[r][0].copy_from_slice(&region.base.female);
             ws.now[r][1].copy_from_slice(&region.base.male);
+        }
+        if let Some([f, m]) = start {
+            ws.now[0][0].copy_from_slice(f);
+            ws.now[0][1].copy_from_slice(m);
         }
         let srb = self.srb;
         for k in 0..=steps {
@@ -560,7 +566,7 @@ fn simulate_all<'a>(engine: &Engine, kept: Kept<'a>, u: &Uncertainty, trajectori
     let mut store = Store::new(kept, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), trajectories)?;
     for t in 0..trajectories {
         engine.draw(u, &mut rng, &mut ws.paths);
-        engine.run(&mut ws, &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
+        engine.run(&mut ws, None, &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
     }
     Ok(store)
 }
@@ -581,6 +587,136 @@ pub fn simulate_region(
     let engine = Engine::new(grid, pref, std::slice::from_ref(region), false, a)?;
     let mut store = simulate_all(&engine, Kept { indicators: &Indicator::ALL, services: false }, u, trajectories, seed)?;
     Ok(store.summarise(0, seed))
+}
+
+/// A headline figure whose interval [`decompose`] splits by its sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Headline {
+    Population2030,
+    Share60Plus2030,
+    Share60Plus2035,
+    /// The first year whose share aged 15-59 reaches Sichuan's of 2020.
+    Year15To59PassesSichuan,
+}
+
+impl Headline {
+    pub const ALL: [Headline; 4] =
+        [Headline::Population2030, Headline::Share60Plus2030, Headline::Share60Plus2035, Headline::Year15To59PassesSichuan];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Headline::Population2030 => "population_2030",
+            Headline::Share60Plus2030 => "share_60_plus_2030",
+            Headline::Share60Plus2035 => "share_60_plus_2035",
+            Headline::Year15To59PassesSichuan => "year_15_59_passes_sichuan",
+        }
+    }
+}
+
+/// One headline's spread from each source: 2.5%, 10%, 50%, 90% and 97.5%
+/// of its trajectories with the future rates alone (from the estimated
+/// base: the page's fans), the base alone (along the scenario's paths), and
+/// both.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decomposed {
+    pub headline: Headline,
+    pub rates: [f64; 5],
+    pub base: [f64; 5],
+    pub both: [f64; 5],
+    /// The base's share of the two sources' variance: var(base) /
+    /// (var(base) + var(rates)).
+    pub base_share: f64,
+}
+
+/// How much of each headline's interval comes from the base and how much
+/// from the future rates.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decomposition {
+    pub trajectories: usize,
+    pub seed: u64,
+    /// Alternative bases, each trajectory starting from one in turn.
+    pub bases: usize,
+    /// Sichuan's 2020 share aged 15-59, the level the fourth headline passes.
+    pub sichuan_15_59: f64,
+    pub headlines: Vec<Decomposed>,
+}
+
+fn variance(v: &[f64]) -> f64 {
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<f64>() / n;
+    v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n
+}
+
+/// The headlines of `trajectories` runs of the prefecture from `seed`, with
+/// the future rates drawn as in [`simulate`], the base drawn from `bases`
+/// (trajectory t starts from base t mod their number), or both. A year
+/// that never reaches Sichuan's level counts as the year after the horizon.
+pub fn decompose(
+    base: &BasePopulation,
+    a: &Assumptions,
+    u: &Uncertainty,
+    bases: &[[Vec<f64>; 2]],
+    trajectories: usize,
+    seed: u64,
+    sichuan_15_59: f64,
+) -> Result<Decomposition, Error> {
+    check_trajectories(trajectories)?;
+    if a.horizon < 2035 {
+        return Err(ErrorKind::OutOfRange { name: "horizon", value: f64::from(a.horizon), min: 2035.0, max: 2100.0 }.into());
+    }
+    if bases.is_empty() || bases.iter().any(|[f, m]| f.len() != AGES || m.len() != AGES) {
+        return Err(ErrorKind::OutOfRange { name: "bases", value: bases.len() as f64, min: 1.0, max: f64::INFINITY }.into());
+    }
+    let mut grid = LifeTableGrid::new(&base.mortality);
+    let region = RegionInputs::whole(base);
+    let engine = Engine::new(&mut grid, base, std::slice::from_ref(&region), false, a)?;
+    let mut ws = engine.workspace();
+    let after = f64::from(a.horizon) + 1.0;
+    let mut headlines = |rates: bool, drawn: bool| -> [Vec<f64>; 4] {
+        let mut rng = Rng::new(seed);
+        let mut out: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(trajectories));
+        for t in 0..trajectories {
+            if rates {
+                engine.draw(u, &mut rng, &mut ws.paths);
+            } else {
+                ws.paths.clone_from(&engine.centre);
+            }
+            let start = drawn.then(|| &bases[t % bases.len()]);
+            let mut v = [f64::NAN, f64::NAN, f64::NAN, after];
+            engine.run(&mut ws, start, &mut |_, k, y, _, _| {
+                match y.year {
+                    2030 => (v[0], v[1]) = (y.population, y.share_60_plus),
+                    2035 => v[2] = y.share_60_plus,
+                    _ => {}
+                }
+                if v[3] == after && y.share_15_59 >= sichuan_15_59 {
+                    v[3] = f64::from(BASE_YEAR) + k as f64;
+                }
+            });
+            for (o, x) in out.iter_mut().zip(v) {
+                o.push(x);
+            }
+        }
+        out
+    };
+    let (mut r, mut b, mut both) = (headlines(true, false), headlines(false, true), headlines(true, true));
+    let headlines = Headline::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let (vr, vb) = (variance(&r[i]), variance(&b[i]));
+            let share = if vr + vb > 0.0 { vb / (vr + vb) } else { 0.0 };
+            Decomposed {
+                headline: *h,
+                rates: quantiles(&mut r[i]),
+                base: quantiles(&mut b[i]),
+                both: quantiles(&mut both[i]),
+                base_share: share,
+            }
+        })
+        .collect();
+    Ok(Decomposition { trajectories, seed, bases: bases.len(), sichuan_15_59, headlines })
 }
 
 /// The indicators the explorer's charts and the tracker draw fans of: what
@@ -711,6 +847,31 @@ mod tests {
         assert!(simulate(&base, &a, &DEFAULT_UNCERTAINTY, 0, 1).is_err());
     }
 
+    #[test]
+    fn the_decomposition_splits_each_headline_and_its_rates_alone_are_the_fans() {
+        let base = estimate().unwrap();
+        let a = preset(Preset::Plan, &base, &estimate_migration(&base).unwrap());
+        let bases = crate::projection::base::alternative_bases(20, 3, crate::projection::base::TILT_SD).unwrap();
+        let d = decompose(&base, &a, &DEFAULT_UNCERTAINTY, &bases, 200, 9, 62.19).unwrap();
+        assert_eq!(d.headlines.iter().map(|h| h.headline).collect::<Vec<_>>(), Headline::ALL);
+        // The future rates alone are the fans' trajectories, from the same seed.
+        let p = simulate(&base, &a, &DEFAULT_UNCERTAINTY, 200, 9).unwrap();
+        let (pop, old) = (p.fan(Indicator::Population).unwrap(), p.fan(Indicator::Share60Plus).unwrap());
+        let h = &d.headlines;
+        assert_eq!([h[0].rates[0], h[0].rates[2], h[0].rates[4]], [pop.lo95[10], pop.median[10], pop.hi95[10]]);
+        assert_eq!([h[2].rates[0], h[2].rates[4]], [old.lo95[15], old.hi95[15]]);
+        for h in h {
+            assert!((0.0..=1.0).contains(&h.base_share), "{h:?}");
+            // The base alone follows the scenario's paths: its spread is the base's.
+            assert!(h.base[0] <= h.base[2] && h.base[2] <= h.base[4], "{h:?}");
+        }
+        // Where nothing is published matters for the old: most of the 60+
+        // share's spread in 2035 is the base's, little of the population's.
+        assert!(h[2].base_share > 0.5 && h[0].base_share < 0.2, "{h:?}");
+        assert!(decompose(&base, &Assumptions { horizon: 2030, ..a }, &DEFAULT_UNCERTAINTY, &bases, 10, 9, 62.19).is_err());
+        assert!(decompose(&base, &a, &DEFAULT_UNCERTAINTY, &[], 10, 9, 62.19).is_err());
+    }
+
     fn counties() -> (BasePopulation, Assumptions, Vec<RegionInputs>) {
         let base = estimate().unwrap();
         let mig = estimate_migration(&base).unwrap();
@@ -728,7 +889,7 @@ mod tests {
         let engine = Engine::new(&mut grid, &base, &regions, false, &a).unwrap();
         let mut ws = engine.workspace();
         let mut got: Vec<Vec<Year>> = vec![Vec::new(); regions.len()];
-        engine.run(&mut ws, &mut |r, _, y, _, _| got[r].push(y.clone()));
+        engine.run(&mut ws, None, &mut |r, _, y, _, _| got[r].push(y.clone()));
         let nlx = |sex, e0| Ok(engine.grid.nlx(sex, e0));
         for (region, got) in regions.iter().zip(&got) {
             assert_eq!(got, &region.run(&a, &engine.centre, &nlx).unwrap().years);

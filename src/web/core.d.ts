@@ -81,3 +81,4 @@ export interface MethodFigures {
   xichangNetMigrationPerYear: number; cohort0To14Excess: number;
 }
 export interface Methods { figures: MethodFigures; fit: DataTable; }
+export interface DecompositionWords { summary: string; note: string; caption: string; }

@@ -80,6 +80,8 @@ pub struct Core {
     audit: OnceCell<Vec<Check>>,
     /// The methods section's hindcast, from the model's base.
     hindcast: OnceCell<crate::projection::hindcast::Hindcast>,
+    /// The methods' split of the headline intervals between base and rates.
+    decomposition: OnceCell<crate::projection::stochastic::Decomposition>,
     fans: Option<FanSet>,
 }
 
@@ -116,7 +118,7 @@ impl Core {
 impl Core {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Core {
-        Core { explorer: OnceCell::new(), audit: OnceCell::new(), hindcast: OnceCell::new(), fans: None }
+        Core { explorer: OnceCell::new(), audit: OnceCell::new(), hindcast: OnceCell::new(), decomposition: OnceCell::new(), fans: None }
     }
 
     // -- The plan -----------------------------------------------------------
@@ -318,6 +320,40 @@ impl Core {
             }
         };
         to_js(&charts::hindcast::render(h, &spec).map_err(|e| into_error(e, lang))?)
+    }
+
+    /// How much of each headline's 95% interval (the plan's path) comes
+    /// from the estimated base and how much from the future rates: 1,000
+    /// trajectories with the page's seed and 200 alternative bases, as
+    /// `liangshan-pop simulate --decompose --seed 2024`. About a second of
+    /// work the first time: the page asks its simulation worker.
+    #[wasm_bindgen(unchecked_return_type = "DataTable")]
+    pub fn decomposition(&self, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str) -> Result<JsValue, js_sys::Error> {
+        use crate::projection::base::{alternative_bases, TILT_SD};
+        let lang = lang_of(lang)?;
+        let d = match self.decomposition.get() {
+            Some(d) => d,
+            None => {
+                let model = self.explorer(lang)?.model();
+                let run = || -> Result<crate::projection::stochastic::Decomposition, crate::Error> {
+                    let bases = alternative_bases(crate::explorer::BASE_DRAWS, crate::explorer::SEED, TILT_SD)?;
+                    let sichuan = crate::data::external::census_fact("Sichuan", 2020, "share_15_59")?.value;
+                    let a = model.preset(crate::projection::scenario::Preset::Plan);
+                    let u = &crate::projection::stochastic::DEFAULT_UNCERTAINTY;
+                    crate::projection::stochastic::decompose(&model.base, &a, u, &bases, 1000, crate::explorer::SEED, sichuan)
+                };
+                let d = run().map_err(|e| into_error(e, lang))?;
+                self.decomposition.get_or_init(|| d)
+            }
+        };
+        to_js(&present::decomposition::table(d, lang))
+    }
+
+    /// The words around the decomposition's table (no computation).
+    #[wasm_bindgen(js_name = decompositionWords, unchecked_return_type = "DecompositionWords")]
+    pub fn decomposition_words(&self, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str) -> Result<JsValue, js_sys::Error> {
+        let lang = lang_of(lang)?;
+        to_js(&present::decomposition::words(crate::explorer::BASE_DRAWS, crate::projection::base::TILT_SD, lang))
     }
 }
 

@@ -17,11 +17,13 @@ const WIDE_BUDGET = 120 * 1000;
  * The wasm core and the whole page with it, gzip: the budgets (150 kB and
  * 200 kB) are not met; until they are, these tests hold the latest figures
  * (2026-12-01: the tables as constants, the tracker's probabilities, one
- * sort for the rankings; then the methods' hindcast, +11-12 kB) as ceilings,
+ * sort for the rankings; then the methods' hindcast, +12 kB, and the split of
+ * the headline intervals, +6 kB: code the module split would take off the
+ * plan's readers) as ceilings,
  * so that the core does not grow unnoticed.
  */
-const CORE = { budget: 150 * 1000, ceiling: 306 * 1000 };
-const WHOLE = { budget: 200 * 1000, ceiling: 392 * 1000 };
+const CORE = { budget: 150 * 1000, ceiling: 312 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 398 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();

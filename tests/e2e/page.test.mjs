@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { useSite, openPage, withCore } from './browser.mjs';
 
@@ -301,6 +302,33 @@ test('the methods section shows the hindcast as a chart with its table, in eithe
   const en = await seen();
   assert.match(en.source, /^Source: /);
   assert.equal(en.rows, 8);
+  await page.close();
+});
+
+test('the methods split each headline interval between the base and the future rates when opened', async () => {
+  const { page } = await open('/?lang=en');
+  const details = page.locator('#decomposition');
+  await details.scrollIntoViewIfNeeded();
+  assert.equal(await page.locator('#decomposition-table tbody tr').count(), 0, 'computed only when asked');
+  await details.locator('summary').click();
+  await page.waitForFunction(() => document.querySelectorAll('#decomposition-table tbody tr').length === 4, null, { timeout: 30000 });
+  const rows = await page.$$eval('#decomposition-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => r[0]), ['Population, 2030', 'Share aged 60+, 2030 (%)', 'Share aged 60+, 2035 (%)', "Year the share aged 15-59 reaches Sichuan's 2020 level"]);
+  for (const r of rows) {
+    assert.equal(r.length, 5);
+    for (const cell of r.slice(1, 4)) assert.match(cell, /^[\d,.]+ \([\d,.]+–[\d,.]+\)$/, cell);
+    assert.match(r[4], /^\d+%$/);
+  }
+  // The numbers the command line gives for the page's seed (the build's native binary).
+  const cli = JSON.parse(execFileSync(new URL('../../target/release/liangshan-pop', import.meta.url).pathname, ['simulate', '--decompose', '--seed', '2024', '--trajectories', '1000', '--json'], { encoding: 'utf8' }));
+  const median = cli.decomposition.headlines.map((h) => h.both[2]);
+  assert.equal(rows[0][3].split(' ')[0], Math.round(median[0]).toLocaleString('en-US'));
+  assert.equal(rows[1][3].split(' ')[0], median[1].toFixed(2));
+  assert.equal(rows[3][4], `${Math.round(cli.decomposition.headlines[3].base_share * 100)}%`);
+  // Another language relabels it from the worker's numbers.
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.querySelector('#decomposition-table tbody tr th, #decomposition-table tbody tr td')?.textContent === '2030年常住人口');
+  assert.equal(await page.locator('#decomposition-table tbody tr').count(), 4);
   await page.close();
 });
 

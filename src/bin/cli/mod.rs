@@ -170,6 +170,15 @@ enum Command {
         trajectories: usize,
         #[arg(long, default_value_t = 20_240_919)]
         seed: u64,
+        /// Also split each headline's interval (population 2030, the 60+
+        /// share in 2030 and 2035, the year 15-59 passes Sichuan's share)
+        /// between the base's uncertainty and the future rates'
+        #[arg(long)]
+        decompose: bool,
+        /// Alternative bases for --decompose: each meets every published
+        /// aggregate and differs where nothing is published
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=5000))]
+        base_draws: u64,
         #[command(flatten)]
         base: Base,
         #[command(flatten)]
@@ -270,8 +279,9 @@ pub fn main() -> ExitCode {
         Command::Hindcast { out } => (projection::hindcast(out), out.lang),
         Command::Scenario { scenario, region, base, out } => (projection::scenario(scenario, region, &base, out), out.lang),
         Command::Targets { preset, base, out } => (projection::targets(preset, &base, out), out.lang),
-        Command::Simulate { scenario, trajectories, seed, base, out } => {
-            (projection::simulate(scenario, trajectories, seed, &base, out), out.lang)
+        Command::Simulate { scenario, trajectories, seed, decompose, base_draws, base, out } => {
+            let draws = decompose.then_some(base_draws as usize);
+            (projection::simulate(scenario, trajectories, seed, draws, &base, out), out.lang)
         }
         Command::Services { scenario, regions, trajectories, seed, csv, base, out } => {
             let asked = projection::ServicesAsked { scenario, regions, trajectories, seed, csv };

@@ -178,12 +178,29 @@ pub fn targets(p: Preset, b: &Base, o: Output) -> Result<String, Failure> {
     Ok(out)
 }
 
-pub fn simulate(s: Scenario, trajectories: usize, seed: u64, b: &Base, o: Output) -> Result<String, Failure> {
+pub fn simulate(s: Scenario, trajectories: usize, seed: u64, base_draws: Option<usize>, b: &Base, o: Output) -> Result<String, Failure> {
     let base = base_of(&Model::new()?, b, o.lang)?;
-    let r = simulate_runs(&base, &assumptions(s, &base, false, o.lang)?, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+    let a = assumptions(s, &base, false, o.lang)?;
+    let r = simulate_runs(&base, &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+    let decomposition = match base_draws {
+        Some(n) => {
+            if b.population.is_some() {
+                return Err(Failure::Input("--decompose draws alternatives to the estimate, not to a reader's own table".into()));
+            }
+            use liangshan_pop::projection::base::{alternative_bases, TILT_SD};
+            let bases = alternative_bases(n, seed, TILT_SD)?;
+            let sichuan = liangshan_pop::data::external::census_fact("Sichuan", 2020, "share_15_59")?.value;
+            Some(liangshan_pop::projection::stochastic::decompose(&base, &a, &DEFAULT_UNCERTAINTY, &bases, trajectories, seed, sichuan)?)
+        }
+        None => None,
+    };
     let p = s.preset;
     if o.json {
-        return Ok(serde_json::to_string(&r).unwrap_or_default() + "\n");
+        let mut v = serde_json::to_value(&r).unwrap_or_default();
+        if let Some(d) = &decomposition {
+            v["decomposition"] = serde_json::to_value(d).unwrap_or_default();
+        }
+        return Ok(v.to_string() + "\n");
     }
     let mut out = format!("{} ({}), {} trajectories, seed {}\n", preset_name(p).get(o.lang), origin(&base), r.trajectories, r.seed);
     for (c, share) in liangshan_pop::projection::targets::checks()?.iter().zip(&r.met) {
@@ -203,6 +220,38 @@ pub fn simulate(s: Scenario, trajectories: usize, seed: u64, b: &Base, o: Output
                 f.lo95[k], f.lo80[k], f.median[k], f.hi80[k], f.hi95[k]
             ));
         }
+    }
+    if let Some(d) = &decomposition {
+        out.push_str(&format!(
+            "\nwhere the intervals come from: {} trajectories, seed {}, {} alternative bases (each meets every published aggregate; \
+             within-cell tilts of sd {}); the 95% interval with the future rates alone (the fans above), the base alone \
+             (along the scenario's paths), and both; the base's share of the two sources' variance\n",
+            d.trajectories,
+            d.seed,
+            d.bases,
+            liangshan_pop::projection::base::TILT_SD
+        ));
+        out.push_str(&format!("{:<27} {:>27} {:>27} {:>27} {:>6}\n", "headline", "rates alone", "base alone", "both", "base"));
+        for h in &d.headlines {
+            let decimals = match h.headline {
+                liangshan_pop::projection::stochastic::Headline::Population2030 => 0,
+                liangshan_pop::projection::stochastic::Headline::Year15To59PassesSichuan => 0,
+                _ => 2,
+            };
+            let interval = |q: &[f64; 5]| format!("{:.decimals$} ({:.decimals$}-{:.decimals$})", q[2], q[0], q[4]);
+            out.push_str(&format!(
+                "{:<27} {:>27} {:>27} {:>27} {:>5.0}%\n",
+                h.headline.slug(),
+                interval(&h.rates),
+                interval(&h.base),
+                interval(&h.both),
+                h.base_share * 100.0
+            ));
+        }
+        out.push_str(&format!(
+            "(year_15_59_passes_sichuan: the first year the share aged 15-59 reaches Sichuan's 2020 level, {}%)\n",
+            d.sichuan_15_59
+        ));
     }
     Ok(out)
 }
