@@ -450,6 +450,9 @@ fn hindcast_prints_every_published_aggregate_against_both_paths() {
     assert_eq!(v["estimate"], true);
     let (_, zh, _) = run(&["hindcast"]);
     assert!(zh.starts_with("回溯检验"), "{zh}");
+    let (code, svg, err) = run(&["render", "hindcast", "--lang", "en", "--width", "480"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(svg.starts_with("<svg") && svg.contains("Hindcast"), "{}", &svg[..svg.len().min(200)]);
 }
 
 #[test]

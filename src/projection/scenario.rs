@@ -110,7 +110,7 @@ pub fn estimate_migration(base: &BasePopulation) -> Result<MigrationEstimate, Er
 /// Net migration over the decade before `base` (whose census total is
 /// `p_end`), from the census total `p_start` ten years earlier, as
 /// [`estimate_migration`] estimates it.
-pub fn decade_migration(base: &BasePopulation, p2010: f64, p2020: f64) -> Result<MigrationEstimate, Error> {
+pub fn decade_migration(base: &BasePopulation, p_start: f64, p_end: f64) -> Result<MigrationEstimate, Error> {
     let mut births = 0.0;
     let mut deaths = 0.0;
     for (pop, sex, e0) in [(&base.female, Sex::Female, base.e0_female), (&base.male, Sex::Male, base.e0_male)] {
@@ -119,8 +119,8 @@ pub fn decade_migration(base: &BasePopulation, p2010: f64, p2020: f64) -> Result
         let m = |a: usize| if a + 1 < AGES { (lt.lx[a] - lt.lx[a + 1]) / lt.big_lx[a] } else { lt.lx[a] / lt.big_lx[a] };
         deaths += (0..AGES).map(|a| pop[a] * m(a)).sum::<f64>();
     }
-    let deaths = deaths * 10.0 * ((p2010 + p2020) / 2.0) / p2020;
-    let change = p2020 - p2010;
+    let deaths = deaths * 10.0 * ((p_start + p_end) / 2.0) / p_end;
+    let change = p_end - p_start;
     let net = change - (births - deaths);
     Ok(MigrationEstimate { change, births, deaths, net_migration: net, per_year: net / 10.0 })
 }

@@ -42,7 +42,7 @@ fn chart(s: &str) -> Result<ChartId, String> {
         format!(
             "not a chart: {}; one of {}",
             s.chars().take(40).collect::<String>(),
-            ChartId::all().map(ChartId::slug).collect::<Vec<_>>().join(", ")
+            ChartId::all().chain(ChartId::METHODS).map(ChartId::slug).collect::<Vec<_>>().join(", ")
         )
     })
 }
@@ -101,7 +101,7 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Print a chart as SVG (projection charts: the plan's path, its pyramid in 2035)
+    /// Print a chart as SVG (projection charts: the plan's path, its pyramid in 2035; hindcast: the methods' hindcast)
     Render {
         #[arg(value_parser = chart)]
         chart: ChartId,

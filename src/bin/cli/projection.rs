@@ -405,6 +405,10 @@ fn county_fans(model: &Model, a: &liangshan_pop::projection::scenario::Assumptio
 /// A chart as SVG: the plan's, or a projection chart under the plan's path
 /// (with 200 trajectories for the fan, the pyramid in 2035).
 pub fn render(id: ChartId, spec: &Spec, seed: u64, b: &Base) -> Result<String, Failure> {
+    if id == ChartId::Hindcast {
+        let h = liangshan_pop::projection::hindcast::hindcast(&Model::new()?.base)?;
+        return Ok(charts::hindcast::render(&h, spec)?.svg);
+    }
     if !id.is_projection() {
         return Ok(charts::render(id, spec)?.svg);
     }
