@@ -11,7 +11,7 @@ use super::{finish, table, text_width, wrap, Chart, ChartId, DataTable, Spec, Te
 use crate::data::external::CENSUS_FACTS_FILE;
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
-use crate::projection::hindcast::{Aggregate, Components, Hindcast, Row};
+use crate::projection::hindcast::{Aggregate, Components, Hindcast, Row, E0_GAIN};
 
 pub const ID: ChartId = ChartId::Hindcast;
 pub const TITLE: Text =
@@ -180,42 +180,22 @@ fn summary(h: &Hindcast, lang: Lang) -> String {
 fn notes(h: &Hindcast, lang: Lang) -> Vec<String> {
     let [then, census] = &h.paths;
     let t = |v: f64| fixed(v, 2, lang);
-    let n = |v: f64| fixed(v, 0, lang);
-    let e0 = |p: &crate::projection::hindcast::Path, k: usize| (p.e0_female[k] + 1.06 * p.e0_male[k]) / 2.06;
+    let srb = crate::projection::base::PRIOR_SRB;
+    let e0 = |p: &crate::projection::hindcast::Path, k: usize| t((p.e0_female[k] + srb * p.e0_male[k]) / (1.0 + srb));
+    // The figures each sentence quotes, formatted once for either language.
+    let (held, gain, moved) = (t(then.tfr[0]), fixed(E0_GAIN, 2, lang), signed(then.net_migration, 0, lang));
+    let (from, to, births) = (t(census.tfr[0]), t(census.tfr[9]), fixed(census.births, 0, lang));
+    let (e0_from, e0_to, migrants) = (e0(census, 0), e0(census, 9), signed(census.net_migration, 0, lang));
     match lang {
         Lang::Zh => vec![
             "估计：2010年的基期人口是按2020年同样的方法，由2010年公布的分组人口、60岁及以上占比（推算）、性别比、预期寿命、婴儿死亡率和出生率估计的；2020年的对照值是公布数。".to_string(),
-            format!(
-                "2010年可知的参数：总和生育率保持{}（2010年出生率所隐含），预期寿命每年提高0.15岁，净迁移每年{}人（“五普”至“六普”的人口变化减去自然增长，本方法的估计）。",
-                t(then.tfr[0]),
-                signed(then.net_migration, 0, lang)
-            ),
-            format!(
-                "“七普”隐含的参数：总和生育率由{}升至{}（使十年出生{}人，即2020年0—9岁人口所隐含的出生），预期寿命由{}升至{}岁，净迁移每年{}人。",
-                t(census.tfr[0]),
-                t(census.tfr[9]),
-                n(census.births),
-                t(e0(census, 0)),
-                t(e0(census, 9)),
-                signed(census.net_migration, 0, lang)
-            ),
+            format!("2010年可知的参数：总和生育率保持{held}（2010年出生率所隐含），预期寿命每年提高{gain}岁，净迁移每年{moved}人（“五普”至“六普”的人口变化减去自然增长，本方法的估计）。"),
+            format!("“七普”隐含的参数：总和生育率由{from}升至{to}（使十年出生{births}人，即2020年0—9岁人口所隐含的出生），预期寿命由{e0_from}升至{e0_to}岁，净迁移每年{migrants}人。"),
         ],
         Lang::En => vec![
             "Estimates: the 2010 base is estimated as 2020's is, from 2010's published groups, the 60+ share (derived), the sex ratio, life expectancy, infant mortality and birth rate; the 2020 values compared with are published.".to_string(),
-            format!(
-                "Rates known in 2010: a TFR held at {} (2010's birth rate implies it), life expectancy gaining 0.15 a year, net migration {} a year (2000-2010's census change less natural increase, as the method estimates it).",
-                t(then.tfr[0]),
-                signed(then.net_migration, 0, lang)
-            ),
-            format!(
-                "Census-implied rates: a TFR from {} to {} (giving the decade {} births, those 2020's ages 0-9 imply), life expectancy from {} to {}, net migration {} a year.",
-                t(census.tfr[0]),
-                t(census.tfr[9]),
-                n(census.births),
-                t(e0(census, 0)),
-                t(e0(census, 9)),
-                signed(census.net_migration, 0, lang)
-            ),
+            format!("Rates known in 2010: a TFR held at {held} (2010's birth rate implies it), life expectancy gaining {gain} a year, net migration {moved} a year (2000-2010's census change less natural increase, as the method estimates it)."),
+            format!("Census-implied rates: a TFR from {from} to {to} (giving the decade {births} births, those 2020's ages 0-9 imply), life expectancy from {e0_from} to {e0_to}, net migration {migrants} a year."),
         ],
     }
 }

@@ -284,6 +284,19 @@ impl Tables {
     }
 }
 
+/// The mortality model fitted to a year's life expectancy by sex and its
+/// infant mortality (‰, both sexes: boys' the higher by
+/// [`MALE_INFANT_EXCESS`]), and its single-year tables.
+fn life_tables(e0_f: f64, e0_m: f64, imr: f64) -> Result<(Mortality, Tables), Error> {
+    let q0_f = imr / 1000.0 * (1.0 + PRIOR_SRB) / (1.0 + MALE_INFANT_EXCESS * PRIOR_SRB);
+    let mortality = Mortality::fit(e0_f, e0_m, q0_f, q0_f * MALE_INFANT_EXCESS)?;
+    let tables = Tables {
+        f: single_year(&mortality.table(Sex::Female, e0_f)?, AGES - 1),
+        m: single_year(&mortality.table(Sex::Male, e0_m)?, AGES - 1),
+    };
+    Ok((mortality, tables))
+}
+
 /// The cells' totals (see [`CELLS`]): 表1's groups split by the 10-14 and
 /// 55-59 shares, the 60+ count, and at 75 by the survivors of 2010's 65+
 /// (表1): at those ages migration is small, so the 2010 census fixes the
@@ -449,12 +462,7 @@ pub fn estimate() -> Result<BasePopulation, Error> {
     let p = Published::read()?;
     let (e0_f, e0_m) = e0_by_sex()?;
     // Infant mortality by sex, births-weighted to the plan's rate.
-    let q0_f = p.imr / 1000.0 * (1.0 + PRIOR_SRB) / (1.0 + MALE_INFANT_EXCESS * PRIOR_SRB);
-    let mortality = Mortality::fit(e0_f, e0_m, q0_f, q0_f * MALE_INFANT_EXCESS)?;
-    let tables = Tables {
-        f: single_year(&mortality.table(Sex::Female, e0_f)?, AGES - 1),
-        m: single_year(&mortality.table(Sex::Male, e0_m)?, AGES - 1),
-    };
+    let (mortality, tables) = life_tables(e0_f, e0_m, p.imr)?;
     let rows = cell_totals(&p, &tables)?;
     // Those aged 0 are the survivors of the 2020 births that 表5's county
     // birth rates imply.
@@ -483,12 +491,7 @@ pub const TILT_SD: f64 = 0.1;
 pub fn alternative_bases(n: usize, seed: u64, tilt_sd: f64) -> Result<Vec<[Vec<f64>; 2]>, Error> {
     let p = Published::read()?;
     let (e0_f, e0_m) = e0_by_sex()?;
-    let q0_f = p.imr / 1000.0 * (1.0 + PRIOR_SRB) / (1.0 + MALE_INFANT_EXCESS * PRIOR_SRB);
-    let mortality = Mortality::fit(e0_f, e0_m, q0_f, q0_f * MALE_INFANT_EXCESS)?;
-    let tables = Tables {
-        f: single_year(&mortality.table(Sex::Female, e0_f)?, AGES - 1),
-        m: single_year(&mortality.table(Sex::Male, e0_m)?, AGES - 1),
-    };
+    let (_, tables) = life_tables(e0_f, e0_m, p.imr)?;
     let rows = cell_totals(&p, &tables)?;
     let births = table5_births();
     let shape = prior(&tables, &CELLS, &rows, p.total);
@@ -538,12 +541,7 @@ pub fn estimate_2010() -> Result<BasePopulation, Error> {
     let e0_m = e0 - gap / (1.0 + PRIOR_SRB);
     let e0_f = e0_m + gap;
     let imr = plan_fact("infant_mortality_2010")?;
-    let q0_f = imr / 1000.0 * (1.0 + PRIOR_SRB) / (1.0 + MALE_INFANT_EXCESS * PRIOR_SRB);
-    let mortality = Mortality::fit(e0_f, e0_m, q0_f, q0_f * MALE_INFANT_EXCESS)?;
-    let tables = Tables {
-        f: single_year(&mortality.table(Sex::Female, e0_f)?, AGES - 1),
-        m: single_year(&mortality.table(Sex::Male, e0_m)?, AGES - 1),
-    };
+    let (mortality, tables) = life_tables(e0_f, e0_m, imr)?;
     let rows = [young, work - (p60 - old), p60 - old, old];
     if rows.iter().any(|r| *r <= 0.0) {
         return Err(missing("consistent age aggregates"));

@@ -30,6 +30,10 @@ use crate::demography::migration::STANDARD;
 use crate::demography::Sex;
 use crate::error::Error;
 
+/// The yearly gain of life expectancy that the "then" path assumes: the
+/// method's own rule for the years after its last target.
+pub const E0_GAIN: f64 = 0.15;
+
 /// Which components carry the 2010 base to 2020.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -207,7 +211,7 @@ pub fn hindcast(base_2020: &BasePopulation) -> Result<Hindcast, Error> {
     let p2000 = census_fact("Liangshan", 2000, "resident_pop")?.value;
     let p2010: f64 = TABLE1.iter().map(|r| r.count_2010.value).sum();
     let migration_2000_2010 = decade_migration(&base, p2000, p2010)?;
-    let gain = 0.15;
+    let gain = E0_GAIN;
     let then = Path {
         components: Components::Then,
         tfr: vec![base.tfr; 10],
