@@ -383,10 +383,10 @@ mod county_runs {
 pub fn region_specs(pref: &Base, counties: &[CountyBase], a: &Assumptions) -> Result<Vec<super::spec::Spec>, Error> {
     let pref_paths = paths(pref, a);
     let nlx = model_nlx(pref);
-    let mut out = vec![super::scenario::spec_for(pref, a, &pref_paths, &nlx)?];
+    let mut out = vec![super::scenario::spec_for(pref, a.srb, &pref_paths, &nlx)?];
     for c in counties {
         let r = RegionInputs::county(pref, c)?;
-        out.push(super::scenario::spec_for(&r.base, a, &r.scale(pref_paths.clone()), &nlx)?);
+        out.push(super::scenario::spec_for(&r.base, a.srb, &r.scale(pref_paths.clone()), &nlx)?);
     }
     Ok(out)
 }

@@ -20,14 +20,11 @@ use serde::Serialize;
 
 use super::base::{estimate_2010, BasePopulation, AGES, PRIOR_SRB};
 use super::ccmpp::project_valid;
-use super::scenario::{decade_migration, estimate_migration, single_year_asfr, MigrationEstimate};
-use super::spec::{PerStep, Sex as SexSpec, Spec};
+use super::scenario::{decade_migration, estimate_migration, model_nlx, spec_for, MigrationEstimate, Paths};
 use crate::data::external::census_fact;
 use crate::data::facts::required;
 use crate::data::tables::{TABLE1, TABLE1_AT};
 use crate::data::Source;
-use crate::demography::migration::STANDARD;
-use crate::demography::Sex;
 use crate::error::Error;
 
 /// The yearly gain of life expectancy that the "then" path assumes: the
@@ -167,29 +164,15 @@ struct End {
 }
 
 /// Projects `base` (2010) ten years along `path`, one year a step, with the
-/// engine and the conventions of every scenario.
+/// engine's input built as every scenario's is.
 fn project_decade(base: &BasePopulation, path: &Path) -> Result<End, Error> {
     let steps = path.tfr.len();
-    let mut nlx_f = Vec::with_capacity(steps);
-    let mut nlx_m = Vec::with_capacity(steps);
-    let mut asfr = Vec::with_capacity(steps);
-    for k in 0..steps {
-        nlx_f.push(base.mortality.nlx(Sex::Female, path.e0_female[k], AGES - 1)?);
-        nlx_m.push(base.mortality.nlx(Sex::Male, path.e0_male[k], AGES - 1)?);
-        asfr.push(single_year_asfr(path.tfr[k])?);
-    }
-    let mig: Vec<f64> = STANDARD.shares(AGES).iter().map(|s| s * path.net_migration / 2.0).collect();
-    let spec = Spec {
-        base_year: i32::from(base.year),
-        step: 1,
-        steps: steps as u32,
-        radix: 1.0,
-        female: SexSpec { population: base.female.clone(), nlx: PerStep::Each(nlx_f), net_migrants: Some(PerStep::Constant(mig.clone())) },
-        male: Some(SexSpec { population: base.male.clone(), nlx: PerStep::Each(nlx_m), net_migrants: Some(PerStep::Constant(mig)) }),
-        asfr: PerStep::Each(asfr),
-        srb: PerStep::Constant(PRIOR_SRB),
-        net_migrants: None,
+    let paths = Paths {
+        tfr: path.tfr.clone(),
+        e0: path.e0_female.iter().copied().zip(path.e0_male.iter().copied()).collect(),
+        migration: vec![path.net_migration; steps],
     };
+    let spec = spec_for(base, PRIOR_SRB, &paths, &model_nlx(base))?;
     // Built here, so valid by construction; debug builds check anyway.
     debug_assert!(spec.validate().is_ok(), "{:?}", spec.validate());
     let p = project_valid(&spec);

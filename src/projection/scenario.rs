@@ -302,9 +302,10 @@ pub fn run(base: &BasePopulation, a: &Assumptions) -> Result<Run, Error> {
     run_paths(base, a, &paths(base, a), &model_nlx(base))
 }
 
-/// The engine's input for `base` along `paths`: one step a year, single
-/// years of age, life tables and fertility for every year.
-pub fn spec_for(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &NlxSource) -> Result<Spec, Error> {
+/// The engine's input for `base` along `paths` from its year, with the sex
+/// ratio at birth `srb`: one step a year, single years of age, life tables
+/// and fertility for every year.
+pub fn spec_for(base: &BasePopulation, srb: f64, paths: &Paths, nlx: &NlxSource) -> Result<Spec, Error> {
     let steps = paths.migration.len();
     let mut nlx_f = Vec::with_capacity(steps);
     let mut nlx_m = Vec::with_capacity(steps);
@@ -318,21 +319,21 @@ pub fn spec_for(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &Nlx
     let shares = STANDARD.shares(AGES);
     let mig: Vec<Vec<f64>> = paths.migration.iter().map(|m| shares.iter().map(|s| s * m / 2.0).collect()).collect();
     Ok(Spec {
-        base_year: i32::from(BASE_YEAR),
+        base_year: i32::from(base.year),
         step: 1,
         steps: steps as u32,
         radix: 1.0,
         female: SexSpec { population: base.female.clone(), nlx: PerStep::Each(nlx_f), net_migrants: Some(PerStep::Each(mig.clone())) },
         male: Some(SexSpec { population: base.male.clone(), nlx: PerStep::Each(nlx_m), net_migrants: Some(PerStep::Each(mig)) }),
         asfr: PerStep::Each(asfr),
-        srb: PerStep::Constant(a.srb),
+        srb: PerStep::Constant(srb),
         net_migrants: None,
     })
 }
 
 /// Projects `base` along explicit paths (the stochastic runs perturb them).
 pub fn run_paths(base: &BasePopulation, a: &Assumptions, paths: &Paths, nlx: &NlxSource) -> Result<Run, Error> {
-    let spec = spec_for(base, a, paths, nlx)?;
+    let spec = spec_for(base, a.srb, paths, nlx)?;
     // Built here, so valid by construction; debug builds check anyway.
     debug_assert!(spec.validate().is_ok(), "{:?}", spec.validate());
     let mut run = assemble_run(a, paths, super::ccmpp::project_valid(&spec));
