@@ -150,8 +150,13 @@ const CELLS: [(usize, usize); 7] = [(0, 9), (10, 14), (15, 54), (55, 59), (60, 6
 /// The life expectancy by sex: the plan's 75.04 for both sexes together,
 /// split with China's female-male gap in 2020 (UN WPP 2024).
 pub fn e0_by_sex() -> Result<(f64, f64), Error> {
-    let e0 = plan_fact("life_expectancy_2020")?;
-    let gap = wpp_china("e0_female", "estimate", 2020)? - wpp_china("e0_male", "estimate", 2020)?;
+    e0_by_sex_in(2020)
+}
+
+/// [`e0_by_sex`] of a census year the plan gives a life expectancy for.
+fn e0_by_sex_in(year: u16) -> Result<(f64, f64), Error> {
+    let e0 = plan_fact(&format!("life_expectancy_{year}"))?;
+    let gap = wpp_china("e0_female", "estimate", year)? - wpp_china("e0_male", "estimate", year)?;
     // Both-sex e0 ≈ the birth-weighted mean of the two.
     let w_f = 1.0 / (1.0 + PRIOR_SRB);
     let e_m = e0 - w_f * gap;
@@ -290,11 +295,16 @@ impl Tables {
 fn life_tables(e0_f: f64, e0_m: f64, imr: f64) -> Result<(Mortality, Tables), Error> {
     let q0_f = imr / 1000.0 * (1.0 + PRIOR_SRB) / (1.0 + MALE_INFANT_EXCESS * PRIOR_SRB);
     let mortality = Mortality::fit(e0_f, e0_m, q0_f, q0_f * MALE_INFANT_EXCESS)?;
-    let tables = Tables {
+    let tables = tables_of(&mortality, e0_f, e0_m)?;
+    Ok((mortality, tables))
+}
+
+/// A mortality model's single-year tables at these life expectancies.
+fn tables_of(mortality: &Mortality, e0_f: f64, e0_m: f64) -> Result<Tables, Error> {
+    Ok(Tables {
         f: single_year(&mortality.table(Sex::Female, e0_f)?, AGES - 1),
         m: single_year(&mortality.table(Sex::Male, e0_m)?, AGES - 1),
-    };
-    Ok((mortality, tables))
+    })
 }
 
 /// The cells' totals (see [`CELLS`]): 表1's groups split by the 10-14 and
@@ -431,6 +441,23 @@ fn cohort_fits(b: &BasePopulation, tables: &Tables) -> Vec<Fit> {
     .collect()
 }
 
+/// A prior shape raked to the `cells`' totals `rows` and the totals by sex,
+/// smoothed across the cells' edges, those aged 0 made the survivors of
+/// `births`.
+fn fitted(
+    prior: (Vec<f64>, Vec<f64>),
+    tables: &Tables,
+    cells: &[(usize, usize)],
+    rows: &[f64],
+    sexes: [f64; 2],
+    births: f64,
+) -> (Vec<f64>, Vec<f64>) {
+    let (mut female, mut male) = raked(prior, cells, rows, sexes);
+    smooth_and_tilt(&mut female, cells, births * (1.0 / (1.0 + PRIOR_SRB)) * tables.f.big_lx[0]);
+    smooth_and_tilt(&mut male, cells, births * (PRIOR_SRB / (1.0 + PRIOR_SRB)) * tables.m.big_lx[0]);
+    (female, male)
+}
+
 /// A population of `year` by single year of age: the stable shape of
 /// `tables` whose `cells` come closest to their published totals `rows`,
 /// raked to those and to the totals by sex, smoothed across the cells'
@@ -448,9 +475,7 @@ fn shaped(
     mortality: Mortality,
 ) -> Result<BasePopulation, Error> {
     let total: f64 = sexes.iter().sum();
-    let (mut female, mut male) = raked(prior(tables, cells, rows, total), cells, rows, sexes);
-    smooth_and_tilt(&mut female, cells, births * (1.0 / (1.0 + PRIOR_SRB)) * tables.f.big_lx[0]);
-    smooth_and_tilt(&mut male, cells, births * (PRIOR_SRB / (1.0 + PRIOR_SRB)) * tables.m.big_lx[0]);
+    let (female, male) = fitted(prior(tables, cells, rows, total), tables, cells, rows, sexes, births);
     // Births implied by those aged 0 (survivors of a year's births).
     let births = female[0] / tables.f.big_lx[0] + male[0] / tables.m.big_lx[0];
     let tfr = implied_tfr(&female, births)?;
@@ -480,18 +505,19 @@ pub fn estimate() -> Result<BasePopulation, Error> {
 /// 55-59 about a quarter fewer than 2020's 65-69 imply).
 pub const TILT_SD: f64 = 0.1;
 
-/// Alternative 2020 bases, women and men by single year of age, that meet
-/// every published aggregate exactly as the estimate does but differ where
+/// Alternative 2020 bases to `estimate` (the estimate, not a reader's
+/// table), women and men by single year of age, that meet every published
+/// aggregate exactly as it does but differ where
 /// nothing is published: within each of the estimate's cells (how 15-54
 /// splits into five-year groups, the shape within 10-14, 55-59, 60-64,
 /// 65-74 and 75+) the prior shape is tilted by a straight line in log,
 /// of slope drawn from N(0, `tilt_sd`), before the raking. Ages 0-9 stay
 /// the survivors of 2020's births. Drawn from `seed`, the same natively and
 /// in wasm.
-pub fn alternative_bases(n: usize, seed: u64, tilt_sd: f64) -> Result<Vec<[Vec<f64>; 2]>, Error> {
+pub fn alternative_bases(estimate: &BasePopulation, n: usize, seed: u64, tilt_sd: f64) -> Result<Vec<[Vec<f64>; 2]>, Error> {
     let p = Published::read()?;
-    let (e0_f, e0_m) = e0_by_sex()?;
-    let (_, tables) = life_tables(e0_f, e0_m, p.imr)?;
+    // The estimate's own mortality model and tables: nothing fitted again.
+    let tables = tables_of(&estimate.mortality, estimate.e0_female, estimate.e0_male)?;
     let rows = cell_totals(&p, &tables)?;
     let births = table5_births();
     let shape = prior(&tables, &CELLS, &rows, p.total);
@@ -508,9 +534,7 @@ pub fn alternative_bases(n: usize, seed: u64, tilt_sd: f64) -> Result<Vec<[Vec<f
                 male[x] *= w;
             }
         }
-        let (mut female, mut male) = raked((female, male), &CELLS, &rows, [p.females, p.males]);
-        smooth_and_tilt(&mut female, &CELLS, births * (1.0 / (1.0 + PRIOR_SRB)) * tables.f.big_lx[0]);
-        smooth_and_tilt(&mut male, &CELLS, births * (PRIOR_SRB / (1.0 + PRIOR_SRB)) * tables.m.big_lx[0]);
+        let (female, male) = fitted((female, male), &tables, &CELLS, &rows, [p.females, p.males], births);
         out.push([female, male]);
     }
     Ok(out)
@@ -537,9 +561,7 @@ pub fn estimate_2010() -> Result<BasePopulation, Error> {
     let share_60 = census("share_60plus_derived")?;
     let p60 = total * share_60.value / 100.0;
     let e0 = plan_fact("life_expectancy_2010")?;
-    let gap = wpp_china("e0_female", "estimate", 2010)? - wpp_china("e0_male", "estimate", 2010)?;
-    let e0_m = e0 - gap / (1.0 + PRIOR_SRB);
-    let e0_f = e0_m + gap;
+    let (e0_f, e0_m) = e0_by_sex_in(2010)?;
     let imr = plan_fact("infant_mortality_2010")?;
     let (mortality, tables) = life_tables(e0_f, e0_m, imr)?;
     let rows = [young, work - (p60 - old), p60 - old, old];
@@ -586,7 +608,7 @@ mod tests {
     #[test]
     fn alternative_bases_meet_every_aggregate_and_differ_within_the_cells() {
         let b = estimate().unwrap();
-        let draws = alternative_bases(20, 7, TILT_SD).unwrap();
+        let draws = alternative_bases(&b, 20, 7, TILT_SD).unwrap();
         let both = |f: &[f64], m: &[f64], a: usize, z: usize| sum(f, a, z) + sum(m, a, z);
         let mut spread_50_54: Vec<f64> = Vec::new();
         for [f, m] in &draws {
@@ -604,7 +626,7 @@ mod tests {
         let (lo, hi) = spread_50_54.iter().fold((f64::INFINITY, 0.0f64), |(l, h), v| (l.min(*v), h.max(*v)));
         assert!(hi - lo > 10_000.0, "{lo} {hi}");
         // The same seed, the same draws.
-        assert_eq!(alternative_bases(3, 7, TILT_SD).unwrap()[..], draws[..3]);
+        assert_eq!(alternative_bases(&b, 3, 7, TILT_SD).unwrap()[..], draws[..3]);
     }
 
     #[test]

@@ -851,7 +851,7 @@ mod tests {
     fn the_decomposition_splits_each_headline_and_its_rates_alone_are_the_fans() {
         let base = estimate().unwrap();
         let a = preset(Preset::Plan, &base, &estimate_migration(&base).unwrap());
-        let bases = crate::projection::base::alternative_bases(20, 3, crate::projection::base::TILT_SD).unwrap();
+        let bases = crate::projection::base::alternative_bases(&base, 20, 3, crate::projection::base::TILT_SD).unwrap();
         let d = decompose(&base, &a, &DEFAULT_UNCERTAINTY, &bases, 200, 9, 62.19).unwrap();
         assert_eq!(d.headlines.iter().map(|h| h.headline).collect::<Vec<_>>(), Headline::ALL);
         // The future rates alone are the fans' trajectories, from the same seed.

@@ -336,7 +336,7 @@ impl Core {
             None => {
                 let model = self.explorer(lang)?.model();
                 let run = || -> Result<crate::projection::stochastic::Decomposition, crate::Error> {
-                    let bases = alternative_bases(crate::explorer::BASE_DRAWS, crate::explorer::SEED, TILT_SD)?;
+                    let bases = alternative_bases(&model.base, crate::explorer::BASE_DRAWS, crate::explorer::SEED, TILT_SD)?;
                     let sichuan = crate::data::external::census_fact("Sichuan", 2020, "share_15_59")?.value;
                     let a = model.preset(crate::projection::scenario::Preset::Plan);
                     let u = &crate::projection::stochastic::DEFAULT_UNCERTAINTY;

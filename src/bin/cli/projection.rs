@@ -188,7 +188,7 @@ pub fn simulate(s: Scenario, trajectories: usize, seed: u64, base_draws: Option<
                 return Err(Failure::Input("--decompose draws alternatives to the estimate, not to a reader's own table".into()));
             }
             use liangshan_pop::projection::base::{alternative_bases, TILT_SD};
-            let bases = alternative_bases(n, seed, TILT_SD)?;
+            let bases = alternative_bases(&base, n, seed, TILT_SD)?;
             let sichuan = liangshan_pop::data::external::census_fact("Sichuan", 2020, "share_15_59")?.value;
             Some(liangshan_pop::projection::stochastic::decompose(&base, &a, &DEFAULT_UNCERTAINTY, &bases, trajectories, seed, sichuan)?)
         }
