@@ -52,6 +52,19 @@ pub fn fixed(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// [`fixed`] with its sign always shown: "+0.19", "−2.80" (a minus sign,
+/// not a hyphen), "0.00".
+pub fn signed(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = fixed(x.abs(), decimals, lang);
+    if x > 0.0 {
+        format!("+{s}")
+    } else if x < 0.0 {
+        format!("−{s}")
+    } else {
+        s
+    }
+}
+
 fn group_thousands(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
     let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));

@@ -7,7 +7,7 @@ use super::grammar::{line, text, Band, Bar, Fill, Font, Label, Linear, Mark, Ori
 use super::{finish, table, text_width, wrap, Chart, ChartId, DataTable, Spec, Texts};
 use crate::data::counties::{County, CountyId, COUNTIES, TABLE3_AT};
 use crate::error::Error;
-use crate::i18n::{fixed, Lang, Text};
+use crate::i18n::{fixed, signed, Lang, Text};
 use crate::indicators::audit::{audit, CheckKind, Verdict};
 
 pub const ID: ChartId = ChartId::CountyShareChange;
@@ -15,17 +15,6 @@ pub const TITLE: Text =
     Text::new("各县（市）占全州常住人口比重的变化，2010—2020年", "Change in each county's share of the prefecture's residents, 2010-2020");
 
 const MARGIN: f64 = 8.0;
-
-fn signed(x: f64, lang: Lang) -> String {
-    let s = fixed(x.abs(), 2, lang);
-    if x > 0.0 {
-        format!("+{s}")
-    } else if x < 0.0 {
-        format!("−{s}")
-    } else {
-        s
-    }
-}
 
 /// The counties whose printed change the audit finds at odds with their
 /// share columns.
@@ -42,7 +31,7 @@ fn flagged() -> Result<Vec<CountyId>, Error> {
 /// The printed change, starred where the audit flags it.
 fn value(c: &County, flagged: &[CountyId], lang: Lang) -> String {
     let mark = if flagged.contains(&c.county_id()) { "*" } else { "" };
-    format!("{}{mark}", signed(c.share_change.value, lang))
+    format!("{}{mark}", signed(c.share_change.value, 2, lang))
 }
 
 /// A bar a county from the zero line, its name on the far side of the line,

@@ -10,7 +10,7 @@ use super::grammar::{line, text, Band, Bar, Fill, Label, Linear, Mark, Orient, P
 use super::{finish, table, text_width, wrap, Chart, ChartId, DataTable, Spec, Texts};
 use crate::data::external::CENSUS_FACTS_FILE;
 use crate::error::Error;
-use crate::i18n::{fixed, Lang, Text};
+use crate::i18n::{fixed, signed, Lang, Text};
 use crate::projection::hindcast::{Aggregate, Components, Hindcast, Row, E0_GAIN};
 
 pub const ID: ChartId = ChartId::Hindcast;
@@ -52,17 +52,6 @@ pub fn value(a: Aggregate, v: f64, lang: Lang) -> String {
         Aggregate::Total => fixed(v, 0, lang),
         _ if is_share(a) => format!("{}%", fixed(v, 2, lang)),
         _ => fixed(v, 2, lang),
-    }
-}
-
-fn signed(x: f64, decimals: usize, lang: Lang) -> String {
-    let s = fixed(x.abs(), decimals, lang);
-    if x > 0.0 {
-        format!("+{s}")
-    } else if x < 0.0 {
-        format!("−{s}")
-    } else {
-        s
     }
 }
 
