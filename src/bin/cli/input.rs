@@ -28,16 +28,21 @@ pub fn bounded(r: impl Read, limit: u64, what: &str) -> Result<Vec<u8>, Failure>
     Ok(bytes)
 }
 
-/// A file, or standard input without one, as UTF-8 text of at most `limit` bytes.
-pub fn text(path: Option<&Path>, limit: u64) -> Result<String, Failure> {
-    let bytes = match path {
+/// A file, or standard input without one: at most `limit` bytes.
+pub fn bytes(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, Failure> {
+    match path {
         Some(p) => {
             let name = p.display().to_string();
             let file = std::fs::File::open(p).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-            bounded(file, limit, &name)?
+            bounded(file, limit, &name)
         }
-        None => bounded(std::io::stdin().lock(), limit, "standard input")?,
-    };
+        None => bounded(std::io::stdin().lock(), limit, "standard input"),
+    }
+}
+
+/// A file, or standard input without one, as UTF-8 text of at most `limit` bytes.
+pub fn text(path: Option<&Path>, limit: u64) -> Result<String, Failure> {
+    let bytes = bytes(path, limit)?;
     String::from_utf8(bytes).map_err(|e| Failure::Input(format!("the input is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
 }
 

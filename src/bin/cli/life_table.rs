@@ -12,8 +12,8 @@ use liangshan_pop::upload::decode::{decode, NativeDecoder};
 use liangshan_pop::upload::MAX_BYTES;
 use serde::Serialize;
 
-use super::input::bounded;
-use super::{Failure, Output};
+use super::input;
+use super::{pick, Failure, Output};
 
 /// How nax are chosen, as the command line names the methods.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,14 +24,22 @@ pub enum AxMethod {
     Given,
 }
 
-pub fn ax_method(s: &str) -> Result<AxMethod, String> {
-    match s {
-        "cd-west" => Ok(AxMethod::CdWest),
-        "un" => Ok(AxMethod::Un),
-        "pas" => Ok(AxMethod::Pas),
-        "given" => Ok(AxMethod::Given),
-        _ => Err("not a method (cd-west, un, pas or given)".into()),
+impl AxMethod {
+    const ALL: [AxMethod; 4] = [AxMethod::CdWest, AxMethod::Un, AxMethod::Pas, AxMethod::Given];
+
+    /// Its name on the command line and in the JSON.
+    fn slug(self) -> &'static str {
+        match self {
+            AxMethod::CdWest => "cd-west",
+            AxMethod::Un => "un",
+            AxMethod::Pas => "pas",
+            AxMethod::Given => "given",
+        }
     }
+}
+
+pub fn ax_method(s: &str) -> Result<AxMethod, String> {
+    AxMethod::ALL.into_iter().find(|m| m.slug() == s).ok_or_else(|| "not a method (cd-west, un, pas or given)".into())
 }
 
 pub fn sex(s: &str) -> Result<Sex, String> {
@@ -261,19 +269,13 @@ fn method_words(m: AxMethod) -> Text {
 }
 
 fn usage(lang: Lang, zh: &str, en: &str) -> Failure {
-    Failure::Input(if lang == Lang::Zh { zh.to_string() } else { en.to_string() })
+    Failure::Input(pick(lang, zh, en).to_string())
 }
 
 pub fn life_table(asked: &Asked, o: Output) -> Result<String, Failure> {
     let lang = o.lang;
     let name = asked.input.map_or("standard input".to_string(), |p| p.display().to_string());
-    let bytes = match asked.input {
-        Some(p) => {
-            let file = std::fs::File::open(p).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-            bounded(file, MAX_BYTES as u64, &name)?
-        }
-        None => bounded(std::io::stdin().lock(), MAX_BYTES as u64, &name)?,
-    };
+    let bytes = input::bytes(asked.input, MAX_BYTES as u64)?;
     let fail =
         |problems: Vec<Problem>| Failure::Input(problems.iter().map(|p| problem_text(p, &name, lang)).collect::<Vec<_>>().join("\n"));
     let text = decode(&bytes, &NativeDecoder).map_err(|_| fail(vec![Problem { line: 0, kind: ProblemKind::NotText }]))?.text;
@@ -327,12 +329,7 @@ pub fn life_table(asked: &Asked, o: Output) -> Result<String, Failure> {
     let age = |r: &Row| if r.open { format!("{}+", r.age) } else { r.age.to_string() };
     if o.json {
         let printed = Printed {
-            separation: match method {
-                AxMethod::CdWest => "cd-west",
-                AxMethod::Un => "un",
-                AxMethod::Pas => "pas",
-                AxMethod::Given => "given",
-            },
+            separation: method.slug(),
             sex: separation.map(|_| sex),
             cd_region: (method == AxMethod::Pas).then_some(asked.cd_region),
             imr: asked.imr,

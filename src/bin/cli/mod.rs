@@ -55,6 +55,15 @@ fn region(s: &str) -> Result<Region, String> {
     Region::from_slug(s).ok_or_else(|| "not a region (liangshan or a county: xichang, muli, ...)".to_string())
 }
 
+/// The Chinese or the English of something said.
+fn pick<T>(lang: Lang, zh: T, en: T) -> T {
+    if lang == Lang::Zh {
+        zh
+    } else {
+        en
+    }
+}
+
 /// How a command speaks: `--lang zh|en` (Chinese unless asked) and `--json`.
 #[derive(Args, Clone, Copy)]
 struct Output {

@@ -11,15 +11,7 @@ use liangshan_pop::indicators::derived::derived_figures;
 use liangshan_pop::present::audit::{observation, verdict, words};
 use liangshan_pop::present::figures::describe;
 
-use super::{Failure, Output};
-
-fn pick(lang: Lang, zh: String, en: String) -> String {
-    if lang == Lang::Zh {
-        zh
-    } else {
-        en
-    }
-}
+use super::{pick, Failure, Output};
 
 /// The audit as a table, with the observations and derived figures.
 pub fn audit(o: Output) -> Result<String, Failure> {
