@@ -22,7 +22,7 @@ use crate::model::Model;
 use crate::projection::base::{BasePopulation, PRIOR_SRB};
 use crate::projection::counties::{CountyBase, RegionInputs};
 use crate::projection::scenario::{paths, run_paths, Assumptions, Run};
-use crate::projection::stochastic::{simulate_region, Probabilistic, Uncertainty, DEFAULT_UNCERTAINTY};
+use crate::projection::stochastic::{simulate_region, Draws, Probabilistic, Uncertainty, DEFAULT_UNCERTAINTY};
 use crate::projection::targets::{self, Status, Tracked};
 use crate::projection::upload as base_upload;
 use crate::state::{PageState, CONTROLS};
@@ -32,9 +32,6 @@ use crate::upload::{Expectation, LegacyDecoder, Note, Problem};
 pub const TRAJECTORIES: usize = 1000;
 /// Its seed: the same state always gives the same intervals.
 pub const SEED: u64 = 2024;
-
-/// The alternative bases of the methods' decomposition.
-pub const BASE_DRAWS: usize = 200;
 
 /// A reader's own population table, in place of a region's estimate.
 #[derive(Clone, Debug)]
@@ -142,6 +139,10 @@ pub struct MethodFigures {
     pub constraints: usize,
     pub constraints_met: usize,
     pub uncertainty: Uncertainty,
+    /// How many alternative bases the fans start from, and how much each
+    /// may tilt within a cell.
+    pub base_draws: usize,
+    pub tilt_sd: f64,
     /// The plan's path, as the explorer assumes it.
     pub plan: PlanPath,
     pub srb: f64,
@@ -259,15 +260,17 @@ impl Explorer {
         Ok(runs)
     }
 
-    /// The probabilistic runs of a state.
+    /// The probabilistic runs of a state: the future rates drawn, and the
+    /// base where it is the estimate (not where it is the reader's table).
     pub fn simulate(&self, s: &PageState, trajectories: usize, seed: u64) -> Result<FanSet, Error> {
         let a = self.assumptions(s);
         let pref = self.prefecture_base();
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories, seed).with_bases(self.model.base_draws()?);
         let grid = &mut self.model.grid.borrow_mut();
-        let prefecture = simulate_region(grid, &pref, &RegionInputs::whole(&pref), &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
+        let prefecture = simulate_region(grid, &pref, &RegionInputs::whole(&pref), &a, d)?;
         let region = match s.region {
             Region::Prefecture => prefecture.clone(),
-            r => simulate_region(grid, &self.model.base, &self.inputs(r)?, &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?,
+            r => simulate_region(grid, &self.model.base, &self.inputs(r)?, &a, d)?,
         };
         Ok(FanSet { key: self.key(s), region, prefecture })
     }
@@ -365,6 +368,8 @@ impl Explorer {
             constraints: base.fit.len(),
             constraints_met: base.fit.iter().filter(|f| f.met).count(),
             uncertainty: DEFAULT_UNCERTAINTY,
+            base_draws: crate::model::BASE_DRAWS,
+            tilt_sd: crate::projection::base::TILT_SD,
             plan: {
                 let a = self.model.preset(crate::projection::scenario::Preset::Plan);
                 PlanPath { tfr_2030: a.tfr_2030, e0_2025: a.e0_2025, e0_2030: a.e0_2030, e0_gain_per_year: a.e0_gain_per_year }
@@ -416,6 +421,8 @@ mod tests {
         let s = state("region=xide&year=2040");
         assert_eq!(s.region, Region::County(XIDE));
         let fans = x.simulate(&s, 30, 1).unwrap();
+        // The county's fans and the prefecture's start from the alternative bases.
+        assert_eq!((fans.region.bases, fans.prefecture.bases), (crate::model::BASE_DRAWS, crate::model::BASE_DRAWS));
         let charts = x.charts(&s, Some(&fans), &spec, &[]).unwrap();
         assert_eq!(charts.len(), ChartId::PROJECTION.len());
         assert!(charts[0].title.contains("Xide") && charts[0].title.contains("2040"), "{}", charts[0].title);
@@ -479,6 +486,12 @@ mod tests {
         assert!((1.2..1.5).contains(&(run.years[10].population / before)), "{} vs {before}", run.years[10].population);
         let chart = &x.charts(&s, None, &Spec::new(720.0, Lang::Zh), &[ChartId::Pyramid]).unwrap()[0];
         assert!(!chart.title.contains("估计") && chart.notes[0].contains("用户"), "{} {:?}", chart.title, chart.notes);
+        // Its fans start from the table itself; the prefecture's still
+        // from the alternative bases, and the chart says which.
+        let fans = x.simulate(&s, 20, 1).unwrap();
+        assert_eq!((fans.region.bases, fans.prefecture.bases), (0, crate::model::BASE_DRAWS));
+        let chart = &x.charts(&s, Some(&fans), &Spec::new(720.0, Lang::En), &[ChartId::ProjectedPopulation]).unwrap()[0];
+        assert!(chart.notes.iter().any(|n| n.contains("all from the same base population")), "{:?}", chart.notes);
         // Other regions keep the estimate.
         assert!(x.runs(&state("region=muli")).unwrap().region.estimate);
         assert_eq!(x.uploaded_region(), Some(xichang));

@@ -7,6 +7,8 @@
 //! - the estimated 2020 base population of the prefecture, and of its 17
 //!   counties (estimated on first use: the page's own thread reads states
 //!   and never projects a county);
+//! - the alternative bases the probabilistic runs start from (drawn on
+//!   first use: only the simulation worker and the command line need them);
 //! - the migration estimate of 2010-2020;
 //! - the mortality model, with its life tables by life expectancy computed
 //!   once each (a slider other than life expectancy changes none of them),
@@ -21,7 +23,7 @@ use std::collections::HashMap;
 use crate::data::counties::{CountyId, Region};
 use crate::demography::Sex;
 use crate::error::Error;
-use crate::projection::base::{self, BasePopulation, AGES, PRIOR_SRB};
+use crate::projection::base::{self, BaseDraws, BasePopulation, AGES, PRIOR_SRB, TILT_SD};
 use crate::projection::counties::{estimate_counties, CountyBase};
 use crate::projection::scenario::{estimate_migration, preset, Assumptions, MigrationEstimate, Preset};
 use crate::projection::stochastic::LifeTableGrid;
@@ -30,11 +32,17 @@ use crate::projection::urbanisation::{self, Urbanisation};
 /// The last year any run of the page projects to.
 pub const HORIZON: u16 = 2050;
 
+/// How many alternative bases the probabilistic runs start from, and their
+/// seed (the draws' own stream: not the future rates' of the same seed).
+pub const BASE_DRAWS: usize = 200;
+pub const BASE_SEED: u64 = 2024;
+
 pub struct Model {
     pub base: BasePopulation,
     pub migration: MigrationEstimate,
     pub urbanisation: Urbanisation,
     counties: OnceCell<Vec<CountyBase>>,
+    base_draws: OnceCell<BaseDraws>,
     /// Single-year person-years by sex and life expectancy, each computed once.
     life_tables: RefCell<HashMap<(Sex, u64), Vec<f64>>>,
     /// The probabilistic runs' life tables, on a grid of life expectancy.
@@ -71,6 +79,7 @@ impl Model {
         Ok(Model {
             urbanisation: urbanisation::project(HORIZON)?,
             counties: OnceCell::new(),
+            base_draws: OnceCell::new(),
             life_tables: RefCell::new(HashMap::new()),
             grid: RefCell::new(LifeTableGrid::new(&base.mortality)),
             base,
@@ -85,6 +94,15 @@ impl Model {
         }
         let estimated = estimate_counties(&self.base)?;
         Ok(self.counties.get_or_init(|| estimated))
+    }
+
+    /// The alternative bases, drawn the first time they are needed.
+    pub fn base_draws(&self) -> Result<&BaseDraws, Error> {
+        if let Some(d) = self.base_draws.get() {
+            return Ok(d);
+        }
+        let drawn = BaseDraws::new(&self.base, BASE_DRAWS, BASE_SEED, TILT_SD)?;
+        Ok(self.base_draws.get_or_init(|| drawn))
     }
 
     pub fn county(&self, c: CountyId) -> Result<&CountyBase, Error> {

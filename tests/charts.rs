@@ -402,13 +402,13 @@ mod projection_charts {
     use liangshan_pop::charts::projection::{render, View};
     use liangshan_pop::projection::base::estimate;
     use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
-    use liangshan_pop::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+    use liangshan_pop::projection::stochastic::{simulate, Draws, DEFAULT_UNCERTAINTY};
 
     fn fixture() -> (liangshan_pop::projection::scenario::Run, liangshan_pop::projection::stochastic::Probabilistic) {
         let base = estimate().unwrap();
         let mig = estimate_migration(&base).unwrap();
         let a = preset(Preset::Plan, &base, &mig);
-        (run(&base, &a).unwrap(), simulate(&base, &a, &DEFAULT_UNCERTAINTY, 40, 1).unwrap())
+        (run(&base, &a).unwrap(), simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 40, 1)).unwrap())
     }
 
     #[test]

@@ -471,9 +471,14 @@ fn simulate_decomposes_the_headline_intervals_between_base_and_rates() {
     assert_eq!(d["sichuan_15_59"], 62.19);
     assert_eq!(d["headlines"].as_array().unwrap().len(), 4);
     assert!(d["headlines"].as_array().unwrap().iter().all(|h| (0.0..=1.0).contains(&h["base_share"].as_f64().unwrap())));
-    // Without the flag there is none; a reader's own table has no alternatives drawn.
+    // Without the flag there is none; the fans start from the alternative
+    // bases as the page's do, or from the estimate alone with 0.
     let (_, plain, _) = run(&["simulate", "--trajectories", "50", "--json"]);
-    assert!(serde_json::from_str::<serde_json::Value>(&plain).unwrap().get("decomposition").is_none());
-    let (code, _, _) = run(&["simulate", "--decompose", "--base-draws", "0"]);
-    assert_eq!(code, 2);
+    let plain: serde_json::Value = serde_json::from_str(&plain).unwrap();
+    assert!(plain.get("decomposition").is_none());
+    assert_eq!(plain["bases"], 200);
+    let (_, alone, _) = run(&["simulate", "--trajectories", "50", "--base-draws", "0"]);
+    assert!(alone.lines().next().unwrap().ends_with("each from the base itself"), "{alone}");
+    let (code, _, err) = run(&["simulate", "--decompose", "--base-draws", "0"]);
+    assert_eq!(code, 2, "{err}");
 }

@@ -584,6 +584,8 @@ export class Explorer {
         n: f.constraints,
         trajectories: fmt(TRAJECTORIES, 0, lang),
         u: { ...f.uncertainty, migrationSd: fmt(f.uncertainty.migrationSd, 0, lang) },
+        bases: fmt(f.baseDraws, 0, lang),
+        tilt: fmt(f.tiltSd, 1, lang),
         plan: f.plan,
         srb: f.srb,
         e0: fmt(f.e0In2020, 2, lang),

@@ -60,7 +60,7 @@ pub fn table(d: &Decomposition, lang: Lang) -> DataTable {
 pub struct Words {
     /// The disclosure's label.
     pub summary: String,
-    /// How the alternative bases differ, and what "rates alone" is.
+    /// How the alternative bases differ, and which column the explorer's fans are.
     pub note: String,
     /// The table's caption.
     pub caption: String,
@@ -71,12 +71,12 @@ pub fn words(bases: usize, tilt_sd: f64, lang: Lang) -> Words {
     match lang {
         Lang::Zh => Words {
             summary: "基期人口是估计值：主要结论的区间有多少来自基期人口".into(),
-            note: format!("备选的基期人口（{bases}个）都满足每个公布数，只在没有公布数的地方不同：每个年龄段内部的形状（例如15—54岁如何分布到各五岁组）按随机的对数线性倾斜改变（标准差{sd}，为假定值）。每条轨迹从其中一个出发；“仅未来参数”即探索器中规划路径的区间。打开时计算，约需一秒。"),
+            note: format!("备选的基期人口（{bases}个）都满足每个公布数，只在没有公布数的地方不同：每个年龄段内部的形状（例如15—54岁如何分布到各五岁组）按随机的对数线性倾斜改变（标准差{sd}，为假定值）。“两者”中每条轨迹从其中一个出发，即探索器中规划路径的区间；“仅未来参数”都从估计的基期人口出发。打开时计算，约需一秒。"),
             caption: "主要结论的区间：基期人口与未来参数".into(),
         },
         Lang::En => Words {
             summary: "The base is an estimate: how much of each headline's interval comes from it".into(),
-            note: format!("The {bases} alternative bases each meet every published figure and differ only where nothing is published: the shape within each age cell (how 15-54 splits into five-year groups, for example) is tilted at random, log-linearly (standard deviation {sd}, an assumption). Each trajectory starts from one of them; \"future rates alone\" is the explorer's interval for the plan's path. Computed when opened, in about a second."),
+            note: format!("The {bases} alternative bases each meet every published figure and differ only where nothing is published: the shape within each age cell (how 15-54 splits into five-year groups, for example) is tilted at random, log-linearly (standard deviation {sd}, an assumption). With both, each trajectory starts from one of them: the explorer's interval for the plan's path; with \"future rates alone\", all start from the estimate. Computed when opened, in about a second."),
             caption: "The headline intervals: base and future rates".into(),
         },
     }

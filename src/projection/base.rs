@@ -505,6 +505,9 @@ pub fn estimate() -> Result<BasePopulation, Error> {
 /// 55-59 about a quarter fewer than 2020's 65-69 imply).
 pub const TILT_SD: f64 = 0.1;
 
+/// What [`alternative_bases`] mixes into its seed ("base" in ASCII).
+const BASE_STREAM: u64 = 0x6261_7365;
+
 /// Alternative 2020 bases to `estimate` (the estimate, not a reader's
 /// table), women and men by single year of age, that meet every published
 /// aggregate exactly as it does but differ where
@@ -512,8 +515,8 @@ pub const TILT_SD: f64 = 0.1;
 /// splits into five-year groups, the shape within 10-14, 55-59, 60-64,
 /// 65-74 and 75+) the prior shape is tilted by a straight line in log,
 /// of slope drawn from N(0, `tilt_sd`), before the raking. Ages 0-9 stay
-/// the survivors of 2020's births. Drawn from `seed`, the same natively and
-/// in wasm.
+/// the survivors of 2020's births. Drawn from `seed` (a stream of its own),
+/// the same natively and in wasm.
 pub fn alternative_bases(estimate: &BasePopulation, n: usize, seed: u64, tilt_sd: f64) -> Result<Vec<[Vec<f64>; 2]>, Error> {
     let p = Published::read()?;
     // The estimate's own mortality model and tables: nothing fitted again.
@@ -521,7 +524,9 @@ pub fn alternative_bases(estimate: &BasePopulation, n: usize, seed: u64, tilt_sd
     let rows = cell_totals(&p, &tables)?;
     let births = table5_births();
     let shape = prior(&tables, &CELLS, &rows, p.total);
-    let mut rng = crate::projection::stochastic::Rng::new(seed);
+    // Their own stream of `seed`: a run drawing its future rates from the
+    // same seed must not draw the same normals for both.
+    let mut rng = crate::projection::stochastic::Rng::new(seed ^ BASE_STREAM);
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let (mut female, mut male) = shape.clone();
@@ -538,6 +543,49 @@ pub fn alternative_bases(estimate: &BasePopulation, n: usize, seed: u64, tilt_sd
         out.push([female, male]);
     }
     Ok(out)
+}
+
+/// Alternative bases as what each does to the estimate: the ratio of draw
+/// t to the estimate in every sex and age. A region whose base is drawn
+/// from the estimate (the prefecture, or a county, whose cells add up to
+/// the prefecture's) starts trajectory t from its own base times draw t's
+/// ratios, so the counties' draws add up to the prefecture's in every age
+/// and sex, trajectory by trajectory. A reader's own table is not drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BaseDraws {
+    ratios: Vec<[Vec<f64>; 2]>,
+}
+
+impl BaseDraws {
+    /// `n` draws of [`alternative_bases`] from `seed`.
+    pub fn new(estimate: &BasePopulation, n: usize, seed: u64, tilt_sd: f64) -> Result<BaseDraws, Error> {
+        let ratio = |drawn: &[f64], of: &[f64]| drawn.iter().zip(of).map(|(d, e)| if *e > 0.0 { d / e } else { 1.0 }).collect();
+        let ratios = alternative_bases(estimate, n, seed, tilt_sd)?
+            .into_iter()
+            .map(|[f, m]| [ratio(&f, &estimate.female), ratio(&m, &estimate.male)])
+            .collect();
+        Ok(BaseDraws { ratios })
+    }
+
+    pub fn len(&self) -> usize {
+        self.ratios.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ratios.is_empty()
+    }
+
+    /// Writes draw `t` (of [`len`](Self::len), cyclically) of a base,
+    /// women and men, to `out`.
+    pub fn draw(&self, t: usize, [female, male]: [&[f64]; 2], out: &mut [Vec<f64>; 2]) {
+        let [rf, rm] = &self.ratios[t % self.ratios.len()];
+        for (o, (v, r)) in out[0].iter_mut().zip(female.iter().zip(rf)) {
+            *o = v * r;
+        }
+        for (o, (v, r)) in out[1].iter_mut().zip(male.iter().zip(rm)) {
+            *o = v * r;
+        }
+    }
 }
 
 /// The cells of the 2010 estimate: 表1's groups, with 65+ and 60-64 split

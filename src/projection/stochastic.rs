@@ -2,10 +2,13 @@
 //! with autocorrelated (AR(1)) deviations of fertility, life expectancy and
 //! migration, drawn from a seeded generator (the same seed gives the same
 //! numbers everywhere), summarised as medians and 80% and 95% intervals.
+//! Where a region's base is the estimate, each trajectory also starts from
+//! one of the alternative bases ([`BaseDraws`]): the estimate is uncertain
+//! where nothing is published.
 
 use serde::Serialize;
 
-use super::base::{BasePopulation, AGES};
+use super::base::{BaseDraws, BasePopulation, AGES};
 use super::ccmpp::{births, present, sum, survival_ratios, survive};
 use super::counties::RegionInputs;
 use super::indicator::Indicator;
@@ -92,6 +95,10 @@ pub type ServiceFan = Fan<Service>;
 pub struct Probabilistic {
     pub trajectories: usize,
     pub seed: u64,
+    /// How many alternative bases the trajectories start from in turn (0:
+    /// all from the region's own base, a reader's table).
+    #[serde(default)]
+    pub bases: usize,
     pub fans: Vec<Fan>,
     /// The service populations' fans, where the run kept them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -307,17 +314,19 @@ impl<'a> Engine<'a> {
     /// arithmetic is the engine's ([`crate::projection::ccmpp`]), on the
     /// inputs a deterministic run along the same paths would build, so a
     /// trajectory is that run to the last bit.
-    /// `start`, when given, is the first region's base population in
-    /// place of its own (women, men).
-    fn run(&self, ws: &mut Workspace, start: Option<&[Vec<f64>; 2]>, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
+    /// `draw`, when given, is the alternative base this trajectory starts
+    /// from: every region whose base is the estimate starts from its draw.
+    fn run(&self, ws: &mut Workspace, draw: Option<(&BaseDraws, usize)>, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
         let steps = self.centre.migration.len();
         for (r, region) in self.regions.iter().enumerate() {
-            ws.now[r][0].copy_from_slice(&region.base.female);
-            ws.now[r][1].copy_from_slice(&region.base.male);
-        }
-        if let Some([f, m]) = start {
-            ws.now[0][0].copy_from_slice(f);
-            ws.now[0][1].copy_from_slice(m);
+            let own = [&region.base.female[..], &region.base.male[..]];
+            match draw {
+                Some((draws, t)) if region.base.estimate => draws.draw(t, own, &mut ws.now[r]),
+                _ => {
+                    ws.now[r][0].copy_from_slice(own[0]);
+                    ws.now[r][1].copy_from_slice(own[1]);
+                }
+            }
         }
         let srb = self.srb;
         for k in 0..=steps {
@@ -525,7 +534,7 @@ impl<'a> Store<'a> {
         Some(v.iter().filter(|x| check.test.meets(**x)).count() as f64 / trajectories as f64)
     }
 
-    fn summarise(&mut self, region: usize, seed: u64) -> Probabilistic {
+    fn summarise(&mut self, region: usize, seed: u64, bases: usize) -> Probabilistic {
         let trajectories = self.trajectories;
         let years: Vec<u16> = (0..self.years).map(|k| BASE_YEAR + k as u16).collect();
         // Counted before the fans reorder the values.
@@ -537,7 +546,7 @@ impl<'a> Store<'a> {
         } else {
             Vec::new()
         };
-        Probabilistic { trajectories, seed, fans, services, met }
+        Probabilistic { trajectories, seed, bases, fans, services, met }
     }
 }
 
@@ -548,10 +557,38 @@ fn check_trajectories(trajectories: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// What the trajectories of a run draw: the future rates' deviations (as
+/// `uncertainty` says), from `seed`, and, when `bases` are given, the
+/// alternative base each starts from (trajectory t from draw t).
+#[derive(Clone, Copy)]
+pub struct Draws<'a> {
+    pub uncertainty: &'a Uncertainty,
+    pub bases: Option<&'a BaseDraws>,
+    pub trajectories: usize,
+    pub seed: u64,
+}
+
+impl<'a> Draws<'a> {
+    /// The future rates alone.
+    pub fn rates(uncertainty: &'a Uncertainty, trajectories: usize, seed: u64) -> Draws<'a> {
+        Draws { uncertainty, bases: None, trajectories, seed }
+    }
+
+    /// The future rates and, where a region's base is the estimate, the base.
+    pub fn with_bases(self, bases: &'a BaseDraws) -> Draws<'a> {
+        Draws { bases: Some(bases), ..self }
+    }
+
+    /// How many bases a region's trajectories start from.
+    fn bases_of(&self, drawn: bool) -> usize {
+        self.bases.filter(|_| drawn).map_or(0, BaseDraws::len)
+    }
+}
+
 /// `trajectories` runs around `a`'s paths from `seed`.
-pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, trajectories: usize, seed: u64) -> Result<Probabilistic, Error> {
+pub fn simulate(base: &BasePopulation, a: &Assumptions, d: Draws) -> Result<Probabilistic, Error> {
     let mut grid = LifeTableGrid::new(&base.mortality);
-    simulate_region(&mut grid, base, &RegionInputs::whole(base), a, u, trajectories, seed)
+    simulate_region(&mut grid, base, &RegionInputs::whole(base), a, d)
 }
 
 /// Runs `trajectories` trajectories of every region of `regions` from
@@ -559,14 +596,17 @@ pub fn simulate(base: &BasePopulation, a: &Assumptions, u: &Uncertainty, traject
 /// them (as [`RegionInputs::run`] does in a deterministic run), so
 /// trajectory t of one region and trajectory t of another share their
 /// fertility, life expectancy and migration. Returns the store of values.
-fn simulate_all<'a>(engine: &Engine, kept: Kept<'a>, u: &Uncertainty, trajectories: usize, seed: u64) -> Result<Store<'a>, Error> {
-    check_trajectories(trajectories)?;
+fn simulate_all<'a>(engine: &Engine, kept: Kept<'a>, d: Draws) -> Result<Store<'a>, Error> {
+    check_trajectories(d.trajectories)?;
+    if d.bases.is_some_and(BaseDraws::is_empty) {
+        return Err(ErrorKind::OutOfRange { name: "bases", value: 0.0, min: 1.0, max: f64::INFINITY }.into());
+    }
     let mut ws = engine.workspace();
-    let mut rng = Rng::new(seed);
-    let mut store = Store::new(kept, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), trajectories)?;
-    for t in 0..trajectories {
-        engine.draw(u, &mut rng, &mut ws.paths);
-        engine.run(&mut ws, None, &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
+    let mut rng = Rng::new(d.seed);
+    let mut store = Store::new(kept, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), d.trajectories)?;
+    for t in 0..d.trajectories {
+        engine.draw(d.uncertainty, &mut rng, &mut ws.paths);
+        engine.run(&mut ws, d.bases.map(|b| (b, t)), &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
     }
     Ok(store)
 }
@@ -579,14 +619,11 @@ pub fn simulate_region(
     pref: &BasePopulation,
     region: &RegionInputs,
     a: &Assumptions,
-    u: &Uncertainty,
-    trajectories: usize,
-    seed: u64,
+    d: Draws,
 ) -> Result<Probabilistic, Error> {
-    check_trajectories(trajectories)?;
     let engine = Engine::new(grid, pref, std::slice::from_ref(region), false, a)?;
-    let mut store = simulate_all(&engine, Kept { indicators: &Indicator::ALL, services: false }, u, trajectories, seed)?;
-    Ok(store.summarise(0, seed))
+    let mut store = simulate_all(&engine, Kept { indicators: &Indicator::ALL, services: false }, d)?;
+    Ok(store.summarise(0, d.seed, d.bases_of(region.base.estimate)))
 }
 
 /// A headline figure whose interval [`decompose`] splits by its sources.
@@ -649,14 +686,15 @@ fn variance(v: &[f64]) -> f64 {
 }
 
 /// The headlines of `trajectories` runs of the prefecture from `seed`, with
-/// the future rates drawn as in [`simulate`], the base drawn from `bases`
-/// (trajectory t starts from base t mod their number), or both. A year
+/// the future rates drawn as in [`simulate`] from the estimate, the base
+/// drawn from `bases` along the scenario's paths (trajectory t starts from
+/// base t mod their number), or both (what the explorer's fans draw). A year
 /// that never reaches Sichuan's level counts as the year after the horizon.
 pub fn decompose(
     base: &BasePopulation,
     a: &Assumptions,
     u: &Uncertainty,
-    bases: &[[Vec<f64>; 2]],
+    bases: &BaseDraws,
     trajectories: usize,
     seed: u64,
     sichuan_15_59: f64,
@@ -665,8 +703,8 @@ pub fn decompose(
     if a.horizon < 2035 {
         return Err(ErrorKind::OutOfRange { name: "horizon", value: f64::from(a.horizon), min: 2035.0, max: 2100.0 }.into());
     }
-    if bases.is_empty() || bases.iter().any(|[f, m]| f.len() != AGES || m.len() != AGES) {
-        return Err(ErrorKind::OutOfRange { name: "bases", value: bases.len() as f64, min: 1.0, max: f64::INFINITY }.into());
+    if bases.is_empty() {
+        return Err(ErrorKind::OutOfRange { name: "bases", value: 0.0, min: 1.0, max: f64::INFINITY }.into());
     }
     let mut grid = LifeTableGrid::new(&base.mortality);
     let region = RegionInputs::whole(base);
@@ -682,9 +720,8 @@ pub fn decompose(
             } else {
                 ws.paths.clone_from(&engine.centre);
             }
-            let start = drawn.then(|| &bases[t % bases.len()]);
             let mut v = [f64::NAN, f64::NAN, f64::NAN, after];
-            engine.run(&mut ws, start, &mut |_, k, y, _, _| {
+            engine.run(&mut ws, drawn.then_some((bases, t)), &mut |_, k, y, _, _| {
                 match y.year {
                     2030 => (v[0], v[1]) = (y.population, y.share_60_plus),
                     2035 => v[2] = y.share_60_plus,
@@ -747,11 +784,9 @@ pub fn simulate_counties(
     pref: &BasePopulation,
     counties: &[RegionInputs],
     a: &Assumptions,
-    u: &Uncertainty,
-    trajectories: usize,
-    seed: u64,
+    d: Draws,
 ) -> Result<CountyFans, Error> {
-    every_county(grid, pref, counties, a, (u, trajectories, seed), Kept { indicators: &COUNTY_FANS, services: false })
+    every_county(grid, pref, counties, a, d, Kept { indicators: &COUNTY_FANS, services: false })
 }
 
 /// [`simulate_counties`] keeping the service populations of every county
@@ -761,25 +796,19 @@ pub fn simulate_county_services(
     pref: &BasePopulation,
     counties: &[RegionInputs],
     a: &Assumptions,
-    u: &Uncertainty,
-    trajectories: usize,
-    seed: u64,
+    d: Draws,
 ) -> Result<CountyFans, Error> {
-    every_county(grid, pref, counties, a, (u, trajectories, seed), Kept { indicators: &[], services: true })
+    every_county(grid, pref, counties, a, d, Kept { indicators: &[], services: true })
 }
 
-fn every_county(
-    grid: &mut LifeTableGrid,
-    pref: &BasePopulation,
-    counties: &[RegionInputs],
-    a: &Assumptions,
-    (u, trajectories, seed): (&Uncertainty, usize, u64),
-    kept: Kept,
-) -> Result<CountyFans, Error> {
-    check_trajectories(trajectories)?;
+fn every_county(grid: &mut LifeTableGrid, pref: &BasePopulation, counties: &[RegionInputs], a: &Assumptions, d: Draws, kept: Kept) -> Result<CountyFans, Error> {
     let engine = Engine::new(grid, pref, counties, true, a)?;
-    let mut store = simulate_all(&engine, kept, u, trajectories, seed)?;
-    Ok(CountyFans { counties: (0..counties.len()).map(|c| store.summarise(c, seed)).collect(), sum: store.summarise(counties.len(), seed) })
+    let mut store = simulate_all(&engine, kept, d)?;
+    let any = counties.iter().any(|c| c.base.estimate);
+    Ok(CountyFans {
+        counties: counties.iter().enumerate().map(|(i, c)| store.summarise(i, d.seed, d.bases_of(c.base.estimate))).collect(),
+        sum: store.summarise(counties.len(), d.seed, d.bases_of(any)),
+    })
 }
 
 #[cfg(test)]
@@ -827,8 +856,8 @@ mod tests {
         let base = estimate().unwrap();
         let mig = estimate_migration(&base).unwrap();
         let a = preset(Preset::Plan, &base, &mig);
-        let p = simulate(&base, &a, &DEFAULT_UNCERTAINTY, 200, 7).unwrap();
-        let q = simulate(&base, &a, &DEFAULT_UNCERTAINTY, 200, 7).unwrap();
+        let p = simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 200, 7)).unwrap();
+        let q = simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 200, 7)).unwrap();
         // (Births of the last year are NaN: no year follows it.)
         assert!(format!("{p:?}") == format!("{q:?}"), "the same seed gave different numbers");
         let pop = p.fans.iter().find(|f| f.indicator == Indicator::Population).unwrap();
@@ -844,22 +873,27 @@ mod tests {
         assert!((pop.median[30] / det.years[30].population - 1.0).abs() < 0.02);
         assert_eq!(p.met.len(), 3);
         assert!(p.met.iter().all(|m| (0.0..=1.0).contains(m)));
-        assert!(simulate(&base, &a, &DEFAULT_UNCERTAINTY, 0, 1).is_err());
+        assert!(simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 0, 1)).is_err());
     }
 
     #[test]
-    fn the_decomposition_splits_each_headline_and_its_rates_alone_are_the_fans() {
+    fn the_decomposition_splits_each_headline_and_both_are_the_fans() {
         let base = estimate().unwrap();
         let a = preset(Preset::Plan, &base, &estimate_migration(&base).unwrap());
-        let bases = crate::projection::base::alternative_bases(&base, 20, 3, crate::projection::base::TILT_SD).unwrap();
+        let bases = BaseDraws::new(&base, 20, 3, crate::projection::base::TILT_SD).unwrap();
         let d = decompose(&base, &a, &DEFAULT_UNCERTAINTY, &bases, 200, 9, 62.19).unwrap();
         assert_eq!(d.headlines.iter().map(|h| h.headline).collect::<Vec<_>>(), Headline::ALL);
-        // The future rates alone are the fans' trajectories, from the same seed.
-        let p = simulate(&base, &a, &DEFAULT_UNCERTAINTY, 200, 9).unwrap();
-        let (pop, old) = (p.fan(Indicator::Population).unwrap(), p.fan(Indicator::Share60Plus).unwrap());
         let h = &d.headlines;
-        assert_eq!([h[0].rates[0], h[0].rates[2], h[0].rates[4]], [pop.lo95[10], pop.median[10], pop.hi95[10]]);
-        assert_eq!([h[2].rates[0], h[2].rates[4]], [old.lo95[15], old.hi95[15]]);
+        // Both sources are the fans' trajectories, from the same seed and
+        // bases; the future rates alone, those of fans from the estimate.
+        let rates = Draws::rates(&DEFAULT_UNCERTAINTY, 200, 9);
+        let both = simulate(&base, &a, rates.with_bases(&bases)).unwrap();
+        let alone = simulate(&base, &a, rates).unwrap();
+        for (p, q) in [(&both, [h[0].both, h[2].both]), (&alone, [h[0].rates, h[2].rates])] {
+            let (pop, old) = (p.fan(Indicator::Population).unwrap(), p.fan(Indicator::Share60Plus).unwrap());
+            assert_eq!([q[0][0], q[0][2], q[0][4]], [pop.lo95[10], pop.median[10], pop.hi95[10]]);
+            assert_eq!([q[1][0], q[1][4]], [old.lo95[15], old.hi95[15]]);
+        }
         for h in h {
             assert!((0.0..=1.0).contains(&h.base_share), "{h:?}");
             // The base alone follows the scenario's paths: its spread is the base's.
@@ -869,7 +903,36 @@ mod tests {
         // share's spread in 2035 is the base's, little of the population's.
         assert!(h[2].base_share > 0.5 && h[0].base_share < 0.2, "{h:?}");
         assert!(decompose(&base, &Assumptions { horizon: 2030, ..a }, &DEFAULT_UNCERTAINTY, &bases, 10, 9, 62.19).is_err());
-        assert!(decompose(&base, &a, &DEFAULT_UNCERTAINTY, &[], 10, 9, 62.19).is_err());
+        let none = BaseDraws::new(&base, 0, 3, crate::projection::base::TILT_SD).unwrap();
+        assert!(decompose(&base, &a, &DEFAULT_UNCERTAINTY, &none, 10, 9, 62.19).is_err());
+        assert!(simulate(&base, &a, rates.with_bases(&none)).is_err());
+    }
+
+    #[test]
+    fn fans_from_the_alternative_bases_spread_where_nothing_is_published() {
+        let base = estimate().unwrap();
+        let a = preset(Preset::Plan, &base, &estimate_migration(&base).unwrap());
+        let bases = BaseDraws::new(&base, 30, 5, crate::projection::base::TILT_SD).unwrap();
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, 60, 4).with_bases(&bases);
+        let p = simulate(&base, &a, d).unwrap();
+        assert_eq!(p.bases, 30);
+        // Every draw meets the published 2020 figures: no spread in them...
+        for i in [Indicator::Population, Indicator::Share60Plus, Indicator::Share65Plus, Indicator::Share0To14] {
+            let f = p.fan(i).unwrap();
+            assert!((f.hi95[0] - f.lo95[0]).abs() <= 1e-9 * f.median[0].abs(), "{i:?}: {} {}", f.lo95[0], f.hi95[0]);
+        }
+        // ...but the working ages' split into five-year groups is not
+        // published: 2021's births (from women of 15-49) spread already.
+        let births = p.fan(Indicator::Births).unwrap();
+        let rates = simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 60, 4)).unwrap();
+        let width = |p: &Probabilistic| p.fan(Indicator::Births).map(|f| f.hi95[0] - f.lo95[0]).unwrap();
+        assert!(width(&p) > width(&rates) * 1.5, "{} vs {}", width(&p), width(&rates));
+        assert!(births.lo95[0] < births.median[0] && births.median[0] < births.hi95[0]);
+        // A reader's table is its own: nothing drawn.
+        let theirs = BasePopulation { estimate: false, ..base.clone() };
+        let own = simulate(&theirs, &a, d).unwrap();
+        assert_eq!(own.bases, 0);
+        assert_eq!(format!("{:?}", own.fans), format!("{:?}", rates.fans));
     }
 
     fn counties() -> (BasePopulation, Assumptions, Vec<RegionInputs>) {
@@ -901,9 +964,12 @@ mod tests {
         let (base, a, inputs) = counties();
         let (t, seed) = (40, 3);
         let mut grid = LifeTableGrid::new(&base.mortality);
-        let all = simulate_counties(&mut grid, &base, &inputs, &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        let bases = BaseDraws::new(&base, 7, seed, crate::projection::base::TILT_SD).unwrap();
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, t, seed).with_bases(&bases);
+        let all = simulate_counties(&mut grid, &base, &inputs, &a, d).unwrap();
         for c in [0, 5, 16] {
-            let own = simulate_region(&mut grid, &base, &inputs[c], &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+            let own = simulate_region(&mut grid, &base, &inputs[c], &a, d).unwrap();
+            assert_eq!(own.bases, 7);
             for fan in &all.counties[c].fans {
                 // (Debug text: the last year's births are NaN, never equal.)
                 assert_eq!(format!("{fan:?}"), format!("{:?}", own.fan(fan.indicator).unwrap()), "{:?} of county {c}", fan.indicator);
@@ -912,7 +978,7 @@ mod tests {
         // Trajectory by trajectory, year by year: the sum is the counties'.
         let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
         let kept = Kept { indicators: &[Indicator::Population, Indicator::Births], services: false };
-        let mut store = simulate_all(&engine, kept, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        let mut store = simulate_all(&engine, kept, d).unwrap();
         for i in 0..2 {
             let sum = store.slice(inputs.len(), i).to_vec();
             let mut parts = vec![0.0; sum.len()];
@@ -925,6 +991,22 @@ mod tests {
         }
         let pop = all.sum.fan(Indicator::Population).unwrap();
         assert!(pop.lo95[30] < pop.median[30] && pop.median[30] < pop.hi95[30]);
+        // The counties' draws add up to the prefecture's draw in every age
+        // and sex: their sum starts each trajectory from the prefecture's
+        // alternative base.
+        assert_eq!(all.sum.bases, 7);
+        let mut ws = engine.workspace();
+        let mut pref = [vec![0.0; AGES], vec![0.0; AGES]];
+        for t in [0, 3, 8] {
+            bases.draw(t, [&base.female, &base.male], &mut pref);
+            engine.run(&mut ws, Some((&bases, t)), &mut |r, k, _, f, m| {
+                if r == inputs.len() && k == 0 {
+                    for (got, want) in f.iter().chain(m).zip(pref[0].iter().chain(&pref[1])) {
+                        assert!((got / want - 1.0).abs() < 1e-9, "trajectory {t}: {got} vs {want}");
+                    }
+                }
+            });
+        }
     }
 
     #[test]
@@ -933,7 +1015,8 @@ mod tests {
         let mut grid = LifeTableGrid::new(&base.mortality);
         let (t, seed) = (20, 11);
         let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
-        let mut store = simulate_all(&engine, Kept { indicators: &[], services: true }, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, t, seed);
+        let mut store = simulate_all(&engine, Kept { indicators: &[], services: true }, d).unwrap();
         for i in 0..Service::ALL.len() {
             let sum = store.slice(inputs.len(), i).to_vec();
             let mut parts = vec![0.0; sum.len()];
@@ -946,7 +1029,7 @@ mod tests {
         }
         // The 2020 values are the base (no spread; the counties' bases add
         // up to the prefecture's to rounding).
-        let fans = simulate_county_services(&mut grid, &base, &inputs, &a, &DEFAULT_UNCERTAINTY, t, seed).unwrap();
+        let fans = simulate_county_services(&mut grid, &base, &inputs, &a, d).unwrap();
         assert!(fans.sum.fans.is_empty());
         let kids = fans.sum.service(Service::Age6To11).unwrap();
         let at_2020 = services::values(&base.female, &base.male, services::childcare_norm())[2];

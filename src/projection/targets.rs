@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn a_probabilistic_run_turns_a_close_call_into_at_risk() {
-        use crate::projection::stochastic::{simulate, DEFAULT_UNCERTAINTY};
+        use crate::projection::stochastic::{simulate, Draws, DEFAULT_UNCERTAINTY};
         let base = estimate().unwrap();
         let mig = estimate_migration(&base).unwrap();
         let a = preset(Preset::Plan, &base, &mig);
@@ -379,7 +379,7 @@ mod tests {
         let pop = by(&all, About::Target(TargetId::ResidentPop2030));
         // 5.04 million against 5 million: met, narrowly.
         assert_eq!(pop.status, Status::OnTrack);
-        apply_fans(&mut all, &simulate(&base, &a, &DEFAULT_UNCERTAINTY, 200, 1).unwrap());
+        apply_fans(&mut all, &simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 200, 1)).unwrap());
         let pop = by(&all, About::Target(TargetId::ResidentPop2030));
         let (lo, hi) = pop.interval_80.unwrap();
         assert!(lo < 5e6 && hi > 5e6, "{lo} {hi}");

@@ -66,7 +66,7 @@ impl Bench {
 
     /// `trajectories` probabilistic runs of a preset from `seed`.
     pub fn simulate(&self, preset: &str, trajectories: u32, seed: f64, lang: &str) -> Result<JsValue, js_sys::Error> {
-        use crate::projection::stochastic::{simulate_region, DEFAULT_UNCERTAINTY};
+        use crate::projection::stochastic::{simulate_region, Draws, DEFAULT_UNCERTAINTY};
         let lang = lang_of(lang)?;
         let p = preset_of(preset, lang)?;
         const MAX_SEED: f64 = 9_007_199_254_740_991.0;
@@ -76,18 +76,13 @@ impl Bench {
                 lang,
             ));
         }
-        // The model's life-table grid, as the explorer's runs use it.
+        // The model's life-table grid and alternative bases, as the
+        // explorer's runs use them.
         let whole = crate::projection::counties::RegionInputs::whole(&self.model.base);
-        let r = simulate_region(
-            &mut self.model.grid.borrow_mut(),
-            &self.model.base,
-            &whole,
-            &self.model.preset(p),
-            &DEFAULT_UNCERTAINTY,
-            trajectories as usize,
-            seed as u64,
-        )
-        .map_err(|e| into_error(e, lang))?;
+        let bases = self.model.base_draws().map_err(|e| into_error(e, lang))?;
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories as usize, seed as u64).with_bases(bases);
+        let r = simulate_region(&mut self.model.grid.borrow_mut(), &self.model.base, &whole, &self.model.preset(p), d)
+            .map_err(|e| into_error(e, lang))?;
         to_js(&r)
     }
 
@@ -96,7 +91,7 @@ impl Bench {
     #[wasm_bindgen(js_name = simulateCounties)]
     pub fn simulate_counties(&self, trajectories: u32) -> Result<u32, js_sys::Error> {
         use crate::projection::counties::RegionInputs;
-        use crate::projection::stochastic::{simulate_counties, DEFAULT_UNCERTAINTY};
+        use crate::projection::stochastic::{simulate_counties, Draws, DEFAULT_UNCERTAINTY};
         let err = |e| into_error(e, Lang::En);
         let inputs = self
             .model
@@ -107,16 +102,8 @@ impl Bench {
             .collect::<Result<Vec<_>, _>>()
             .map_err(err)?;
         let a = self.model.preset(crate::projection::scenario::Preset::Plan);
-        let r = simulate_counties(
-            &mut self.model.grid.borrow_mut(),
-            &self.model.base,
-            &inputs,
-            &a,
-            &DEFAULT_UNCERTAINTY,
-            trajectories as usize,
-            1,
-        )
-        .map_err(err)?;
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories as usize, 1).with_bases(self.model.base_draws().map_err(err)?);
+        let r = simulate_counties(&mut self.model.grid.borrow_mut(), &self.model.base, &inputs, &a, d).map_err(err)?;
         Ok(r.counties.len() as u32)
     }
 }

@@ -75,7 +75,7 @@ export interface Uncertainty {
 }
 export interface MethodFigures {
   tfr2020: number; netMigrationPerYear: number; e0Female: number; e0Male: number; births2020: number;
-  constraints: number; constraintsMet: number; uncertainty: Uncertainty;
+  constraints: number; constraintsMet: number; uncertainty: Uncertainty; baseDraws: number; tiltSd: number;
   plan: { tfr2030: number; e0In2025: number; e0In2030: number; e0GainPerYear: number };
   srb: number; e0In2020: number; imr2020: number; tfrVariant: number;
   xichangNetMigrationPerYear: number; cohort0To14Excess: number;

@@ -329,18 +329,17 @@ impl Core {
     /// work the first time: the page asks its simulation worker.
     #[wasm_bindgen(unchecked_return_type = "DataTable")]
     pub fn decomposition(&self, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str) -> Result<JsValue, js_sys::Error> {
-        use crate::projection::base::{alternative_bases, TILT_SD};
         let lang = lang_of(lang)?;
         let d = match self.decomposition.get() {
             Some(d) => d,
             None => {
                 let model = self.explorer(lang)?.model();
                 let run = || -> Result<crate::projection::stochastic::Decomposition, crate::Error> {
-                    let bases = alternative_bases(&model.base, crate::explorer::BASE_DRAWS, crate::explorer::SEED, TILT_SD)?;
+                    let bases = model.base_draws()?;
                     let sichuan = crate::data::external::census_fact("Sichuan", 2020, "share_15_59")?.value;
                     let a = model.preset(crate::projection::scenario::Preset::Plan);
                     let u = &crate::projection::stochastic::DEFAULT_UNCERTAINTY;
-                    crate::projection::stochastic::decompose(&model.base, &a, u, &bases, 1000, crate::explorer::SEED, sichuan)
+                    crate::projection::stochastic::decompose(&model.base, &a, u, bases, 1000, crate::explorer::SEED, sichuan)
                 };
                 let d = run().map_err(|e| into_error(e, lang))?;
                 self.decomposition.get_or_init(|| d)
@@ -353,7 +352,7 @@ impl Core {
     #[wasm_bindgen(js_name = decompositionWords, unchecked_return_type = "DecompositionWords")]
     pub fn decomposition_words(&self, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str) -> Result<JsValue, js_sys::Error> {
         let lang = lang_of(lang)?;
-        to_js(&present::decomposition::words(crate::explorer::BASE_DRAWS, crate::projection::base::TILT_SD, lang))
+        to_js(&present::decomposition::words(crate::model::BASE_DRAWS, crate::projection::base::TILT_SD, lang))
     }
 }
 

@@ -242,6 +242,9 @@ test('after any upload, accepted or refused, the page settles with its intervals
   assert.deepEqual(await listed(), ['文件似乎是GBK（GB18030）编码，已按GBK读取。']);
   await settles(page);
   assert.doesNotMatch(await page.locator('#explorer-status').textContent(), /正在计算/);
+  // The reader's table is taken as it is: no alternative bases drawn for it.
+  const fan = () => page.locator('figure[data-explorer="projected-population"]').textContent();
+  assert.match(await fan(), /都从同一基期人口出发/);
   assert.equal(await page.locator('#upload-clear').isVisible(), true);
   // Excel's "Unicode text": UTF-16 with tabs.
   await andDrawn(page, async () => page.setInputFiles('#upload-file', { name: 'unicode.txt', mimeType: 'text/plain', buffer: await fixture('excel-unicode-text.txt') }));
@@ -264,6 +267,7 @@ test('after any upload, accepted or refused, the page settles with its intervals
   await andDrawn(page, () => page.click('#upload-clear'));
   assert.equal(await page.locator('#upload-clear').isVisible(), false);
   await settles(page);
+  assert.match(await fan(), /每条轨迹从200个备选基期人口之一出发/);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -325,6 +329,8 @@ test('fans follow a moving slider: every state a drag passes through gets interv
   const desc = () => page.locator('figure[data-explorer="projected-population"]').textContent();
   await waitDrawn(page, true);
   assert.match(await desc(), /Intervals from 1,000 random trajectories/);
+  // Each from one of the alternative bases: the base is an estimate.
+  assert.match(await desc(), /each trajectory starts from one of 200 alternative base populations/);
   assert.match(await page.locator('#tracker-note').textContent(), /1,000/);
   await settles(page);
   assert.deepEqual(problems, []);

@@ -184,9 +184,11 @@ enum Command {
         /// between the base's uncertainty and the future rates'
         #[arg(long)]
         decompose: bool,
-        /// Alternative bases for --decompose: each meets every published
-        /// aggregate and differs where nothing is published
-        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=5000))]
+        /// Alternative bases the trajectories start from in turn, as the
+        /// page's do: each meets every published aggregate and differs
+        /// where nothing is published (0: all from the estimate, the future
+        /// rates alone; a reader's own table is never drawn)
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(0..=5000))]
         base_draws: u64,
         #[command(flatten)]
         base: Base,
@@ -289,8 +291,7 @@ pub fn main() -> ExitCode {
         Command::Scenario { scenario, region, base, out } => (projection::scenario(scenario, region, &base, out), out.lang),
         Command::Targets { preset, base, out } => (projection::targets(preset, &base, out), out.lang),
         Command::Simulate { scenario, trajectories, seed, decompose, base_draws, base, out } => {
-            let draws = decompose.then_some(base_draws as usize);
-            (projection::simulate(scenario, trajectories, seed, draws, &base, out), out.lang)
+            (projection::simulate(scenario, trajectories, seed, (base_draws as usize, decompose), &base, out), out.lang)
         }
         Command::Services { scenario, regions, trajectories, seed, csv, base, out } => {
             let asked = projection::ServicesAsked { scenario, regions, trajectories, seed, csv };

@@ -14,7 +14,7 @@ use liangshan_pop::projection::counties::RegionInputs;
 use liangshan_pop::projection::indicator::Indicator;
 use liangshan_pop::projection::scenario::{check, estimate_migration, preset as preset_of, run, Assumptions, Preset};
 use liangshan_pop::projection::stochastic::{
-    simulate as simulate_runs, simulate_counties, simulate_region, CountyFans, DEFAULT_UNCERTAINTY,
+    simulate as simulate_runs, simulate_counties, simulate_region, CountyFans, Draws, DEFAULT_UNCERTAINTY,
 };
 use liangshan_pop::projection::{project as engine, Prepared, Spec as ProjectionSpec};
 
@@ -178,21 +178,32 @@ pub fn targets(p: Preset, b: &Base, o: Output) -> Result<String, Failure> {
     Ok(out)
 }
 
-pub fn simulate(s: Scenario, trajectories: usize, seed: u64, base_draws: Option<usize>, b: &Base, o: Output) -> Result<String, Failure> {
+/// `simulate`: `trajectories` from `seed`, starting from `base_draws`
+/// alternative bases (where the base is the estimate), and the
+/// decomposition of the headlines when `decompose`.
+pub fn simulate(
+    s: Scenario,
+    trajectories: usize,
+    seed: u64,
+    (base_draws, decompose): (usize, bool),
+    b: &Base,
+    o: Output,
+) -> Result<String, Failure> {
+    use liangshan_pop::projection::base::{BaseDraws, TILT_SD};
     let base = base_of(&Model::new()?, b, o.lang)?;
     let a = assumptions(s, &base, false, o.lang)?;
-    let r = simulate_runs(&base, &a, &DEFAULT_UNCERTAINTY, trajectories, seed)?;
-    let decomposition = match base_draws {
-        Some(n) => {
-            if b.population.is_some() {
-                return Err(Failure::Input("--decompose draws alternatives to the estimate, not to a reader's own table".into()));
-            }
-            use liangshan_pop::projection::base::{alternative_bases, TILT_SD};
-            let bases = alternative_bases(&base, n, seed, TILT_SD)?;
+    if decompose && (b.population.is_some() || base_draws == 0) {
+        return Err(Failure::Input("--decompose draws alternatives to the estimate (--base-draws 1 or more), not to a reader's own table".into()));
+    }
+    let draws = if base_draws > 0 && base.estimate { Some(BaseDraws::new(&base, base_draws, seed, TILT_SD)?) } else { None };
+    let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories, seed);
+    let r = simulate_runs(&base, &a, draws.as_ref().map_or(d, |b| d.with_bases(b)))?;
+    let decomposition = match &draws {
+        Some(bases) if decompose => {
             let sichuan = liangshan_pop::data::external::census_fact("Sichuan", 2020, "share_15_59")?.value;
-            Some(liangshan_pop::projection::stochastic::decompose(&base, &a, &DEFAULT_UNCERTAINTY, &bases, trajectories, seed, sichuan)?)
+            Some(liangshan_pop::projection::stochastic::decompose(&base, &a, &DEFAULT_UNCERTAINTY, bases, trajectories, seed, sichuan)?)
         }
-        None => None,
+        _ => None,
     };
     let p = s.preset;
     if o.json {
@@ -202,7 +213,11 @@ pub fn simulate(s: Scenario, trajectories: usize, seed: u64, base_draws: Option<
         }
         return Ok(v.to_string() + "\n");
     }
-    let mut out = format!("{} ({}), {} trajectories, seed {}\n", preset_name(p).get(o.lang), origin(&base), r.trajectories, r.seed);
+    let starts = match r.bases {
+        0 => "each from the base itself".to_string(),
+        n => format!("each from one of {n} alternative bases"),
+    };
+    let mut out = format!("{} ({}), {} trajectories, seed {}, {starts}\n", preset_name(p).get(o.lang), origin(&base), r.trajectories, r.seed);
     for (c, share) in liangshan_pop::projection::targets::checks()?.iter().zip(&r.met) {
         use liangshan_pop::projection::targets::Test;
         let side = match c.test {
@@ -224,8 +239,8 @@ pub fn simulate(s: Scenario, trajectories: usize, seed: u64, base_draws: Option<
     if let Some(d) = &decomposition {
         out.push_str(&format!(
             "\nwhere the intervals come from: {} trajectories, seed {}, {} alternative bases (each meets every published aggregate; \
-             within-cell tilts of sd {}); the 95% interval with the future rates alone (the fans above), the base alone \
-             (along the scenario's paths), and both; the base's share of the two sources' variance\n",
+             within-cell tilts of sd {}); the 95% interval with the future rates alone (from the estimate), the base alone \
+             (along the scenario's paths), and both (the fans above); the base's share of the two sources' variance\n",
             d.trajectories,
             d.seed,
             d.bases,
@@ -272,6 +287,8 @@ pub struct ServicesAsked {
 pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Failure> {
     use liangshan_pop::projection::counties::{estimate_counties, run_counties_exact};
     use liangshan_pop::projection::services::{records, Record};
+    use liangshan_pop::model::BASE_DRAWS;
+    use liangshan_pop::projection::base::{BaseDraws, TILT_SD};
     use liangshan_pop::projection::stochastic::{simulate_county_services, LifeTableGrid};
     let base = base_of(&Model::new()?, b, o.lang)?;
     // The prefecture here is the sum of its counties.
@@ -283,7 +300,11 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
     } else {
         let inputs = counties.iter().map(|c| RegionInputs::county(&base, c)).collect::<Result<Vec<_>, _>>()?;
         let mut grid = LifeTableGrid::new(&base.mortality);
-        Some(simulate_county_services(&mut grid, &base, &inputs, &a, &DEFAULT_UNCERTAINTY, asked.trajectories, asked.seed)?)
+        // Counties of the estimate start from its alternative bases, as the
+        // page's fans do; counties of a reader's table from the table.
+        let draws = if base.estimate { Some(BaseDraws::new(&base, BASE_DRAWS, asked.seed, TILT_SD)?) } else { None };
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, asked.trajectories, asked.seed);
+        Some(simulate_county_services(&mut grid, &base, &inputs, &a, draws.as_ref().map_or(d, |b| d.with_bases(b)))?)
     };
     let regions: Vec<Region> = if asked.regions.is_empty() { Region::all().collect() } else { asked.regions.clone() };
     let mut rows: Vec<Record> = Vec::new();
@@ -369,10 +390,15 @@ pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
     times.sort_by(f64::total_cmp);
     // The prefecture's 1,000 trajectories as the explorer runs them: the
     // first run fills the model's life-table grid, later ones reuse it.
+    // The alternative bases they start from, drawn once.
+    let t = Instant::now();
+    let draws = model.base_draws()?;
+    let base_draws_ms = t.elapsed().as_secs_f64() * 1000.0;
     let whole = RegionInputs::whole(&model.base);
     let timed = || -> Result<(f64, usize), Failure> {
         let t = Instant::now();
-        let sim = simulate_region(&mut model.grid.borrow_mut(), &model.base, &whole, &assumptions, &DEFAULT_UNCERTAINTY, 1000, 1)?;
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, 1000, 1).with_bases(draws);
+        let sim = simulate_region(&mut model.grid.borrow_mut(), &model.base, &whole, &assumptions, d)?;
         Ok((t.elapsed().as_secs_f64() * 1000.0, sim.trajectories))
     };
     let (first_ms, trajectories) = timed()?;
@@ -386,6 +412,8 @@ pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
         "projection_ms_min": times[0],
         "checksum_2050": checksum,
         "trajectories": trajectories,
+        "base_draws": draws.len(),
+        "base_draws_ms": base_draws_ms,
         "simulation_first_ms": first_ms,
         "simulation_ms": sim_ms,
         "counties": counties.counties.len(),
@@ -399,7 +427,8 @@ pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
 /// fans are run: the indicators its charts draw.
 fn county_fans(model: &Model, a: &liangshan_pop::projection::scenario::Assumptions) -> Result<CountyFans, Failure> {
     let inputs = model.counties()?.iter().map(|c| RegionInputs::county(&model.base, c)).collect::<Result<Vec<_>, _>>()?;
-    Ok(simulate_counties(&mut model.grid.borrow_mut(), &model.base, &inputs, a, &DEFAULT_UNCERTAINTY, 1000, 1)?)
+    let d = Draws::rates(&DEFAULT_UNCERTAINTY, 1000, 1).with_bases(model.base_draws()?);
+    Ok(simulate_counties(&mut model.grid.borrow_mut(), &model.base, &inputs, a, d)?)
 }
 
 /// A chart as SVG: the plan's, or a projection chart under the plan's path
@@ -417,7 +446,7 @@ pub fn render(id: ChartId, spec: &Spec, seed: u64, b: &Base) -> Result<String, F
     let base = base_of(&model, b, spec.lang)?;
     let assumptions = preset_of(Preset::Plan, &base, &estimate_migration(&base)?);
     let r = run(&base, &assumptions)?;
-    let sim = simulate_runs(&base, &assumptions, &DEFAULT_UNCERTAINTY, 200, seed)?;
+    let sim = simulate_runs(&base, &assumptions, Draws::rates(&DEFAULT_UNCERTAINTY, 200, seed))?;
     let view = View { run: &r, fans: Some(&sim), year: 2035, region: Region::Prefecture, urbanisation: Some(&model.urbanisation) };
     Ok(charts::projection::render(id, &view, spec)?.svg)
 }

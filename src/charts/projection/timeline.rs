@@ -291,16 +291,23 @@ pub fn chart(id: ChartId, t: &Timeline, width: u32, view: &View, spec: &Spec, ab
     sources.extend(about.sources);
     let mut notes = vec![origin_note(view.run).get(lang).to_string()];
     notes.extend(about.notes);
-    if t.band.is_some() {
-        let n = view.fans.map_or(0, |f| f.trajectories) as f64;
+    if let (Some(_), Some(fans)) = (&t.band, view.fans) {
+        let (n, bases) = (fans.trajectories as f64, fans.bases as f64);
         let (zh, en) = (fixed(n, 0, Lang::Zh), fixed(n, 0, Lang::En));
-        notes.push(super::say(
-            lang,
-            format!("区间来自{zh}条随机轨迹（生育率、预期寿命和迁移按自回归过程波动）。"),
-            format!(
-                "Intervals from {en} random trajectories (fertility, life expectancy and migration wandering as autoregressive processes)."
-            ),
-        ));
+        notes.push(if fans.bases == 0 {
+            super::say(
+                lang,
+                format!("区间来自{zh}条随机轨迹（生育率、预期寿命和迁移按自回归过程波动），都从同一基期人口出发。"),
+                format!("Intervals from {en} random trajectories (fertility, life expectancy and migration wandering as autoregressive processes), all from the same base population."),
+            )
+        } else {
+            let (bz, be) = (fixed(bases, 0, Lang::Zh), fixed(bases, 0, Lang::En));
+            super::say(
+                lang,
+                format!("区间来自{zh}条随机轨迹：生育率、预期寿命和迁移按自回归过程波动，每条轨迹从{bz}个备选基期人口之一出发（都符合每个公布数，只在没有公布的年龄细节上不同）。"),
+                format!("Intervals from {en} random trajectories: fertility, life expectancy and migration wander as autoregressive processes, and each trajectory starts from one of {be} alternative base populations (each meets every published figure; they differ in the age detail nothing publishes)."),
+            )
+        });
     }
     finish(id, spec, &plot, Texts { title: about.title, summary: about.summary, sources, notes, table: t.table(about.decimals, lang) })
 }
