@@ -801,7 +801,14 @@ pub fn simulate_county_services(
     every_county(grid, pref, counties, a, d, Kept { indicators: &[], services: true })
 }
 
-fn every_county(grid: &mut LifeTableGrid, pref: &BasePopulation, counties: &[RegionInputs], a: &Assumptions, d: Draws, kept: Kept) -> Result<CountyFans, Error> {
+fn every_county(
+    grid: &mut LifeTableGrid,
+    pref: &BasePopulation,
+    counties: &[RegionInputs],
+    a: &Assumptions,
+    d: Draws,
+    kept: Kept,
+) -> Result<CountyFans, Error> {
     let engine = Engine::new(grid, pref, counties, true, a)?;
     let mut store = simulate_all(&engine, kept, d)?;
     let any = counties.iter().any(|c| c.base.estimate);

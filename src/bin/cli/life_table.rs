@@ -239,6 +239,17 @@ struct Row {
     ex: f64,
 }
 
+impl Row {
+    /// The age as tables print it: the open group with a plus.
+    fn label(&self) -> String {
+        if self.open {
+            format!("{}+", self.age)
+        } else {
+            self.age.to_string()
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Printed<'a> {
     separation: &'a str,
@@ -280,6 +291,46 @@ pub fn life_table(asked: &Asked, o: Output) -> Result<String, Failure> {
         |problems: Vec<Problem>| Failure::Input(problems.iter().map(|p| problem_text(p, &name, lang)).collect::<Vec<_>>().join("\n"));
     let text = decode(&bytes, &NativeDecoder).map_err(|_| fail(vec![Problem { line: 0, kind: ProblemKind::NotText }]))?.text;
     let rates = read(&text).map_err(fail)?;
+    let (table, method, sex) = computed(asked, &rates, lang)?;
+    let k = table.ages.len();
+    let rows: Vec<Row> = (0..k)
+        .map(|i| Row {
+            age: table.ages[i] as u16,
+            open: i + 1 == k,
+            nmx: table.mx[i],
+            nax: table.ax[i],
+            nqx: table.qx[i],
+            lx: table.lx[i],
+            ndx: table.dx[i],
+            nlx: table.big_lx[i],
+            tx: table.tx[i],
+            ex: table.ex[i],
+        })
+        .collect();
+    if o.json {
+        let printed = Printed {
+            separation: method.slug(),
+            sex,
+            cd_region: (method == AxMethod::Pas).then_some(asked.cd_region),
+            imr: asked.imr,
+            radix: asked.radix,
+            rows,
+        };
+        return Ok(serde_json::to_string_pretty(&printed).expect("a life table serialises") + "\n");
+    }
+    if asked.csv {
+        let mut out = COLUMNS.join(",") + "\n";
+        for r in &rows {
+            out.push_str(&format!("{},{},{},{},{},{},{},{},{}\n", r.label(), r.nmx, r.nax, r.nqx, r.lx, r.ndx, r.nlx, r.tx, r.ex));
+        }
+        return Ok(out);
+    }
+    Ok(text_table(&rows, method, asked.radix, lang))
+}
+
+/// The table of the rates by the method asked, once the options agree,
+/// with the sex its separation factors are for (none when given).
+fn computed(asked: &Asked, rates: &Rates, lang: Lang) -> Result<(LifeTable, AxMethod, Option<Sex>), Failure> {
     let method = asked.ax.unwrap_or(if rates.ax.is_some() { AxMethod::Given } else { AxMethod::CdWest });
     if !(asked.radix.is_finite() && asked.radix > 0.0) {
         return Err(usage(lang, "--radix 须为正数", "--radix must be a positive number"));
@@ -311,56 +362,26 @@ pub fn life_table(asked: &Asked, o: Output) -> Result<String, Failure> {
             LifeTable::from_rates(&rates.ages, &rates.mx, Some(&ax), sex, asked.radix)?
         }
     };
-    let k = table.ages.len();
-    let rows: Vec<Row> = (0..k)
-        .map(|i| Row {
-            age: table.ages[i] as u16,
-            open: i + 1 == k,
-            nmx: table.mx[i],
-            nax: table.ax[i],
-            nqx: table.qx[i],
-            lx: table.lx[i],
-            ndx: table.dx[i],
-            nlx: table.big_lx[i],
-            tx: table.tx[i],
-            ex: table.ex[i],
-        })
-        .collect();
-    let age = |r: &Row| if r.open { format!("{}+", r.age) } else { r.age.to_string() };
-    if o.json {
-        let printed = Printed {
-            separation: method.slug(),
-            sex: separation.map(|_| sex),
-            cd_region: (method == AxMethod::Pas).then_some(asked.cd_region),
-            imr: asked.imr,
-            radix: asked.radix,
-            rows,
-        };
-        return Ok(serde_json::to_string_pretty(&printed).expect("a life table serialises") + "\n");
-    }
-    if asked.csv {
-        let mut out = COLUMNS.join(",") + "\n";
-        for r in &rows {
-            out.push_str(&format!("{},{},{},{},{},{},{},{},{}\n", age(r), r.nmx, r.nax, r.nqx, r.lx, r.ndx, r.nlx, r.tx, r.ex));
-        }
-        return Ok(out);
-    }
-    // The printed rounding of published tables: lx and its kin to whole
-    // persons of a radix of 100,000 (more decimals for a smaller radix).
-    let l = (5 - asked.radix.log10().floor() as i32).clamp(0, 8) as usize;
-    let heading = match lang {
-        Lang::Zh => format!("生命表（{}；基数 {}）\n\n", method_words(method).get(lang), asked.radix),
-        Lang::En => format!("Life table ({}; radix {})\n\n", method_words(method).get(lang), asked.radix),
+    Ok((table, method, separation.map(|_| sex)))
+}
+
+/// The table as text, in the printed rounding of published tables: lx and
+/// its kin to whole persons of a radix of 100,000 (more decimals for a
+/// smaller radix).
+fn text_table(rows: &[Row], method: AxMethod, radix: f64, lang: Lang) -> String {
+    let l = (5 - radix.log10().floor() as i32).clamp(0, 8) as usize;
+    let mut out = match lang {
+        Lang::Zh => format!("生命表（{}；基数 {}）\n\n", method_words(method).get(lang), radix),
+        Lang::En => format!("Life table ({}; radix {})\n\n", method_words(method).get(lang), radix),
     };
-    let mut out = heading;
     out.push_str(&format!(
         "{:>5} {:>9} {:>7} {:>9} {:>12} {:>12} {:>13} {:>14} {:>8}\n",
         COLUMNS[0], COLUMNS[1], COLUMNS[2], COLUMNS[3], COLUMNS[4], COLUMNS[5], COLUMNS[6], COLUMNS[7], COLUMNS[8]
     ));
-    for r in &rows {
+    for r in rows {
         out.push_str(&format!(
             "{:>5} {:>9.5} {:>7.3} {:>9.5} {:>12.l$} {:>12.l$} {:>13.l$} {:>14.l$} {:>8.3}\n",
-            age(r),
+            r.label(),
             r.nmx,
             r.nax,
             r.nqx,
@@ -371,5 +392,5 @@ pub fn life_table(asked: &Asked, o: Output) -> Result<String, Failure> {
             r.ex
         ));
     }
-    Ok(out)
+    out
 }

@@ -193,7 +193,9 @@ pub fn simulate(
     let base = base_of(&Model::new()?, b, o.lang)?;
     let a = assumptions(s, &base, false, o.lang)?;
     if decompose && (b.population.is_some() || base_draws == 0) {
-        return Err(Failure::Input("--decompose draws alternatives to the estimate (--base-draws 1 or more), not to a reader's own table".into()));
+        return Err(Failure::Input(
+            "--decompose draws alternatives to the estimate (--base-draws 1 or more), not to a reader's own table".into(),
+        ));
     }
     let draws = if base_draws > 0 && base.estimate { Some(BaseDraws::new(&base, base_draws, seed, TILT_SD)?) } else { None };
     let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories, seed);
@@ -217,7 +219,8 @@ pub fn simulate(
         0 => "each from the base itself".to_string(),
         n => format!("each from one of {n} alternative bases"),
     };
-    let mut out = format!("{} ({}), {} trajectories, seed {}, {starts}\n", preset_name(p).get(o.lang), origin(&base), r.trajectories, r.seed);
+    let mut out =
+        format!("{} ({}), {} trajectories, seed {}, {starts}\n", preset_name(p).get(o.lang), origin(&base), r.trajectories, r.seed);
     for (c, share) in liangshan_pop::projection::targets::checks()?.iter().zip(&r.met) {
         use liangshan_pop::projection::targets::Test;
         let side = match c.test {
@@ -237,38 +240,45 @@ pub fn simulate(
         }
     }
     if let Some(d) = &decomposition {
-        out.push_str(&format!(
-            "\nwhere the intervals come from: {} trajectories, seed {}, {} alternative bases (each meets every published aggregate; \
-             within-cell tilts of sd {}); the 95% interval with the future rates alone (from the estimate), the base alone \
-             (along the scenario's paths), and both (the fans above); the base's share of the two sources' variance\n",
-            d.trajectories,
-            d.seed,
-            d.bases,
-            liangshan_pop::projection::base::TILT_SD
-        ));
-        out.push_str(&format!("{:<27} {:>27} {:>27} {:>27} {:>6}\n", "headline", "rates alone", "base alone", "both", "base"));
-        for h in &d.headlines {
-            let decimals = match h.headline {
-                liangshan_pop::projection::stochastic::Headline::Population2030 => 0,
-                liangshan_pop::projection::stochastic::Headline::Year15To59PassesSichuan => 0,
-                _ => 2,
-            };
-            let interval = |q: &[f64; 5]| format!("{:.decimals$} ({:.decimals$}-{:.decimals$})", q[2], q[0], q[4]);
-            out.push_str(&format!(
-                "{:<27} {:>27} {:>27} {:>27} {:>5.0}%\n",
-                h.headline.slug(),
-                interval(&h.rates),
-                interval(&h.base),
-                interval(&h.both),
-                h.base_share * 100.0
-            ));
-        }
-        out.push_str(&format!(
-            "(year_15_59_passes_sichuan: the first year the share aged 15-59 reaches Sichuan's 2020 level, {}%)\n",
-            d.sichuan_15_59
-        ));
+        out.push_str(&decomposition_text(d));
     }
     Ok(out)
+}
+
+/// The decomposition as `simulate --decompose` prints it.
+fn decomposition_text(d: &liangshan_pop::projection::stochastic::Decomposition) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\nwhere the intervals come from: {} trajectories, seed {}, {} alternative bases (each meets every published aggregate; \
+         within-cell tilts of sd {}); the 95% interval with the future rates alone (from the estimate), the base alone \
+         (along the scenario's paths), and both (the fans above); the base's share of the two sources' variance\n",
+        d.trajectories,
+        d.seed,
+        d.bases,
+        liangshan_pop::projection::base::TILT_SD
+    ));
+    out.push_str(&format!("{:<27} {:>27} {:>27} {:>27} {:>6}\n", "headline", "rates alone", "base alone", "both", "base"));
+    for h in &d.headlines {
+        let decimals = match h.headline {
+            liangshan_pop::projection::stochastic::Headline::Population2030 => 0,
+            liangshan_pop::projection::stochastic::Headline::Year15To59PassesSichuan => 0,
+            _ => 2,
+        };
+        let interval = |q: &[f64; 5]| format!("{:.decimals$} ({:.decimals$}-{:.decimals$})", q[2], q[0], q[4]);
+        out.push_str(&format!(
+            "{:<27} {:>27} {:>27} {:>27} {:>5.0}%\n",
+            h.headline.slug(),
+            interval(&h.rates),
+            interval(&h.base),
+            interval(&h.both),
+            h.base_share * 100.0
+        ));
+    }
+    out.push_str(&format!(
+        "(year_15_59_passes_sichuan: the first year the share aged 15-59 reaches Sichuan's 2020 level, {}%)\n",
+        d.sichuan_15_59
+    ));
+    out
 }
 
 /// What `services` was asked for.
@@ -285,10 +295,10 @@ pub struct ServicesAsked {
 /// the prefecture as their sum (so that they add up, in the path and in
 /// every trajectory), with the intervals of their trajectories.
 pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Failure> {
-    use liangshan_pop::projection::counties::{estimate_counties, run_counties_exact};
-    use liangshan_pop::projection::services::{records, Record};
     use liangshan_pop::model::BASE_DRAWS;
     use liangshan_pop::projection::base::{BaseDraws, TILT_SD};
+    use liangshan_pop::projection::counties::{estimate_counties, run_counties_exact};
+    use liangshan_pop::projection::services::{records, Record};
     use liangshan_pop::projection::stochastic::{simulate_county_services, LifeTableGrid};
     let base = base_of(&Model::new()?, b, o.lang)?;
     // The prefecture here is the sum of its counties.
