@@ -16,8 +16,8 @@ fi
 cargo build --release -q
 bash scripts/build.sh >/dev/null 2>&1
 # The engine's exports are not in the page's module: a module of their own for the bench.
-cargo build -q --release --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench
-.tools/bin/wasm-bindgen --target web --out-dir www/pkg-bench target/bench/wasm32-unknown-unknown/release/liangshan_pop.wasm
+cargo build -q --profile wasm --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench
+.tools/bin/wasm-bindgen --target web --out-dir www/pkg-bench target/bench/wasm32-unknown-unknown/wasm/liangshan_pop.wasm
 specs=$(mktemp --suffix=.json)
 trap 'rm -f "$specs"' EXIT
 ./target/release/liangshan-pop bench > "$specs"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what a static host serves into dist/ (README, "Deploying"):
-#   1. the wasm core in release, its JS bindings into www/pkg (where the
+#   1. the wasm core (the size-optimised "wasm" profile), its JS bindings into www/pkg (where the
 #      browser tests and the type check find them);
 #   2. the site staged in target/site: the pages, www/ and the core, with
 #      every chart's default drawing filled into the pages (the static
@@ -9,9 +9,9 @@
 #   3. scripts/dist.mjs: content-hashed names, .gz and .br copies, dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --lib --target wasm32-unknown-unknown
+cargo build --profile wasm --lib --target wasm32-unknown-unknown
 .tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
-  --out-dir www/pkg target/wasm32-unknown-unknown/release/liangshan_pop.wasm
+  --out-dir www/pkg target/wasm32-unknown-unknown/wasm/liangshan_pop.wasm
 printf '[build] the core: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2
 
 site=target/site
@@ -35,7 +35,8 @@ cli=target/release/liangshan-pop
 for lang in zh en; do
   for theme in light dark; do
     name="$site/www/charts/static-$lang$([ "$theme" = dark ] && echo "-dark" || true)"
-    "$cli" prerender --width 360 --lang "$lang" --theme "$theme" --view "$name.json" >&2
+    # A phone's explorer drawings apart: they come when the reader nears them.
+    "$cli" prerender --width 360 --lang "$lang" --theme "$theme" --view "$name.json" --explorer-view "$name-explorer.json" >&2
     "$cli" prerender --width 1080 --explorer-width 711 --lang "$lang" --theme "$theme" --view "$name-wide.json" >&2
   done
 done

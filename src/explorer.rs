@@ -22,7 +22,7 @@ use crate::model::Model;
 use crate::projection::base::{BasePopulation, PRIOR_SRB};
 use crate::projection::counties::{CountyBase, RegionInputs};
 use crate::projection::scenario::{paths, run_paths, Assumptions, Run};
-use crate::projection::stochastic::{simulate_region, Draws, Probabilistic, Uncertainty, DEFAULT_UNCERTAINTY};
+use crate::projection::stochastic::{simulate_region, Draws, Probabilistic, Uncertainty, DEFAULT_UNCERTAINTY, EXPLORER, INDICATORS};
 use crate::projection::targets::{self, Status, Tracked};
 use crate::projection::upload as base_upload;
 use crate::state::{PageState, CONTROLS};
@@ -267,10 +267,13 @@ impl Explorer {
         let pref = self.prefecture_base();
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories, seed).with_bases(self.model.base_draws()?);
         let grid = &mut self.model.grid.borrow_mut();
-        let prefecture = simulate_region(grid, &pref, &RegionInputs::whole(&pref), &a, d)?;
+        // The region's charts draw service fans too; the prefecture's
+        // indicators alone serve the tracker.
+        let kept = if s.region == Region::Prefecture { EXPLORER } else { INDICATORS };
+        let prefecture = simulate_region(grid, &pref, &RegionInputs::whole(&pref), &a, d, kept)?;
         let region = match s.region {
             Region::Prefecture => prefecture.clone(),
-            r => simulate_region(grid, &self.model.base, &self.inputs(r)?, &a, d)?,
+            r => simulate_region(grid, &self.model.base, &self.inputs(r)?, &a, d, EXPLORER)?,
         };
         Ok(FanSet { key: self.key(s), region, prefecture })
     }

@@ -77,6 +77,15 @@ pub fn static_key_figures(lang: Lang) -> Result<String, Error> {
 /// of the inline (Chinese, light, phone) one without loading the core: the
 /// key figures and every chart's caption, drawing and source.
 pub fn static_view(spec: &Spec, explorer_width: f64) -> Result<String, Error> {
+    Ok(static_view_apart(spec, explorer_width, false)?.0)
+}
+
+/// [`static_view`], with the explorer's drawings `apart` (when asked) in a
+/// second JSON of `{id, svg}`: a phone's first view is the plan's, and the
+/// explorer's drawings come when the reader nears them (with the core).
+/// The first then has the explorer's captions and sources, each with an
+/// empty drawing.
+pub fn static_view_apart(spec: &Spec, explorer_width: f64, apart: bool) -> Result<(String, Option<String>), Error> {
     #[derive(serde::Serialize)]
     struct Figure<'a> {
         id: &'a str,
@@ -86,18 +95,24 @@ pub fn static_view(spec: &Spec, explorer_width: f64) -> Result<String, Error> {
         svg: &'a str,
     }
     let charts = default_charts_at(spec, explorer_width)?;
+    let away = |c: &Chart| apart && c.id.is_projection();
+    let theme = if spec.theme == Theme::Dark { "dark" } else { "light" };
     let view = serde_json::json!({
         "lang": spec.lang.code(),
-        "theme": if spec.theme == Theme::Dark { "dark" } else { "light" },
+        "theme": theme,
         "width": spec.width,
         "explorerWidth": explorer_width,
         "keyFigures": key_figures(spec.lang)?,
         "charts": charts
             .iter()
-            .map(|c| Figure { id: c.id.slug(), title: &c.title, summary: &c.summary, source: &c.source, svg: &c.svg })
+            .map(|c| Figure { id: c.id.slug(), title: &c.title, summary: &c.summary, source: &c.source, svg: if away(c) { "" } else { &c.svg } })
             .collect::<Vec<_>>(),
     });
-    Ok(view.to_string())
+    let drawings = apart.then(|| {
+        let drawings: Vec<_> = charts.iter().filter(|c| away(c)).map(|c| serde_json::json!({ "id": c.id.slug(), "svg": c.svg })).collect();
+        serde_json::json!({ "lang": spec.lang.code(), "theme": theme, "explorerWidth": explorer_width, "charts": drawings }).to_string()
+    });
+    Ok((view.to_string(), drawings))
 }
 
 /// `html` with every `<!--static:ID-->…<!--/static:ID-->` block filled with

@@ -401,14 +401,18 @@ mod projection_charts {
     use super::*;
     use liangshan_pop::charts::projection::{render, View};
     use liangshan_pop::projection::base::estimate;
+    use liangshan_pop::projection::counties::RegionInputs;
     use liangshan_pop::projection::scenario::{estimate_migration, preset, run, Preset};
-    use liangshan_pop::projection::stochastic::{simulate, Draws, DEFAULT_UNCERTAINTY};
+    use liangshan_pop::projection::stochastic::{simulate_region, Draws, LifeTableGrid, DEFAULT_UNCERTAINTY, EXPLORER};
 
+    /// The plan's path and 40 trajectories of what the explorer keeps.
     fn fixture() -> (liangshan_pop::projection::scenario::Run, liangshan_pop::projection::stochastic::Probabilistic) {
         let base = estimate().unwrap();
         let mig = estimate_migration(&base).unwrap();
         let a = preset(Preset::Plan, &base, &mig);
-        (run(&base, &a).unwrap(), simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 40, 1)).unwrap())
+        let mut grid = LifeTableGrid::new(&base.mortality);
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, 40, 1);
+        (run(&base, &a).unwrap(), simulate_region(&mut grid, &base, &RegionInputs::whole(&base), &a, d, EXPLORER).unwrap())
     }
 
     #[test]

@@ -152,6 +152,9 @@ const EXPLORER_SNAPSHOTS: &[(&str, &str, f64, &str, bool, &str)] = &[
     ("projected-dependency", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-dependency-zh-720.svg")),
     ("projected-births-deaths", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-births-deaths-zh-720.svg")),
     ("projected-urbanisation", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-urbanisation-zh-720.svg")),
+    ("projected-school-ages", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-school-ages-zh-720.svg")),
+    ("projected-old-age", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-old-age-zh-720.svg")),
+    ("projected-childcare", "zh", 720.0, "light", false, include_str!("snapshots/explorer-projected-childcare-zh-720.svg")),
     ("pyramid", "en", 375.0, "dark", true, include_str!("snapshots/explorer-pyramid-en-375-dark-large.svg")),
     (
         "projected-births-deaths",
@@ -192,7 +195,7 @@ fn the_explorer_reads_the_url_corrects_it_and_takes_fans_and_uploads() {
     // Without fans: no intervals; with this state's fans: intervals.
     let query = "scenario=low&region=meigu";
     let out = core.render(query, 600.0, "light", vec![]).expect("render");
-    assert_eq!(Array::from(&get(&out, "charts")).length(), 7);
+    assert_eq!(Array::from(&get(&out, "charts")).length(), 10);
     assert_eq!(get(&out, "intervals").as_bool(), Some(false));
     let tracker = get(&out, "tracker");
     assert_eq!(Array::from(&get(&get(&tracker, "table"), "rows")).length(), 20);

@@ -14,7 +14,7 @@
 // the reader comes near the explorer or asks for something only it can do;
 // elsewhere it loads at once.
 import { el, all, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
-import { staticFit, staticState, staticView, placeStatic } from './static-view.js';
+import { staticFit, staticState, staticView, staticExplorer, placeStatic } from './static-view.js';
 import { UI, FAILED, words } from './i18n.js';
 import { fmtUpTo } from './format.js';
 
@@ -292,6 +292,31 @@ function staticViewLang() {
   return fit ? (staticState(location.search, ['lang'])?.lang ?? null) : null;
 }
 
+/** Whether the reader has come near the explorer: its static drawings are then wanted. */
+let explorerNear = false;
+
+/**
+ * Puts a phone's static explorer drawings into the figures a static view
+ * left empty (they come apart from it), unless the core has drawn them.
+ */
+async function showExplorerDrawings() {
+  const empty = () => [...document.querySelectorAll('figure[data-explorer] .chart-body')].filter((b) => !b.firstChild);
+  if (core || fit !== 'phone' || !empty().length) return;
+  const { lang, theme } = state;
+  let drawings;
+  try {
+    drawings = await staticExplorer(lang, theme);
+  } catch (e) {
+    return void console.warn(e);
+  }
+  if (core || lang !== state.lang || theme !== state.theme) return;
+  const nodes = svgNodes(drawings.charts.map((c) => c.svg));
+  drawings.charts.forEach((c, i) => {
+    const body = document.querySelector(`figure[data-explorer="${c.id}"] .chart-body`);
+    if (body && !body.firstChild) body.replaceChildren(nodes[i]);
+  });
+}
+
 /** The inline view (Chinese, light), kept while another shows. */
 let inlineView = null;
 let viewRequest = 0;
@@ -326,11 +351,14 @@ async function showStaticView(asked = false) {
   if (request !== viewRequest || core) return;
   if (view) {
     placeKeyFigures(view.keyFigures);
-    const drawings = svgNodes(view.charts.map((c) => c.svg));
-    view.charts.forEach((c, i) => {
+    const drawn = view.charts.filter((c) => c.svg);
+    const drawings = svgNodes(drawn.map((c) => c.svg));
+    view.charts.forEach((c) => {
       const fig = document.querySelector(`figure[data-chart="${c.id}"], figure[data-explorer="${c.id}"]`);
-      if (fig) placeStatic(fig, c, [drawings[i]]);
+      // A phone's explorer drawings come apart (an empty body until then).
+      if (fig) placeStatic(fig, c, c.svg ? [drawings[drawn.indexOf(c)]] : []);
     });
+    if (explorerNear) showExplorerDrawings();
   } else {
     document.getElementById('key-figures').replaceChildren(...inlineView.keyFigures);
     for (const c of inlineView.charts) placeStatic(c.fig, c, c.body);
@@ -350,6 +378,8 @@ function watchForCore() {
   const io = new IntersectionObserver((entries) => {
     if (entries.some((e) => e.isIntersecting)) {
       io.disconnect();
+      explorerNear = true;
+      showExplorerDrawings();
       upgrade();
     }
   }, { rootMargin: '100% 0px' });

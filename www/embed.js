@@ -160,7 +160,7 @@ async function drawWithCore() {
   else ready();
 
   // The fans of a projection chart come from a worker, without blocking.
-  if (['projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths'].includes(id)) {
+  if (['projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-school-ages', 'projected-old-age', 'projected-childcare'].includes(id)) {
     const worker = new Channel(new URL('./worker.js', import.meta.url));
     await worker.call('init', { module: loaded.module });
     draw(await worker.call('simulate', { query, trajectories: 1000 }));

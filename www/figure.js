@@ -4,7 +4,7 @@
 // Rust) through DOMParser: nothing is ever inserted as HTML.
 
 /** The explorer's charts: drawn from a projection (the others from the plan's tables). */
-export const PROJECTION_IDS = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation']);
+export const PROJECTION_IDS = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation', 'projected-school-ages', 'projected-old-age', 'projected-childcare']);
 
 /**
  * Keeps `frame` (an iframe of this site's embed page, from `origin`) as tall

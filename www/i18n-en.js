@@ -62,6 +62,7 @@ export default {
   projectionFailedUpload: 'The projection from your table could not be completed. "Back to the estimate" returns to the estimated base population.',
   intervalsFailed: 'The uncertainty intervals could not be computed; the charts show the central run.',
   trackerHeading: "Will the plan's targets be met?",
+  servicesHeading: 'Schools, childcare and care of the old',
   trackerIntro: "Every quantitative target of the plan, and the forecasts in its text, against the chosen scenario (the targets are the prefecture's).",
   verdictOnTrack: '✓ on track: the whole 80% interval meets the target',
   verdictAtRisk: '! at risk: only part of the 80% interval meets it',

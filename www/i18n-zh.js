@@ -62,6 +62,7 @@ export default {
   projectionFailedUpload: '用您的数据进行的预测未能完成。可点击“恢复为估计值”回到估计的基期人口。',
   intervalsFailed: '不确定性区间未能计算，图表显示中位情景。',
   trackerHeading: '规划目标能否实现',
+  servicesHeading: '学校、托育和养老',
   trackerIntro: '按所选情景，逐项对照规划的每一个量化目标和正文中的预计（目标是全州的）。',
   verdictOnTrack: '✓ 可实现：80%区间全部达到目标',
   verdictAtRisk: '! 有风险：80%区间只有部分达到',

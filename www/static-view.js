@@ -4,7 +4,9 @@
 // written by `liangshan-pop prerender --view`): drawn for a phone's chart
 // box (360 px), or for a wide screen's (the plan's charts 1080 px, the
 // explorer's 711 px beside its controls). The page and the embed show them
-// where they are what the reader needs, until the core draws.
+// where they are what the reader needs, until the core draws. A phone's
+// view has the explorer's captions only: their drawings are a file apart
+// (static-{zh,en}[-dark]-explorer.json), fetched when the reader nears them.
 import { svgNodes, setText } from './figure.js';
 
 /** The widest chart box the phone's static drawings serve. */
@@ -60,6 +62,10 @@ const FILES = {
   en: new URL('./charts/static-en.json', import.meta.url),
   'zh-dark': new URL('./charts/static-zh-dark.json', import.meta.url),
   'en-dark': new URL('./charts/static-en-dark.json', import.meta.url),
+  'zh-explorer': new URL('./charts/static-zh-explorer.json', import.meta.url),
+  'en-explorer': new URL('./charts/static-en-explorer.json', import.meta.url),
+  'zh-dark-explorer': new URL('./charts/static-zh-dark-explorer.json', import.meta.url),
+  'en-dark-explorer': new URL('./charts/static-en-dark-explorer.json', import.meta.url),
   'zh-wide': new URL('./charts/static-zh-wide.json', import.meta.url),
   'en-wide': new URL('./charts/static-en-wide.json', import.meta.url),
   'zh-dark-wide': new URL('./charts/static-zh-dark-wide.json', import.meta.url),
@@ -76,7 +82,21 @@ const views = new Map();
  * @param {'phone' | 'wide'} [fit]
  */
 export function staticView(lang, theme, fit = 'phone') {
-  const name = `${lang}${theme === 'dark' ? '-dark' : ''}${fit === 'wide' ? '-wide' : ''}`;
+  return fetched(`${lang}${theme === 'dark' ? '-dark' : ''}${fit === 'wide' ? '-wide' : ''}`);
+}
+
+/**
+ * The explorer's drawings of a phone's static view in `lang` and `theme`
+ * (`{charts: [{id, svg}]}`), fetched once.
+ * @param {'zh' | 'en'} lang
+ * @param {'light' | 'dark'} theme
+ */
+export function staticExplorer(lang, theme) {
+  return fetched(`${lang}${theme === 'dark' ? '-dark' : ''}-explorer`);
+}
+
+/** @param {string} name */
+function fetched(name) {
   if (!views.has(name)) {
     const view = fetch(FILES[name]).then((r) => {
       if (!r.ok) throw new Error(`${name}: ${r.status}`);

@@ -99,6 +99,9 @@ charts! {
         ProjectedDependency = "projected-dependency",
         ProjectedBirthsDeaths = "projected-births-deaths",
         ProjectedUrbanisation = "projected-urbanisation",
+        ProjectedSchoolAges = "projected-school-ages",
+        ProjectedOldAge = "projected-old-age",
+        ProjectedChildcare = "projected-childcare",
     ],
     methods: [
         Hindcast = "hindcast",
@@ -404,7 +407,7 @@ mod tests {
     #[test]
     fn every_chart_has_one_slug() {
         let slugs: std::collections::HashSet<&str> = ChartId::all().map(ChartId::slug).collect();
-        assert_eq!(slugs.len(), 18);
+        assert_eq!(slugs.len(), 21);
         assert!(ChartId::all().all(|c| ChartId::from_slug(c.slug()) == Some(c)));
         assert_eq!(ChartId::from_slug("<img src=x>"), None);
         assert!(render(ChartId::Pyramid, &Spec::new(600.0, Lang::En)).unwrap_err().to_string().contains("chart"));

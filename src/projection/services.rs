@@ -144,10 +144,13 @@ pub fn childcare_norm() -> f64 {
 /// from the population by sex and single year of age, with `places_per_1000`
 /// residents ([`childcare_norm`]).
 pub fn values(female: &[f64], male: &[f64], places_per_1000: f64) -> [f64; 13] {
-    let places = places_per_1000 / 1000.0;
+    Service::ALL.map(|s| value(s, female, male, places_per_1000))
+}
+
+/// One service's value in one year (see [`values`]).
+pub fn value(service: Service, female: &[f64], male: &[f64], places_per_1000: f64) -> f64 {
     let n = female.len().min(male.len());
-    let total: f64 = female[..n].iter().chain(&male[..n]).sum();
-    Service::ALL.map(|s| match s.ages() {
+    match service.ages() {
         Some(a) => {
             let r = a.from.min(n)..a.to.unwrap_or(n).min(n);
             let women: f64 = female[r.clone()].iter().sum();
@@ -157,8 +160,8 @@ pub fn values(female: &[f64], male: &[f64], places_per_1000: f64) -> [f64; 13] {
                 women + male[r].iter().sum::<f64>()
             }
         }
-        None => total * places,
-    })
+        None => female[..n].iter().chain(&male[..n]).sum::<f64>() * (places_per_1000 / 1000.0),
+    }
 }
 
 /// One service through the years of a run.

@@ -460,19 +460,27 @@ fn partition_finite(v: &mut [f64]) -> usize {
 }
 
 /// What a run keeps of every trajectory: indicators, and service
-/// populations (none unless asked for).
+/// populations.
 #[derive(Clone, Copy)]
-struct Kept<'a> {
-    indicators: &'a [Indicator],
-    services: bool,
+pub struct Kept<'a> {
+    pub indicators: &'a [Indicator],
+    pub services: &'a [Service],
 }
+
+/// Every indicator, no service.
+pub const INDICATORS: Kept<'static> = Kept { indicators: &Indicator::ALL, services: &[] };
+
+/// What the explorer's region keeps: every indicator, and the service
+/// populations its charts draw fans of.
+pub const EXPLORER: Kept<'static> =
+    Kept { indicators: &Indicator::ALL, services: &[Service::Age6To11, Service::Age60Plus, Service::ChildcarePlaces] };
 
 /// The values kept, of every region, year and trajectory:
 /// `[region][quantity][year][trajectory]`, flat, the quantities being the
-/// indicators and then, when kept, every service of [`Service::ALL`].
+/// indicators and then the services.
 struct Store<'a> {
     indicators: &'a [Indicator],
-    services: bool,
+    services: &'a [Service],
     /// The tracker's checks, counted in every summary.
     checks: Vec<Check>,
     /// Childcare places per 1,000 residents (the plan's norm).
@@ -484,7 +492,7 @@ struct Store<'a> {
 
 impl<'a> Store<'a> {
     fn new(kept: Kept<'a>, regions: usize, years: usize, trajectories: usize) -> Result<Store<'a>, Error> {
-        let quantities = kept.indicators.len() + if kept.services { Service::ALL.len() } else { 0 };
+        let quantities = kept.indicators.len() + kept.services.len();
         Ok(Store {
             indicators: kept.indicators,
             services: kept.services,
@@ -497,7 +505,7 @@ impl<'a> Store<'a> {
     }
 
     fn quantities(&self) -> usize {
-        self.indicators.len() + if self.services { Service::ALL.len() } else { 0 }
+        self.indicators.len() + self.services.len()
     }
 
     fn slice(&mut self, region: usize, quantity: usize) -> &mut [f64] {
@@ -512,11 +520,9 @@ impl<'a> Store<'a> {
         for (i, indicator) in self.indicators.iter().enumerate() {
             self.values[base + i * n] = indicator.of(y);
         }
-        if self.services {
-            let at = base + self.indicators.len() * n;
-            for (i, v) in services::values(f, m, self.norm).into_iter().enumerate() {
-                self.values[at + i * n] = v;
-            }
+        let at = base + self.indicators.len() * n;
+        for (i, s) in self.services.iter().enumerate() {
+            self.values[at + i * n] = services::value(*s, f, m, self.norm);
         }
     }
 
@@ -541,11 +547,7 @@ impl<'a> Store<'a> {
         let met = self.checks.iter().map(|c| self.share_meeting(region, c).unwrap_or(f64::NAN)).collect();
         let kept = self.indicators.len();
         let fans = (0..kept).map(|i| fan(self.indicators[i], &years, self.slice(region, i), trajectories)).collect();
-        let services = if self.services {
-            Service::ALL.iter().enumerate().map(|(i, s)| fan(*s, &years, self.slice(region, kept + i), trajectories)).collect()
-        } else {
-            Vec::new()
-        };
+        let services = self.services.iter().enumerate().map(|(i, s)| fan(*s, &years, self.slice(region, kept + i), trajectories)).collect();
         Probabilistic { trajectories, seed, bases, fans, services, met }
     }
 }
@@ -588,7 +590,7 @@ impl<'a> Draws<'a> {
 /// `trajectories` runs around `a`'s paths from `seed`.
 pub fn simulate(base: &BasePopulation, a: &Assumptions, d: Draws) -> Result<Probabilistic, Error> {
     let mut grid = LifeTableGrid::new(&base.mortality);
-    simulate_region(&mut grid, base, &RegionInputs::whole(base), a, d)
+    simulate_region(&mut grid, base, &RegionInputs::whole(base), a, d, INDICATORS)
 }
 
 /// Runs `trajectories` trajectories of every region of `regions` from
@@ -620,9 +622,10 @@ pub fn simulate_region(
     region: &RegionInputs,
     a: &Assumptions,
     d: Draws,
+    kept: Kept,
 ) -> Result<Probabilistic, Error> {
     let engine = Engine::new(grid, pref, std::slice::from_ref(region), false, a)?;
-    let mut store = simulate_all(&engine, Kept { indicators: &Indicator::ALL, services: false }, d)?;
+    let mut store = simulate_all(&engine, kept, d)?;
     Ok(store.summarise(0, d.seed, d.bases_of(region.base.estimate)))
 }
 
@@ -786,7 +789,7 @@ pub fn simulate_counties(
     a: &Assumptions,
     d: Draws,
 ) -> Result<CountyFans, Error> {
-    every_county(grid, pref, counties, a, d, Kept { indicators: &COUNTY_FANS, services: false })
+    every_county(grid, pref, counties, a, d, Kept { indicators: &COUNTY_FANS, services: &[] })
 }
 
 /// [`simulate_counties`] keeping the service populations of every county
@@ -798,7 +801,7 @@ pub fn simulate_county_services(
     a: &Assumptions,
     d: Draws,
 ) -> Result<CountyFans, Error> {
-    every_county(grid, pref, counties, a, d, Kept { indicators: &[], services: true })
+    every_county(grid, pref, counties, a, d, Kept { indicators: &[], services: &Service::ALL })
 }
 
 fn every_county(
@@ -975,7 +978,7 @@ mod tests {
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, t, seed).with_bases(&bases);
         let all = simulate_counties(&mut grid, &base, &inputs, &a, d).unwrap();
         for c in [0, 5, 16] {
-            let own = simulate_region(&mut grid, &base, &inputs[c], &a, d).unwrap();
+            let own = simulate_region(&mut grid, &base, &inputs[c], &a, d, INDICATORS).unwrap();
             assert_eq!(own.bases, 7);
             for fan in &all.counties[c].fans {
                 // (Debug text: the last year's births are NaN, never equal.)
@@ -984,7 +987,7 @@ mod tests {
         }
         // Trajectory by trajectory, year by year: the sum is the counties'.
         let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
-        let kept = Kept { indicators: &[Indicator::Population, Indicator::Births], services: false };
+        let kept = Kept { indicators: &[Indicator::Population, Indicator::Births], services: &[] };
         let mut store = simulate_all(&engine, kept, d).unwrap();
         for i in 0..2 {
             let sum = store.slice(inputs.len(), i).to_vec();
@@ -1023,7 +1026,7 @@ mod tests {
         let (t, seed) = (20, 11);
         let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, t, seed);
-        let mut store = simulate_all(&engine, Kept { indicators: &[], services: true }, d).unwrap();
+        let mut store = simulate_all(&engine, Kept { indicators: &[], services: &Service::ALL }, d).unwrap();
         for i in 0..Service::ALL.len() {
             let sum = store.slice(inputs.len(), i).to_vec();
             let mut parts = vec![0.0; sum.len()];

@@ -81,7 +81,8 @@ impl Bench {
         let whole = crate::projection::counties::RegionInputs::whole(&self.model.base);
         let bases = self.model.base_draws().map_err(|e| into_error(e, lang))?;
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories as usize, seed as u64).with_bases(bases);
-        let r = simulate_region(&mut self.model.grid.borrow_mut(), &self.model.base, &whole, &self.model.preset(p), d)
+        let kept = crate::projection::stochastic::EXPLORER;
+        let r = simulate_region(&mut self.model.grid.borrow_mut(), &self.model.base, &whole, &self.model.preset(p), d, kept)
             .map_err(|e| into_error(e, lang))?;
         to_js(&r)
     }

@@ -7,7 +7,7 @@ export type ChartId =
   | "resident-registered" | "age-structure" | "schooling" | "county-population" | "county-share-change"
   | "density-map" | "density-bars" | "urbanisation" | "gdp-per-capita" | "county-births-ageing" | "main-indicators"
   | "pyramid" | "projected-population" | "projected-ageing" | "projected-working-age" | "projected-dependency"
-  | "projected-births-deaths" | "projected-urbanisation";
+  | "projected-births-deaths" | "projected-urbanisation" | "projected-school-ages" | "projected-old-age" | "projected-childcare";
 export type RegionId =
   | "liangshan" | "xichang" | "muli" | "yanyuan" | "dechang" | "huili" | "huidong" | "ningnan" | "puge" | "butuo"
   | "jinyang" | "zhaojue" | "xide" | "mianning" | "yuexi" | "ganluo" | "meigu" | "leibo";

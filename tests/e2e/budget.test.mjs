@@ -16,14 +16,13 @@ const WIDE_BUDGET = 120 * 1000;
 /**
  * The wasm core and the whole page with it, gzip: the budgets (150 kB and
  * 200 kB) are not met; until they are, these tests hold the latest figures
- * (2026-12-01: the tables as constants, the tracker's probabilities, one
- * sort for the rankings; then the methods' hindcast, +12 kB, and the split of
- * the headline intervals, +6 kB: code the module split would take off the
- * plan's readers) as ceilings,
- * so that the core does not grow unnoticed.
+ * as ceilings, so that the core does not grow unnoticed (2026-12-02: the
+ * core built for size, opt-level "z", 312 -> 285 kB, with the explorer's
+ * three service charts in it; the module split would take the explorer's
+ * and the methods' code off the plan's readers).
  */
-const CORE = { budget: 150 * 1000, ceiling: 312 * 1000 };
-const WHOLE = { budget: 200 * 1000, ceiling: 398 * 1000 };
+const CORE = { budget: 150 * 1000, ceiling: 287 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 377 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();
@@ -56,7 +55,7 @@ test(`everything a phone loads for the page's first view is at most ${BUDGET / 1
     charts: [...document.querySelectorAll('figure.chart')].filter((f) => f.querySelector('.chart-body svg') && f.querySelector('.chart-title').textContent).length,
     core: document.documentElement.dataset.core ?? null,
   }));
-  assert.deepEqual(view, { figures: 8, charts: 18, core: null });
+  assert.deepEqual(view, { figures: 8, charts: 21, core: null });
   await page.close();
 });
 
@@ -123,6 +122,25 @@ test('on a phone the English first view is the build\'s too, within the budget, 
   await page.waitForFunction(() => document.documentElement.dataset.core === 'ready', null, { timeout: 30000 });
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
   assert.match(await page.locator('figure[data-explorer="pyramid"] .chart-title').textContent(), /^Population pyramid of Liangshan/);
+  await page.close();
+});
+
+test('on a phone in English the explorer\'s drawings are not in the first view: they come when the reader nears them, even without the core', async () => {
+  const page = await site.browser.newPage({ viewport: PHONE });
+  // The core never comes: the static drawings must.
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(`${site.base}/?lang=en`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
+  const explorer = () => page.evaluate(() => [...document.querySelectorAll('figure[data-explorer]')].map((f) => [f.querySelector('.chart-title').textContent, f.querySelectorAll('.chart-body svg').length]));
+  const first = await explorer();
+  assert.equal(first.length, 10);
+  // Their captions are there, in English; their drawings are not.
+  const english = (title) => title.length > 0 && !/[\u4e00-\u9fff]/.test(title);
+  assert.ok(first.every(([title, svgs]) => english(title) && svgs === 0), JSON.stringify(first));
+  await page.locator('#explorer').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-explorer] .chart-body')].every((b) => b.querySelector('svg')), null, { timeout: 30000 });
+  assert.ok((await explorer()).every(([title, svgs]) => english(title) && svgs === 1));
+  assert.match(await page.locator('figure[data-explorer="projected-school-ages"] .chart-body svg').getAttribute('viewBox'), /^0 0 360 /);
   await page.close();
 });
 

@@ -49,10 +49,10 @@ async function andDrawn(page, action) {
   }, before, { timeout: 30000 });
 }
 
-test('the explorer draws seven charts, each an estimate with title, description, source and data, and the tracker', async () => {
+test('the explorer draws ten charts, each an estimate with title, description, source and data, and the tracker', async () => {
   const { page, problems, foreign } = await open('/', { intervals: true });
   const ids = await page.$$eval('figure[data-explorer]', (fs) => fs.map((f) => f.dataset.explorer));
-  assert.equal(ids.length, 7);
+  assert.equal(ids.length, 10);
   for (const id of ids) {
     const fig = page.locator(`figure[data-explorer="${id}"]`);
     const title = (await fig.locator('figcaption h3').textContent()).trim();
@@ -69,8 +69,15 @@ test('the explorer draws seven charts, each an estimate with title, description,
     await fig.locator('table tbody tr').first().waitFor();
     assert.ok((await fig.locator('table tbody tr').count()) > 5, `${id}: data`);
   }
-  // With the probabilistic run in: the population chart has its fan and intervals.
+  // With the probabilistic run in: the population chart has its fan and
+  // intervals, and so have the service charts (year, series, four bounds).
   assert.equal(await page.locator('figure[data-explorer="projected-population"] table thead th').count(), 6);
+  assert.equal(await page.locator('figure[data-explorer="projected-school-ages"] table thead th').count(), 8);
+  assert.equal(await page.locator('figure[data-explorer="projected-childcare"] table thead th').count(), 6);
+  // The three questions a county official asks, answered in the captions.
+  assert.match(await page.locator('figure[data-explorer="projected-school-ages"] .chart-summary').textContent(), /小学学龄（6—11岁）儿童从2020年的\d+人变为2030年的\d+人/);
+  assert.match(await page.locator('figure[data-explorer="projected-childcare"] .chart-summary').textContent(), /2030年的人口需要约\d+个托位/);
+  assert.match(await page.locator('figure[data-explorer="projected-old-age"] .chart-summary').textContent(), /80岁及以上人口从2020年的\d+人变为2050年的\d+人/);
   const rows = await page.locator('#tracker-table tbody tr').count();
   assert.equal(rows, 20);
   const first = await page.locator('#tracker-table tbody tr').first().locator('td').allTextContents();

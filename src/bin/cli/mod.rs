@@ -268,6 +268,10 @@ enum Command {
         lang: Lang,
         #[arg(long, value_parser = theme, default_value = "light")]
         theme: Theme,
+        /// With --view: write the explorer's drawings here (the --view then
+        /// has their captions alone)
+        #[arg(long, requires = "view")]
+        explorer_view: Option<PathBuf>,
         /// Write the page's static view in --lang and --theme as JSON
         #[arg(long, value_name = "FILE")]
         view: Option<PathBuf>,
@@ -302,8 +306,9 @@ pub fn main() -> ExitCode {
             (life_table::life_table(&asked, out), out.lang)
         }
         Command::Bench { input } => (projection::bench(input.as_deref()), Lang::En),
-        Command::Prerender { width, explorer_width, out, lang, theme, view, files } => {
-            (plan::prerender(width, explorer_width, out.as_deref(), lang, theme, view.as_deref(), &files), lang)
+        Command::Prerender { width, explorer_width, out, lang, theme, view, explorer_view, files } => {
+            let views = (view.as_deref(), explorer_view.as_deref());
+            (plan::prerender(width, explorer_width, out.as_deref(), lang, theme, views, &files), lang)
         }
     };
     finish(result, lang)

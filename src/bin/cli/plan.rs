@@ -100,10 +100,10 @@ pub fn prerender(
     out: Option<&Path>,
     lang: Lang,
     theme: Theme,
-    view: Option<&Path>,
+    (view, explorer_view): (Option<&Path>, Option<&Path>),
     files: &[PathBuf],
 ) -> Result<String, Failure> {
-    use liangshan_pop::prerender::{default_charts, inline, static_view};
+    use liangshan_pop::prerender::{default_charts, inline, static_view_apart};
     let charts = default_charts(&Spec::new(width, Lang::Zh))?;
     let mut report = String::new();
     for path in files {
@@ -120,8 +120,14 @@ pub fn prerender(
         report.push_str(&format!("{}: {} SVG files\n", dir.display(), charts.len()));
     }
     if let Some(path) = view {
-        write_if_changed(path, &static_view(&Spec { width, lang, theme, large: false }, explorer_width.unwrap_or(width))?)?;
+        let spec = Spec { width, lang, theme, large: false };
+        let (main, drawings) = static_view_apart(&spec, explorer_width.unwrap_or(width), explorer_view.is_some())?;
+        write_if_changed(path, &main)?;
         report.push_str(&format!("{}: the static view in {}, {:?}\n", path.display(), lang.code(), theme));
+        if let (Some(path), Some(drawings)) = (explorer_view, drawings) {
+            write_if_changed(path, &drawings)?;
+            report.push_str(&format!("{}: its explorer's drawings\n", path.display()));
+        }
     }
     Ok(report)
 }

@@ -14,7 +14,7 @@ use liangshan_pop::projection::counties::RegionInputs;
 use liangshan_pop::projection::indicator::Indicator;
 use liangshan_pop::projection::scenario::{check, estimate_migration, preset as preset_of, run, Assumptions, Preset};
 use liangshan_pop::projection::stochastic::{
-    simulate as simulate_runs, simulate_counties, simulate_region, CountyFans, Draws, DEFAULT_UNCERTAINTY,
+    simulate as simulate_runs, simulate_counties, simulate_region, CountyFans, Draws, DEFAULT_UNCERTAINTY, EXPLORER,
 };
 use liangshan_pop::projection::{project as engine, Prepared, Spec as ProjectionSpec};
 
@@ -408,7 +408,7 @@ pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
     let timed = || -> Result<(f64, usize), Failure> {
         let t = Instant::now();
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, 1000, 1).with_bases(draws);
-        let sim = simulate_region(&mut model.grid.borrow_mut(), &model.base, &whole, &assumptions, d)?;
+        let sim = simulate_region(&mut model.grid.borrow_mut(), &model.base, &whole, &assumptions, d, EXPLORER)?;
         Ok((t.elapsed().as_secs_f64() * 1000.0, sim.trajectories))
     };
     let (first_ms, trajectories) = timed()?;
@@ -456,7 +456,11 @@ pub fn render(id: ChartId, spec: &Spec, seed: u64, b: &Base) -> Result<String, F
     let base = base_of(&model, b, spec.lang)?;
     let assumptions = preset_of(Preset::Plan, &base, &estimate_migration(&base)?);
     let r = run(&base, &assumptions)?;
-    let sim = simulate_runs(&base, &assumptions, Draws::rates(&DEFAULT_UNCERTAINTY, 200, seed))?;
+    // The fans as the page's: from the alternative bases where the base is
+    // the estimate, with the service populations its charts draw.
+    let d = Draws::rates(&DEFAULT_UNCERTAINTY, 200, seed);
+    let d = if base.estimate { d.with_bases(model.base_draws()?) } else { d };
+    let sim = simulate_region(&mut model.grid.borrow_mut(), &base, &RegionInputs::whole(&base), &assumptions, d, EXPLORER)?;
     let view = View { run: &r, fans: Some(&sim), year: 2035, region: Region::Prefecture, urbanisation: Some(&model.urbanisation) };
     Ok(charts::projection::render(id, &view, spec)?.svg)
 }

@@ -3,7 +3,7 @@
 //! Sichuan's 2020 share aged 60+ (the 2030 target is not to exceed the
 //! provincial average).
 
-use super::timeline::{chart, About, RefLine, Series, Timeline};
+use super::timeline::{chart, About, Band, RefLine, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::external::census_fact;
@@ -22,7 +22,7 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         Series::nth(1, Text::new("65岁及以上", "aged 65+"), view.pick(|y| y.share_65_plus), lang),
     ];
     let t = Timeline {
-        band: view.fan(Indicator::Share60Plus).map(|f| (f, 1.0)),
+        band: view.fan(Indicator::Share60Plus).map(|f| Band::of(f, 1.0)),
         refs: vec![
             RefLine { value: sichuan.value, label: Text::new("四川省2020年60岁及以上", "Sichuan 2020, aged 60+").get(lang).into() },
             RefLine {

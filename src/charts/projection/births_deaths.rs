@@ -1,6 +1,6 @@
 //! Births, deaths and net migrants of each year.
 
-use super::timeline::{chart, About, Series, Timeline};
+use super::timeline::{chart, About, Band, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::error::Error;
@@ -20,7 +20,8 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         Series::nth(1, Text::new("死亡", "deaths"), flow(|y| y.deaths), lang),
         Series::nth(2, Text::new("净迁移", "net migrants"), flow(|y| y.net_migrants), lang),
     ];
-    let t = Timeline { band: view.fan(Indicator::Births).map(|f| (f, scale)), ..Timeline::new(unit.get(lang), series, view.years()) };
+    let t =
+        Timeline { band: view.fan(Indicator::Births).map(|f| Band::of(f, scale)), ..Timeline::new(unit.get(lang), series, view.years()) };
     let ys = &view.run.years;
     let cross = ys.iter().find(|y| y.births.zip(y.deaths).is_some_and(|(b, d)| d >= b)).map(|y| y.year);
     let b = |k: usize| ys[k].births.unwrap_or(f64::NAN);

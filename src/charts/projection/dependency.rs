@@ -1,6 +1,6 @@
 //! Dependency ratios: children (0-14) and the old (65+) per 100 aged 15-64.
 
-use super::timeline::{chart, About, Series, Timeline};
+use super::timeline::{chart, About, Band, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::error::Error;
@@ -15,7 +15,7 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         Series::nth(2, Text::new("老年抚养比", "old age (65+)"), view.pick(|y| y.old_age_dependency), lang),
     ];
     let t = Timeline {
-        band: view.fan(Indicator::TotalDependency).map(|f| (f, 1.0)),
+        band: view.fan(Indicator::TotalDependency).map(|f| Band::of(f, 1.0)),
         ..Timeline::new(Text::new("每100名15—64岁人口", "per 100 aged 15-64").get(lang), series, view.years())
     };
     let (y0, y30) = (&view.run.years[0], view.at(2030, |y| y.total_dependency));

@@ -13,14 +13,18 @@ use crate::error::{Error, ErrorKind};
 use crate::i18n::{Lang, Text};
 use crate::projection::indicator::Indicator;
 use crate::projection::scenario::{Run, Year};
-use crate::projection::stochastic::{Fan, Probabilistic};
+use crate::projection::services::{self, Service};
+use crate::projection::stochastic::{Fan, Probabilistic, ServiceFan};
 use crate::projection::urbanisation::Urbanisation;
 
 pub mod ageing;
 pub mod births_deaths;
+pub mod childcare;
 pub mod dependency;
+pub mod old_age;
 pub mod population;
 pub mod pyramid;
+pub mod school_ages;
 pub mod timeline;
 pub mod urbanisation;
 pub mod working_age;
@@ -64,6 +68,31 @@ impl<'a> View<'a> {
     pub fn fan(&self, indicator: Indicator) -> Option<&'a Fan> {
         self.fans.and_then(|f| f.fan(indicator))
     }
+
+    /// A service population (or the childcare places of the plan's norm), year by year.
+    pub fn service(&self, s: Service) -> Vec<f64> {
+        let norm = services::childcare_norm();
+        self.run.female.iter().zip(&self.run.male).map(|(f, m)| services::value(s, f, m, norm)).collect()
+    }
+
+    pub fn service_fan(&self, s: Service) -> Option<&'a ServiceFan> {
+        self.fans.and_then(|f| f.service(s))
+    }
+
+    /// The value of `s` in `year` (NaN where the run has none).
+    pub fn service_at(&self, s: Service, year: u16) -> f64 {
+        let norm = services::childcare_norm();
+        self.run
+            .years
+            .iter()
+            .position(|y| y.year == year)
+            .map_or(f64::NAN, |k| services::value(s, &self.run.female[k], &self.run.male[k], norm))
+    }
+
+    /// The run's last year.
+    pub fn last_year(&self) -> u16 {
+        self.run.years.last().map_or(2050, |y| y.year)
+    }
 }
 
 /// Draws chart `id` of `view`.
@@ -77,6 +106,9 @@ pub fn render(id: ChartId, view: &View, spec: &Spec) -> Result<Chart, Error> {
         ChartId::ProjectedDependency => dependency::render(width, view, spec),
         ChartId::ProjectedBirthsDeaths => births_deaths::render(width, view, spec),
         ChartId::ProjectedUrbanisation => urbanisation::render(width, view, spec),
+        ChartId::ProjectedSchoolAges => school_ages::render(width, view, spec),
+        ChartId::ProjectedOldAge => old_age::render(width, view, spec),
+        ChartId::ProjectedChildcare => childcare::render(width, view, spec),
         other => Err(ErrorKind::InvalidArgument { name: "chart", value: other.slug().into(), expected: "a chart of the explorer" }.into()),
     }
 }

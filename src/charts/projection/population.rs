@@ -1,6 +1,6 @@
 //! The projected population, with its fan and the plan's 2030 target.
 
-use super::timeline::{chart, About, Goal, Series, Timeline};
+use super::timeline::{chart, About, Band, Goal, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::targets::TargetId;
@@ -17,7 +17,7 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let target_year = goal.target().years.last().copied().unwrap_or(2030);
     let series = vec![Series::nth(0, Text::new("常住人口", "Residents"), view.pick(|y| y.population / 1e4), lang)];
     let t = Timeline {
-        band: view.fan(Indicator::Population).map(|f| (f, 1e-4)),
+        band: view.fan(Indicator::Population).map(|f| Band::of(f, 1e-4)),
         goals: target
             .map(|v| Goal {
                 year: f64::from(target_year),

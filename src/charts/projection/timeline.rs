@@ -12,6 +12,7 @@ use crate::charts::grammar::{line, text, y_axis, Font, Label, Linear, Mark, Plot
 use crate::charts::{finish, text_width, Chart, ChartId, DataTable, Spec, Texts};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
+use crate::projection::services::Service;
 use crate::projection::stochastic::Fan;
 
 /// One line: its values year by year (NaN where it has none) and the
@@ -36,12 +37,30 @@ pub struct Goal {
     pub label: String,
 }
 
+/// A fan of an indicator or a service population, drawn under the first
+/// series: its years and bounds, times `scale` (the series' unit).
+#[derive(Clone, Copy)]
+pub struct Band<'a> {
+    pub years: &'a [u16],
+    pub lo95: &'a [f64],
+    pub lo80: &'a [f64],
+    pub hi80: &'a [f64],
+    pub hi95: &'a [f64],
+    pub scale: f64,
+}
+
+impl<'a> Band<'a> {
+    pub fn of<Q>(fan: &'a Fan<Q>, scale: f64) -> Band<'a> {
+        Band { years: &fan.years, lo95: &fan.lo95, lo80: &fan.lo80, hi80: &fan.hi80, hi95: &fan.hi95, scale }
+    }
+}
+
 /// A chart of indicators over the projection's years.
 pub struct Timeline<'a> {
     pub unit: String,
     pub series: Vec<Series>,
     /// A fan of the first series, scaled like it.
-    pub band: Option<(&'a Fan, f64)>,
+    pub band: Option<Band<'a>>,
     pub refs: Vec<RefLine>,
     pub goals: Vec<Goal>,
     /// Observed points before the projection (year, value), in ink.
@@ -68,6 +87,22 @@ impl<'a> Timeline<'a> {
     }
 }
 
+impl<'a> Timeline<'a> {
+    /// Service populations of the view's run in 万 (10,000 persons), a
+    /// series each, the first with its fan when the run has one.
+    pub fn of_services(view: &View<'a>, of: &[(Service, Text)], lang: Lang) -> Timeline<'a> {
+        let series = of
+            .iter()
+            .enumerate()
+            .map(|(i, (s, name))| Series::nth(i, *name, view.service(*s).into_iter().map(|x| x / 1e4).collect(), lang))
+            .collect();
+        Timeline {
+            band: of.first().and_then(|(s, _)| view.service_fan(*s)).map(|f| Band::of(f, 1e-4)),
+            ..Timeline::new(Text::new("万人", "10,000 persons").get(lang), series, view.years())
+        }
+    }
+}
+
 /// The series' symbols, in order.
 pub const SYMBOLS: [Symbol; 3] = [Symbol::Dot, Symbol::Triangle, Symbol::Square];
 
@@ -90,8 +125,8 @@ impl Timeline<'_> {
     /// Every value the y scale must hold.
     fn values(&self) -> Vec<f64> {
         let mut v: Vec<f64> = self.series.iter().flat_map(|s| s.values.iter().copied()).collect();
-        if let Some((fan, k)) = self.band {
-            v.extend(fan.lo95.iter().chain(&fan.hi95).map(|x| x * k));
+        if let Some(b) = self.band {
+            v.extend(b.lo95.iter().chain(b.hi95).map(|x| x * b.scale));
         }
         v.extend(self.refs.iter().map(|r| r.value));
         v.extend(self.goals.iter().map(|g| g.value));
@@ -131,12 +166,12 @@ impl Timeline<'_> {
 
     /// The fan of the first series: the 95% band under the 80% band.
     fn fan_marks(&self, x: Scale, y: Scale, style: &Style) -> Vec<Mark<'static>> {
-        let Some((fan, k)) = self.band else { return Vec::new() };
-        [(&fan.lo95, &fan.hi95, style.bands[0]), (&fan.lo80, &fan.hi80, style.grid)]
+        let Some(b) = self.band else { return Vec::new() };
+        [(b.lo95, b.hi95, style.bands[0]), (b.lo80, b.hi80, style.grid)]
             .into_iter()
             .map(|(los, his, fill)| {
-                let pts = |vals: &Vec<f64>| -> Vec<(f64, f64)> {
-                    fan.years.iter().zip(vals).filter(|(_, v)| v.is_finite()).map(|(yr, v)| (f64::from(*yr), v * k)).collect()
+                let pts = |vals: &[f64]| -> Vec<(f64, f64)> {
+                    b.years.iter().zip(vals).filter(|(_, v)| v.is_finite()).map(|(yr, v)| (f64::from(*yr), v * b.scale)).collect()
                 };
                 let mut points = pts(his);
                 points.extend(pts(los).into_iter().rev());
@@ -262,8 +297,8 @@ impl Timeline<'_> {
             }
             let mut row = vec![yr.to_string()];
             row.extend(self.series.iter().map(|s| show(s.values[k])));
-            if let Some((fan, scale)) = self.band {
-                row.extend([&fan.lo95, &fan.lo80, &fan.hi80, &fan.hi95].iter().map(|v| show(v[k] * scale)));
+            if let Some(b) = self.band {
+                row.extend([b.lo95, b.lo80, b.hi80, b.hi95].iter().map(|v| show(v[k] * b.scale)));
             }
             rows.push(row);
         }

@@ -2,7 +2,7 @@
 //! international one) against Sichuan's 2020 level, which the plan expects
 //! Liangshan's 15-59 share to pass around 2028.
 
-use super::timeline::{chart, About, Goal, RefLine, Series, Timeline};
+use super::timeline::{chart, About, Band, Goal, RefLine, Series, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::external::census_fact;
@@ -20,7 +20,7 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         Series::nth(1, Text::new("15—64岁", "aged 15-64"), view.pick(|y| y.share_15_64), lang),
     ];
     let t = Timeline {
-        band: view.fan(Indicator::Share15To59).map(|f| (f, 1.0)),
+        band: view.fan(Indicator::Share15To59).map(|f| Band::of(f, 1.0)),
         refs: vec![RefLine {
             value: sichuan.value, label: Text::new("四川省2020年15—59岁", "Sichuan 2020, aged 15-59").get(lang).into()
         }],
