@@ -778,33 +778,16 @@ pub struct CountyFans {
     pub sum: Probabilistic,
 }
 
+/// What the county runs keep of every county and of their sum: the
+/// indicators of [`COUNTY_FANS`], or every service population.
+pub const COUNTY_INDICATORS: Kept<'static> = Kept { indicators: &COUNTY_FANS, services: &[] };
+pub const COUNTY_SERVICES: Kept<'static> = Kept { indicators: &[], services: &Service::ALL };
+
 /// [`simulate_region`] for every county of `counties` at once, each
-/// trajectory's paths shared by all of them: county c's fans (of the
-/// indicators in [`COUNTY_FANS`]) are those [`simulate_region`] gives for
-/// it with the same seed.
+/// trajectory's paths shared by all of them, keeping what `kept` says:
+/// county c's fans are those [`simulate_region`] gives for it with the same
+/// draws.
 pub fn simulate_counties(
-    grid: &mut LifeTableGrid,
-    pref: &BasePopulation,
-    counties: &[RegionInputs],
-    a: &Assumptions,
-    d: Draws,
-) -> Result<CountyFans, Error> {
-    every_county(grid, pref, counties, a, d, Kept { indicators: &COUNTY_FANS, services: &[] })
-}
-
-/// [`simulate_counties`] keeping the service populations of every county
-/// and of their sum (the fans' `services`) instead of the indicators.
-pub fn simulate_county_services(
-    grid: &mut LifeTableGrid,
-    pref: &BasePopulation,
-    counties: &[RegionInputs],
-    a: &Assumptions,
-    d: Draws,
-) -> Result<CountyFans, Error> {
-    every_county(grid, pref, counties, a, d, Kept { indicators: &[], services: &Service::ALL })
-}
-
-fn every_county(
     grid: &mut LifeTableGrid,
     pref: &BasePopulation,
     counties: &[RegionInputs],
@@ -976,7 +959,7 @@ mod tests {
         let mut grid = LifeTableGrid::new(&base.mortality);
         let bases = BaseDraws::new(&base, 7, seed, crate::projection::base::TILT_SD).unwrap();
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, t, seed).with_bases(&bases);
-        let all = simulate_counties(&mut grid, &base, &inputs, &a, d).unwrap();
+        let all = simulate_counties(&mut grid, &base, &inputs, &a, d, COUNTY_INDICATORS).unwrap();
         for c in [0, 5, 16] {
             let own = simulate_region(&mut grid, &base, &inputs[c], &a, d, INDICATORS).unwrap();
             assert_eq!(own.bases, 7);
@@ -1039,7 +1022,7 @@ mod tests {
         }
         // The 2020 values are the base (no spread; the counties' bases add
         // up to the prefecture's to rounding).
-        let fans = simulate_county_services(&mut grid, &base, &inputs, &a, d).unwrap();
+        let fans = simulate_counties(&mut grid, &base, &inputs, &a, d, COUNTY_SERVICES).unwrap();
         assert!(fans.sum.fans.is_empty());
         let kids = fans.sum.service(Service::Age6To11).unwrap();
         let at_2020 = services::values(&base.female, &base.male, services::childcare_norm())[2];

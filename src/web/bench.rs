@@ -104,7 +104,8 @@ impl Bench {
             .map_err(err)?;
         let a = self.model.preset(crate::projection::scenario::Preset::Plan);
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories as usize, 1).with_bases(self.model.base_draws().map_err(err)?);
-        let r = simulate_counties(&mut self.model.grid.borrow_mut(), &self.model.base, &inputs, &a, d).map_err(err)?;
+        let kept = crate::projection::stochastic::COUNTY_INDICATORS;
+        let r = simulate_counties(&mut self.model.grid.borrow_mut(), &self.model.base, &inputs, &a, d, kept).map_err(err)?;
         Ok(r.counties.len() as u32)
     }
 }

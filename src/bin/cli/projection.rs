@@ -14,7 +14,7 @@ use liangshan_pop::projection::counties::RegionInputs;
 use liangshan_pop::projection::indicator::Indicator;
 use liangshan_pop::projection::scenario::{check, estimate_migration, preset as preset_of, run, Assumptions, Preset};
 use liangshan_pop::projection::stochastic::{
-    simulate as simulate_runs, simulate_counties, simulate_region, CountyFans, Draws, DEFAULT_UNCERTAINTY, EXPLORER,
+    simulate as simulate_runs, simulate_counties, simulate_region, CountyFans, Draws, COUNTY_INDICATORS, DEFAULT_UNCERTAINTY, EXPLORER,
 };
 use liangshan_pop::projection::{project as engine, Prepared, Spec as ProjectionSpec};
 
@@ -299,7 +299,7 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
     use liangshan_pop::projection::base::{BaseDraws, TILT_SD};
     use liangshan_pop::projection::counties::{estimate_counties, run_counties_exact};
     use liangshan_pop::projection::services::{records, Record};
-    use liangshan_pop::projection::stochastic::{simulate_county_services, LifeTableGrid};
+    use liangshan_pop::projection::stochastic::{LifeTableGrid, COUNTY_SERVICES};
     let base = base_of(&Model::new()?, b, o.lang)?;
     // The prefecture here is the sum of its counties.
     let a = assumptions(asked.scenario, &base, true, o.lang)?;
@@ -314,7 +314,7 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
         // page's fans do; counties of a reader's table from the table.
         let draws = if base.estimate { Some(BaseDraws::new(&base, BASE_DRAWS, asked.seed, TILT_SD)?) } else { None };
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, asked.trajectories, asked.seed);
-        Some(simulate_county_services(&mut grid, &base, &inputs, &a, draws.as_ref().map_or(d, |b| d.with_bases(b)))?)
+        Some(simulate_counties(&mut grid, &base, &inputs, &a, draws.as_ref().map_or(d, |b| d.with_bases(b)), COUNTY_SERVICES)?)
     };
     let regions: Vec<Region> = if asked.regions.is_empty() { Region::all().collect() } else { asked.regions.clone() };
     let mut rows: Vec<Record> = Vec::new();
@@ -438,7 +438,7 @@ pub fn bench(path: Option<&Path>) -> Result<String, Failure> {
 fn county_fans(model: &Model, a: &liangshan_pop::projection::scenario::Assumptions) -> Result<CountyFans, Failure> {
     let inputs = model.counties()?.iter().map(|c| RegionInputs::county(&model.base, c)).collect::<Result<Vec<_>, _>>()?;
     let d = Draws::rates(&DEFAULT_UNCERTAINTY, 1000, 1).with_bases(model.base_draws()?);
-    Ok(simulate_counties(&mut model.grid.borrow_mut(), &model.base, &inputs, a, d)?)
+    Ok(simulate_counties(&mut model.grid.borrow_mut(), &model.base, &inputs, a, d, COUNTY_INDICATORS)?)
 }
 
 /// A chart as SVG: the plan's, or a projection chart under the plan's path
