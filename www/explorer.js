@@ -49,6 +49,8 @@ export class Explorer {
     this.fullFor = null;
     /** How many trajectories the fans the drawing worker holds are from. */
     this.fansTrajectories = TRAJECTORIES;
+    /** How many alternative bases the prefecture's fans start from (0: its base is the reader's). */
+    this.fansBases = 0;
     /** The key whose probabilistic run failed, if one did. */
     this.simFailed = null;
     this.fansKey = null;
@@ -418,7 +420,7 @@ export class Explorer {
         r.forEach((v, j) => setText(cells[j], v));
         setAttr(cells[6], 'data-status', tracker.statuses[i]);
       });
-      setText(this.root.querySelector('#tracker-note'), tracker.intervals ? t.trackerIntervals(fmt(this.fansTrajectories, 0, this.page.lang())) : t.trackerPending);
+      setText(this.root.querySelector('#tracker-note'), tracker.intervals ? t.trackerIntervals(fmt(this.fansTrajectories, 0, this.page.lang()), this.fansBases) : t.trackerPending);
       return;
     }
     fillTable(table, tracker.table, tracker.caption);
@@ -435,7 +437,7 @@ export class Explorer {
     for (const c of table.querySelectorAll('thead th')) c.setAttribute('role', 'columnheader');
     for (const c of table.querySelectorAll('tbody th')) c.setAttribute('role', 'rowheader');
     for (const c of table.querySelectorAll('td')) c.setAttribute('role', 'cell');
-    this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(fmt(this.fansTrajectories, 0, this.page.lang())) : t.trackerPending;
+    this.root.querySelector('#tracker-note').textContent = tracker.intervals ? t.trackerIntervals(fmt(this.fansTrajectories, 0, this.page.lang()), this.fansBases) : t.trackerPending;
   }
 
   /** Whose base population the charts show, and the way back to the estimate whenever a table is in force. */
@@ -471,6 +473,8 @@ export class Explorer {
       await this.draw.call('setFans', { fans });
       this.fansKey = fans.key;
       this.fansTrajectories = trajectories;
+      // The tracker's: the prefecture's (0 when its base is the reader's table).
+      this.fansBases = fans.prefecture.bases;
       this.fullFor = full ? key : null;
       if (key === this.parsed.key) {
         if (full) status.textContent = UI[this.page.lang()].intervalsReady;

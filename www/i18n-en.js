@@ -68,7 +68,7 @@ export default {
   verdictAtRisk: '! at risk: only part of the 80% interval meets it',
   verdictOffTrack: '✗ off track: none of the 80% interval meets it',
   verdictAssumed: '= assumed: set by the scenario, not an outcome; — a target a population projection cannot tell',
-  trackerIntervals: (n) => `Intervals from ${n} random trajectories.`,
+  trackerIntervals: (n, bases) => `Intervals from ${n} random trajectories${bases ? `, each starting from one of ${bases} alternative base populations` : ''}.`,
   trackerPending: 'Computing the intervals; verdicts follow the central scenario for now.',
   download: { csv: 'Download the data (CSV)', svg: 'Download the chart (SVG)', png: 'Download the chart (PNG)', embed: 'Embed' },
   embedHeading: (title) => `Embed this chart: ${title}`,

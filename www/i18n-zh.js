@@ -68,7 +68,7 @@ export default {
   verdictAtRisk: '! 有风险：80%区间只有部分达到',
   verdictOffTrack: '✗ 难以实现：80%区间全部未达到',
   verdictAssumed: '＝ 情景假设：由情景设定，不是预测结果；— 人口预测无法判断的目标',
-  trackerIntervals: (n) => `区间来自${n}条随机轨迹。`,
+  trackerIntervals: (n, bases) => `区间来自${n}条随机轨迹${bases ? `，每条从${bases}个备选基期人口之一出发` : ''}。`,
   trackerPending: '正在计算区间；判断暂按中位情景。',
   download: { csv: '下载数据（CSV）', svg: '下载图（SVG）', png: '下载图（PNG）', embed: '嵌入' },
   embedHeading: (title) => `嵌入此图：${title}`,

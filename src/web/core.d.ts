@@ -56,7 +56,7 @@ export interface Explored {
   uploaded: RegionId | null; intervals: boolean;
 }
 /** The probabilistic runs of one state, handed from one core to another as they are. */
-export interface Fans { key: string; [more: string]: unknown; }
+export interface Fans { key: string; prefecture: { bases: number; [more: string]: unknown }; [more: string]: unknown; }
 
 export interface UploadResult {
   ok: boolean;

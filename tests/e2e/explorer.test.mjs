@@ -252,6 +252,7 @@ test('after any upload, accepted or refused, the page settles with its intervals
   // The reader's table is taken as it is: no alternative bases drawn for it.
   const fan = () => page.locator('figure[data-explorer="projected-population"]').textContent();
   assert.match(await fan(), /都从同一基期人口出发/);
+  assert.doesNotMatch(await page.locator('#tracker-note').textContent(), /备选基期人口/);
   assert.equal(await page.locator('#upload-clear').isVisible(), true);
   // Excel's "Unicode text": UTF-16 with tabs.
   await andDrawn(page, async () => page.setInputFiles('#upload-file', { name: 'unicode.txt', mimeType: 'text/plain', buffer: await fixture('excel-unicode-text.txt') }));
@@ -338,7 +339,7 @@ test('fans follow a moving slider: every state a drag passes through gets interv
   assert.match(await desc(), /Intervals from 1,000 random trajectories/);
   // Each from one of the alternative bases: the base is an estimate.
   assert.match(await desc(), /each trajectory starts from one of 200 alternative base populations/);
-  assert.match(await page.locator('#tracker-note').textContent(), /1,000/);
+  assert.match(await page.locator('#tracker-note').textContent(), /1,000 random trajectories, each starting from one of 200 alternative base populations/);
   await settles(page);
   assert.deepEqual(problems, []);
   await page.close();
