@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what a static host serves into dist/ (README, "Deploying"):
-#   1. the wasm core (the size-optimised "wasm" profile), its JS bindings into www/pkg (where the
+#   1. the wasm core (the "wasm" profile: Cargo.toml), its JS bindings into www/pkg (where the
 #      browser tests and the type check find them);
 #   2. the site staged in target/site: the pages, www/ and the core, with
 #      every chart's default drawing filled into the pages (the static

@@ -17,12 +17,13 @@ const WIDE_BUDGET = 120 * 1000;
  * The wasm core and the whole page with it, gzip: the budgets (150 kB and
  * 200 kB) are not met; until they are, these tests hold the latest figures
  * as ceilings, so that the core does not grow unnoticed (2026-12-02: the
- * core built for size, opt-level "z", 312 -> 285 kB, with the explorer's
- * three service charts in it; the module split would take the explorer's
- * and the methods' code off the plan's readers).
+ * explorer's three service charts and the fans from the alternative bases,
+ * 310 -> 315 kB; opt-level "z" would give 285 kB but draws about 40%
+ * slower, see Cargo.toml; the module split would take the explorer's and
+ * the methods' code off the plan's readers).
  */
-const CORE = { budget: 150 * 1000, ceiling: 287 * 1000 };
-const WHOLE = { budget: 200 * 1000, ceiling: 377 * 1000 };
+const CORE = { budget: 150 * 1000, ceiling: 316 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 406 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();
