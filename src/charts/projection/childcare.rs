@@ -3,7 +3,7 @@
 //! norm applied to the projected population, beside the children aged 0-2
 //! it is for.
 
-use super::timeline::{chart, About, Band, Series, Timeline};
+use super::timeline::{chart, About, Timeline};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::targets::TargetId;
@@ -16,11 +16,8 @@ const YEAR: u16 = 2030;
 
 pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let lang = spec.lang;
-    let series = vec![Series::nth(0, Text::new("按每千人4.5个托位", "places at the norm"), view.service(Service::ChildcarePlaces), lang)];
-    let t = Timeline {
-        band: view.service_fan(Service::ChildcarePlaces).map(|f| Band::of(f, 1.0)),
-        ..Timeline::new(Text::new("个托位", "places").get(lang), series, view.years())
-    };
+    let of = [(Service::ChildcarePlaces, Text::new("按每千人4.5个托位", "places at the norm"))];
+    let t = Timeline::of_services(view, &of, (Text::new("个托位", "places"), 1.0), lang);
     let (places, kids) = (view.service_at(Service::ChildcarePlaces, YEAR), view.service_at(Service::Age0To2, YEAR));
     let n = |v: f64| fixed(v, 0, lang);
     // As the plan prints them: 4.5, 10, 8.

@@ -2,7 +2,7 @@
 //! (the plan's 第五章): those aged 60+ (with their fan), 65+ and 80+, in
 //! persons.
 
-use super::timeline::{chart, About, Timeline};
+use super::timeline::{chart, About, Timeline, WAN};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::error::Error;
@@ -16,7 +16,7 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         (Service::Age65Plus, Text::new("65岁及以上", "aged 65+")),
         (Service::Age80Plus, Text::new("80岁及以上", "aged 80+")),
     ];
-    let t = Timeline::of_services(view, &of, lang);
+    let t = Timeline::of_services(view, &of, WAN, lang);
     let last = view.last_year();
     let (o0, o1) = (view.service_at(Service::Age80Plus, 2020), view.service_at(Service::Age80Plus, last));
     let (s0, s1) = (view.service_at(Service::Age60Plus, 2020), view.service_at(Service::Age60Plus, last));

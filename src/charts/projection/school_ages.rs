@@ -2,7 +2,7 @@
 //! from (the plan's 第八章): primary school (6-11, with its fan),
 //! kindergarten (3-5) and junior secondary school (12-14), in persons.
 
-use super::timeline::{chart, About, Timeline};
+use super::timeline::{chart, About, Timeline, WAN};
 use super::{say, titled, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::error::Error;
@@ -19,7 +19,7 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
         (Service::Age3To5, Text::new("学前（3—5岁）", "3-5 (kindergarten)")),
         (Service::Age12To14, Text::new("初中（12—14岁）", "12-14 (junior sec.)")),
     ];
-    let t = Timeline::of_services(view, &of, lang);
+    let t = Timeline::of_services(view, &of, WAN, lang);
     let (p0, p1) = (view.service_at(Service::Age6To11, 2020), view.service_at(Service::Age6To11, YEAR));
     let (k0, k1) = (view.service_at(Service::Age3To5, 2020), view.service_at(Service::Age3To5, YEAR));
     let n = |v: f64| fixed(v, 0, lang);

@@ -85,23 +85,24 @@ impl<'a> Timeline<'a> {
     pub fn new(unit: impl Into<String>, series: Vec<Series>, years: Vec<u16>) -> Timeline<'a> {
         Timeline { unit: unit.into(), series, band: None, refs: vec![], goals: vec![], observed: vec![], zero: true, years, origin: true }
     }
-}
 
-impl<'a> Timeline<'a> {
-    /// Service populations of the view's run in 万 (10,000 persons), a
-    /// series each, the first with its fan when the run has one.
-    pub fn of_services(view: &View<'a>, of: &[(Service, Text)], lang: Lang) -> Timeline<'a> {
+    /// Service populations of the view's run, a series each, times `scale`
+    /// in `unit`, the first with its fan when the run has one.
+    pub fn of_services(view: &View<'a>, of: &[(Service, Text)], (unit, scale): (Text, f64), lang: Lang) -> Timeline<'a> {
         let series = of
             .iter()
             .enumerate()
-            .map(|(i, (s, name))| Series::nth(i, *name, view.service(*s).into_iter().map(|x| x / 1e4).collect(), lang))
+            .map(|(i, (s, name))| Series::nth(i, *name, view.service(*s).into_iter().map(|x| x * scale).collect(), lang))
             .collect();
         Timeline {
-            band: of.first().and_then(|(s, _)| view.service_fan(*s)).map(|f| Band::of(f, 1e-4)),
-            ..Timeline::new(Text::new("万人", "10,000 persons").get(lang), series, view.years())
+            band: of.first().and_then(|(s, _)| view.service_fan(*s)).map(|f| Band::of(f, scale)),
+            ..Timeline::new(unit.get(lang), series, view.years())
         }
     }
 }
+
+/// Persons in 万 (10,000), as the plan counts them.
+pub const WAN: (Text, f64) = (Text::new("万人", "10,000 persons"), 1e-4);
 
 /// The series' symbols, in order.
 pub const SYMBOLS: [Symbol; 3] = [Symbol::Dot, Symbol::Triangle, Symbol::Square];
