@@ -9,7 +9,7 @@ use liangshan_pop::data::counties::Region;
 use liangshan_pop::i18n::Lang;
 use liangshan_pop::model::Model;
 use liangshan_pop::present::explorer::{fit_name, preset_name};
-use liangshan_pop::projection::base::BasePopulation;
+use liangshan_pop::projection::base::{BaseDraws, BasePopulation, TILT_SD};
 use liangshan_pop::projection::counties::RegionInputs;
 use liangshan_pop::projection::indicator::Indicator;
 use liangshan_pop::projection::scenario::{check, estimate_migration, preset as preset_of, run, Assumptions, Preset};
@@ -189,7 +189,6 @@ pub fn simulate(
     b: &Base,
     o: Output,
 ) -> Result<String, Failure> {
-    use liangshan_pop::projection::base::{BaseDraws, TILT_SD};
     let base = base_of(&Model::new()?, b, o.lang)?;
     let a = assumptions(s, &base, false, o.lang)?;
     if decompose && (b.population.is_some() || base_draws == 0) {
@@ -197,9 +196,8 @@ pub fn simulate(
             "--decompose draws alternatives to the estimate (--base-draws 1 or more), not to a reader's own table".into(),
         ));
     }
-    let draws = if base_draws > 0 && base.estimate { Some(BaseDraws::new(&base, base_draws, seed, TILT_SD)?) } else { None };
-    let d = Draws::rates(&DEFAULT_UNCERTAINTY, trajectories, seed);
-    let r = simulate_runs(&base, &a, draws.as_ref().map_or(d, |b| d.with_bases(b)))?;
+    let draws = drawn_bases(&base, base_draws, seed)?;
+    let r = simulate_runs(&base, &a, Draws { bases: draws.as_ref(), ..Draws::rates(&DEFAULT_UNCERTAINTY, trajectories, seed) })?;
     let decomposition = match &draws {
         Some(bases) if decompose => {
             let sichuan = liangshan_pop::data::external::census_fact("Sichuan", 2020, "share_15_59")?.value;
@@ -245,6 +243,12 @@ pub fn simulate(
     Ok(out)
 }
 
+/// `n` alternative bases from `seed` for a run from `base`: none when `n`
+/// is 0 or the base is a reader's table (which is never drawn).
+fn drawn_bases(base: &BasePopulation, n: usize, seed: u64) -> Result<Option<BaseDraws>, Failure> {
+    Ok(if n > 0 && base.estimate { Some(BaseDraws::new(base, n, seed, TILT_SD)?) } else { None })
+}
+
 /// The decomposition as `simulate --decompose` prints it.
 fn decomposition_text(d: &liangshan_pop::projection::stochastic::Decomposition) -> String {
     let mut out = String::new();
@@ -252,10 +256,7 @@ fn decomposition_text(d: &liangshan_pop::projection::stochastic::Decomposition) 
         "\nwhere the intervals come from: {} trajectories, seed {}, {} alternative bases (each meets every published aggregate; \
          within-cell tilts of sd {}); the 95% interval with the future rates alone (from the estimate), the base alone \
          (along the scenario's paths), and both (the fans above); the base's share of the two sources' variance\n",
-        d.trajectories,
-        d.seed,
-        d.bases,
-        liangshan_pop::projection::base::TILT_SD
+        d.trajectories, d.seed, d.bases, TILT_SD
     ));
     out.push_str(&format!("{:<27} {:>27} {:>27} {:>27} {:>6}\n", "headline", "rates alone", "base alone", "both", "base"));
     for h in &d.headlines {
@@ -296,7 +297,6 @@ pub struct ServicesAsked {
 /// every trajectory), with the intervals of their trajectories.
 pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Failure> {
     use liangshan_pop::model::BASE_DRAWS;
-    use liangshan_pop::projection::base::{BaseDraws, TILT_SD};
     use liangshan_pop::projection::counties::{estimate_counties, run_counties_exact};
     use liangshan_pop::projection::services::{records, Record};
     use liangshan_pop::projection::stochastic::{LifeTableGrid, COUNTY_SERVICES};
@@ -312,9 +312,9 @@ pub fn services(asked: &ServicesAsked, b: &Base, o: Output) -> Result<String, Fa
         let mut grid = LifeTableGrid::new(&base.mortality);
         // Counties of the estimate start from its alternative bases, as the
         // page's fans do; counties of a reader's table from the table.
-        let draws = if base.estimate { Some(BaseDraws::new(&base, BASE_DRAWS, asked.seed, TILT_SD)?) } else { None };
-        let d = Draws::rates(&DEFAULT_UNCERTAINTY, asked.trajectories, asked.seed);
-        Some(simulate_counties(&mut grid, &base, &inputs, &a, draws.as_ref().map_or(d, |b| d.with_bases(b)), COUNTY_SERVICES)?)
+        let draws = drawn_bases(&base, BASE_DRAWS, asked.seed)?;
+        let d = Draws { bases: draws.as_ref(), ..Draws::rates(&DEFAULT_UNCERTAINTY, asked.trajectories, asked.seed) };
+        Some(simulate_counties(&mut grid, &base, &inputs, &a, d, COUNTY_SERVICES)?)
     };
     let regions: Vec<Region> = if asked.regions.is_empty() { Region::all().collect() } else { asked.regions.clone() };
     let mut rows: Vec<Record> = Vec::new();
