@@ -160,7 +160,8 @@ async function drawWithCore() {
   else ready();
 
   // The fans of a projection chart come from a worker, without blocking.
-  if (['projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-school-ages', 'projected-old-age', 'projected-childcare'].includes(id)) {
+  // (Every projection chart but the pyramid and the urbanisation trend draws a fan.)
+  if (PROJECTION.has(id) && id !== 'pyramid' && id !== 'projected-urbanisation') {
     const worker = new Channel(new URL('./worker.js', import.meta.url));
     await worker.call('init', { module: loaded.module });
     draw(await worker.call('simulate', { query, trajectories: 1000 }));
