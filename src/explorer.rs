@@ -15,11 +15,11 @@ use serde::Serialize;
 
 use crate::charts::projection::{self as pcharts, View};
 use crate::charts::{Chart, ChartId, Spec};
-use crate::data::counties::Region;
+use crate::data::counties::{CountyId, Region};
 use crate::error::Error;
-use crate::i18n::Lang;
 use crate::model::Model;
 use crate::projection::base::{BasePopulation, PRIOR_SRB};
+use crate::projection::compare::Comparison;
 use crate::projection::counties::{CountyBase, RegionInputs};
 use crate::projection::scenario::{paths, run_paths, Assumptions, Run};
 use crate::projection::stochastic::{simulate_region, Draws, Probabilistic, Uncertainty, DEFAULT_UNCERTAINTY, EXPLORER, INDICATORS};
@@ -80,7 +80,8 @@ fn token(region: Region, female: &[f64], male: &[f64]) -> String {
 /// table in force, if any. The one definition of a state's key, for every
 /// instance of the core.
 pub fn key(s: &PageState, upload: Option<&str>) -> String {
-    let projection = PageState { lang: Lang::Zh, large: false, year: PageState::default().year, theme: None, chart: None, ..s.clone() };
+    let d = PageState::default();
+    let projection = PageState { lang: d.lang, large: false, year: d.year, theme: None, chart: None, compare: d.compare, ..s.clone() };
     format!("{}|upload={}", crate::state::to_query(&projection), upload.unwrap_or("none"))
 }
 
@@ -181,11 +182,13 @@ pub struct Explorer {
     /// The last runs: their key, and the region's and the prefecture's runs,
     /// shared by every chart, the tracker and the headline of a redraw.
     cache: RefCell<Option<(String, Rc<Runs>)>>,
+    /// The counties' runs of the last scenario compared, by its key.
+    county_cache: RefCell<Option<(String, Rc<Vec<Run>>)>>,
 }
 
 impl Explorer {
     pub fn new() -> Result<Explorer, Error> {
-        Ok(Explorer { model: Model::new()?, upload: None, cache: RefCell::new(None) })
+        Ok(Explorer { model: Model::new()?, upload: None, cache: RefCell::new(None), county_cache: RefCell::new(None) })
     }
 
     pub fn model(&self) -> &Model {
@@ -232,6 +235,31 @@ impl Explorer {
         };
         inputs.base.estimate = self.uploaded_region() != Some(region);
         Ok(inputs)
+    }
+
+    /// The 17 counties' projections under the state's scenario, each as
+    /// its own view projects it (the reader's table where they gave one),
+    /// from the cache when the scenario has not changed.
+    fn county_runs(&self, s: &PageState) -> Result<Rc<Vec<Run>>, Error> {
+        let key = self.key(&PageState { region: Region::Prefecture, ..s.clone() });
+        if let Some((k, runs)) = &*self.county_cache.borrow() {
+            if *k == key {
+                return Ok(Rc::clone(runs));
+            }
+        }
+        let a = self.assumptions(s);
+        crate::projection::scenario::check(&a)?;
+        let nlx = |sex, e0| self.model.nlx(sex, e0);
+        let pref_paths = paths(&self.model.base, &a);
+        let runs = CountyId::all().map(|id| self.inputs(Region::County(id))?.run(&a, &pref_paths, &nlx)).collect::<Result<Vec<_>, _>>()?;
+        let runs = Rc::new(runs);
+        *self.county_cache.borrow_mut() = Some((key, Rc::clone(&runs)));
+        Ok(runs)
+    }
+
+    /// The counties compared as the state asks (its service and year).
+    pub fn comparison(&self, s: &PageState) -> Result<Comparison, Error> {
+        Comparison::of(&self.county_runs(s)?, s.compare.service, s.compare.year)
     }
 
     /// The projections of the state's region and of the prefecture, from
@@ -283,14 +311,18 @@ impl Explorer {
     pub fn charts(&self, s: &PageState, fans: Option<&FanSet>, spec: &Spec, only: &[ChartId]) -> Result<Vec<Chart>, Error> {
         let runs = self.runs(s)?;
         let fans = fans.filter(|f| f.key == self.key(s));
+        let ids: Vec<ChartId> = ChartId::PROJECTION.into_iter().filter(|id| only.is_empty() || only.contains(id)).collect();
+        // The counties are projected only for the charts that compare them.
+        let compared = if ids.iter().any(|id| id.compares_counties()) { Some(self.comparison(s)?) } else { None };
         let view = View {
             run: &runs.region,
             fans: fans.map(|f| &f.region),
             year: s.year,
             region: s.region,
             urbanisation: Some(&self.model.urbanisation),
+            compared: compared.as_ref().map(|c| (c, s.compare.measure)),
         };
-        ChartId::PROJECTION.iter().filter(|id| only.is_empty() || only.contains(id)).map(|id| pcharts::render(*id, &view, spec)).collect()
+        ids.into_iter().map(|id| pcharts::render(id, &view, spec)).collect()
     }
 
     /// A few figures of the state's projection, for beside the controls (on
@@ -337,6 +369,7 @@ impl Explorer {
             Accepted { region, female: female.iter().sum(), male: male.iter().sum(), notes: reading.notes, token: token.clone() };
         self.upload = Some(Upload { region, female, male, token });
         *self.cache.borrow_mut() = None;
+        *self.county_cache.borrow_mut() = None;
         Ok(Ok(accepted))
     }
 
@@ -344,6 +377,7 @@ impl Explorer {
     pub fn clear_upload(&mut self) {
         self.upload = None;
         *self.cache.borrow_mut() = None;
+        *self.county_cache.borrow_mut() = None;
     }
 
     /// The region an upload replaces, if any.
@@ -397,6 +431,7 @@ impl Explorer {
 mod tests {
     use super::*;
     use crate::data::counties::{XICHANG, XIDE};
+    use crate::i18n::Lang;
     use crate::projection::targets::About;
     use crate::state::parse;
     use crate::upload::decode::NativeDecoder;

@@ -13,7 +13,9 @@ use crate::charts::{ChartId, Theme};
 use crate::data::counties::Region;
 use crate::i18n::Lang;
 use crate::model::Scenario;
+use crate::projection::compare::Measure;
 use crate::projection::scenario::Preset;
+use crate::projection::services::Service;
 
 /// A language from its tag: `zh` or `en`, case-insensitive, `zh-CN` and
 /// `en_GB` style tags too.
@@ -47,6 +49,23 @@ pub struct PageState {
     pub year: u16,
     /// The preset and the reader's overrides of it.
     pub scenario: Scenario,
+    /// What the counties are compared on.
+    pub compare: Compare,
+}
+
+/// The counties' comparison: a service population, what of it, and the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Compare {
+    pub service: Service,
+    pub measure: Measure,
+    pub year: u16,
+}
+
+impl Default for Compare {
+    /// Whose old population grows fastest by 2030, the plan's year.
+    fn default() -> Self {
+        Compare { service: Service::Age60Plus, measure: Measure::Change, year: 2030 }
+    }
 }
 
 impl Default for PageState {
@@ -59,6 +78,7 @@ impl Default for PageState {
             region: Region::Prefecture,
             year: 2030,
             scenario: Scenario::default(),
+            compare: Compare::default(),
         }
     }
 }
@@ -125,7 +145,7 @@ pub const CONTROLS: [Control; 6] = [
     Control { param: "srb", min: 1.0, max: 1.2, step: 0.005, big_step: 0.02, decimals: 3 },
 ];
 
-/// The year of the pyramid.
+/// The year of the pyramid and of the counties' comparison.
 pub const YEARS: (u16, u16) = (2020, 2050);
 
 fn quote(v: &str) -> String {
@@ -172,6 +192,7 @@ fn number(name: &str, value: &str, notices: &mut Vec<Notice>) -> Option<f64> {
     let notice = |fix| Notice { param: name.to_string(), found: quote(value), fix };
     let (lo, hi, control) = match name {
         "year" => (f64::from(YEARS.0), f64::from(YEARS.1), None),
+        "county_year" => (f64::from(YEARS.0), f64::from(YEARS.1), None),
         _ => CONTROLS.iter().find(|c| c.param == name).map(|c| (c.min, c.max, Some(c)))?,
     };
     let Some(v) = value.trim().parse::<f64>().ok().filter(|v| v.is_finite()) else {
@@ -238,10 +259,19 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                 Some(r) => state.region = r,
                 None => bad("region"),
             },
+            "county_service" => match Service::from_slug(&value) {
+                Some(v) => state.compare.service = v,
+                None => bad("county_service"),
+            },
+            "county_measure" => match Measure::from_slug(&value) {
+                Some(m) => state.compare.measure = m,
+                None => bad("county_measure"),
+            },
             name => {
                 let Some(v) = number(name, &value, &mut notices) else { continue };
                 match name {
                     "year" => state.year = v as u16,
+                    "county_year" => state.compare.year = v as u16,
                     "tfr2030" => state.scenario.tfr_2030 = Some(v),
                     "tfr2050" => state.scenario.tfr_2050 = Some(v),
                     "e0_2030" => state.scenario.e0_2030 = Some(v),
@@ -251,6 +281,12 @@ pub fn parse(query: &str) -> (PageState, Vec<Notice>) {
                 }
             }
         }
+    }
+    // A share of the childcare places is the norm itself, in every county.
+    let c = &mut state.compare;
+    if !c.measure.applies_to(c.service) {
+        notices.push(Notice { param: "county_measure".into(), found: c.measure.slug().into(), fix: Fix::Default });
+        c.measure = Measure::default();
     }
     if pairs.len() > MAX_PARAMS {
         notices.push(Notice { param: String::new(), found: String::new(), fix: Fix::Ignored { total: pairs.len(), read: MAX_PARAMS } });
@@ -283,6 +319,16 @@ pub fn to_query(s: &PageState) -> String {
     }
     if s.year != d.year {
         parts.push(format!("year={}", s.year));
+    }
+    let (c, dc) = (&s.compare, &d.compare);
+    if c.service != dc.service {
+        parts.push(format!("county_service={}", c.service.slug()));
+    }
+    if c.measure != dc.measure {
+        parts.push(format!("county_measure={}", c.measure.slug()));
+    }
+    if c.year != dc.year {
+        parts.push(format!("county_year={}", c.year));
     }
     let o = &s.scenario;
     for (name, v) in [

@@ -415,16 +415,27 @@ mod projection_charts {
         (run(&base, &a).unwrap(), simulate_region(&mut grid, &base, &RegionInputs::whole(&base), &a, d, EXPLORER).unwrap())
     }
 
+    /// The counties under the plan's path compared on their old, in 2030.
+    fn comparison() -> liangshan_pop::projection::compare::Comparison {
+        use liangshan_pop::projection::counties::{estimate_counties, run_counties_exact};
+        let base = estimate().unwrap();
+        let a = preset(Preset::Plan, &base, &estimate_migration(&base).unwrap());
+        let (runs, _) = run_counties_exact(&base, &estimate_counties(&base).unwrap(), &a).unwrap();
+        liangshan_pop::projection::compare::Comparison::of(&runs, liangshan_pop::projection::services::Service::Age60Plus, 2030).unwrap()
+    }
+
     #[test]
     fn pyramid_and_population_are_drawn_labelled_as_estimates_and_fit_every_width() {
         let (r, sim) = fixture();
         let urban = liangshan_pop::projection::urbanisation::project(2050).unwrap();
+        let compared = comparison();
         let view = View {
             run: &r,
             fans: Some(&sim),
             year: 2035,
             region: liangshan_pop::data::counties::Region::Prefecture,
             urbanisation: Some(&urban),
+            compared: Some((&compared, liangshan_pop::projection::compare::Measure::Change)),
         };
         for lang in [Lang::Zh, Lang::En] {
             for width in (280..=1440).step_by(160) {

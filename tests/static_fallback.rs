@@ -74,6 +74,6 @@ fn a_wide_view_draws_the_explorer_narrower_than_the_plan() {
         })
         .collect();
     assert_eq!(widths.iter().filter(|w| **w == "plan").count(), liangshan_pop::charts::ChartId::PLAN.len());
-    assert_eq!(widths.iter().filter(|w| **w == "explorer").count(), 10, "the explorer's ten charts");
+    assert_eq!(widths.iter().filter(|w| **w == "explorer").count(), 13, "the explorer's thirteen charts");
     assert!(!widths.contains(&"other"));
 }

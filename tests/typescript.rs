@@ -3,7 +3,9 @@
 
 use liangshan_pop::charts::ChartId;
 use liangshan_pop::data::counties::Region;
+use liangshan_pop::projection::compare::Measure;
 use liangshan_pop::projection::scenario::Preset;
+use liangshan_pop::projection::services::Service;
 
 const DECLARATIONS: &str = include_str!("../src/web/core.d.ts");
 
@@ -20,7 +22,15 @@ fn every_id_is_declared() {
     let mut charts: Vec<String> = ChartId::all().map(|c| c.slug().to_string()).collect();
     let mut regions: Vec<String> = Region::all().map(|r| r.slug().to_string()).collect();
     let mut presets: Vec<String> = Preset::ALL.iter().map(|p| p.slug().to_string()).collect();
-    for (name, ids) in [("ChartId", &mut charts), ("RegionId", &mut regions), ("PresetId", &mut presets)] {
+    let mut services: Vec<String> = Service::ALL.iter().map(|s| s.slug().to_string()).collect();
+    let mut measures: Vec<String> = Measure::ALL.iter().map(|m| m.slug().to_string()).collect();
+    for (name, ids) in [
+        ("ChartId", &mut charts),
+        ("RegionId", &mut regions),
+        ("PresetId", &mut presets),
+        ("ServiceId", &mut services),
+        ("MeasureId", &mut measures),
+    ] {
         let mut declared = union(name);
         declared.sort();
         ids.sort();

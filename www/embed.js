@@ -143,7 +143,7 @@ async function drawWithCore() {
     const width = Math.round(fig.clientWidth) || 320;
     if (PROJECTION.has(id)) {
       if (fans) core.setFans(fans);
-      current = core.render(query, width, theme, [id]).charts[0];
+      current = core.render(query, width, theme, [id], []).charts[0];
     } else {
       current = core.renderChart(id, width, state.lang, theme, state.large);
     }

@@ -6,7 +6,7 @@
 // (the first trajectories of the full run, so its fans are the full run's
 // in the making), the full run when input rests; its fans are handed to
 // the drawing worker.
-import { el, all, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr } from './figure.js';
+import { el, all, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr, COUNTY_IDS } from './figure.js';
 import { UI } from './i18n.js';
 import { fmt } from './format.js';
 import { Channel } from './channel.js';
@@ -61,6 +61,10 @@ export class Explorer {
     /** @type {import('./figure.js').ChartFigure[]} */
     this.figures = all('figure[data-explorer]', this.root);
     this.latest = null;
+    /** Whether the counties' comparison is near the reader's view: only then does a full redraw project the 17 counties. */
+    this.nearCounties = false;
+    /** The comparison was left out of a redraw and must be drawn when it comes near. */
+    this.countiesStale = false;
   }
 
   async start(query) {
@@ -154,10 +158,16 @@ export class Explorer {
           el('p', { class: 'unit', id: `${id}-unit`, text: `${t.range(fmt(k.min, k.decimals, this.page.lang()), fmt(k.max, k.decimals, this.page.lang()))} · ${k.unit}` }));
       }),
     );
-    const year = this.input('#year');
-    year.min = String(c.years[0]);
-    year.max = String(c.years[1]);
-    year.step = '1';
+    for (const id of ['#year', '#county-year']) {
+      const year = this.input(id);
+      year.min = String(c.years[0]);
+      year.max = String(c.years[1]);
+      year.step = '1';
+    }
+    this.select('#county-service').replaceChildren(...c.services.map((v) => el('option', { value: v.id, text: v.name })));
+    this.root.querySelector('#county-measures').replaceChildren(
+      ...c.measures.map((m) => el('label', { class: 'preset' }, el('input', { type: 'radio', name: 'county-measure', value: m.id }), el('span', { text: m.name }))),
+    );
     this.syncControls();
   }
 
@@ -187,6 +197,18 @@ export class Explorer {
     if (year.value !== String(s.year)) year.value = String(s.year);
     setAttr(year, 'aria-valuetext', t.yearText(s.year));
     setText(this.root.querySelector('#year-value'), String(s.year));
+    const cmp = s.compare;
+    const service = this.select('#county-service');
+    if (service.value !== cmp.service) service.value = cmp.service;
+    for (const r of /** @type {HTMLInputElement[]} */ (all('input[name="county-measure"]', this.root))) {
+      r.checked = r.value === cmp.measure;
+      // A share of the childcare places is the norm itself, the same in every county.
+      r.disabled = r.value === 'share' && cmp.service === 'childcare_places_4_5';
+    }
+    const cyear = this.input('#county-year');
+    if (cyear.value !== String(cmp.year)) cyear.value = String(cmp.year);
+    setAttr(cyear, 'aria-valuetext', t.yearText(cmp.year));
+    setText(this.root.querySelector('#county-year-value'), String(cmp.year));
     const play = this.root.querySelector('#play');
     setText(play, this.playing ? t.pause : t.play);
     setAttr(play, 'aria-pressed', String(Boolean(this.playing)));
@@ -242,6 +264,34 @@ export class Explorer {
       year.dispatchEvent(new Event('input', { bubbles: true }));
     });
     root.querySelector('#play').addEventListener('click', () => (this.playing ? this.stop() : this.play()));
+    // The comparison's controls redraw its charts alone: the projections stay.
+    const service = this.select('#county-service');
+    service.addEventListener('change', () => this.change((p) => p.set('county_service', service.value), COUNTY_IDS));
+    root.querySelector('#county-measures').addEventListener('change', (e) => {
+      if (!(e.target instanceof HTMLInputElement) || e.target.name !== 'county-measure') return;
+      const measure = e.target.value;
+      this.change((p) => p.set('county_measure', measure), COUNTY_IDS);
+    });
+    const cyear = this.input('#county-year');
+    cyear.addEventListener('input', (e) => {
+      this.lastInputAt = e.timeStamp;
+      this.change((p) => p.set('county_year', cyear.value), COUNTY_IDS);
+    });
+    cyear.addEventListener('keydown', (/** @type {KeyboardEvent} */ e) => {
+      if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
+      e.preventDefault();
+      cyear.value = String(Math.min(2050, Math.max(2020, Number(cyear.value) + (e.key === 'PageUp' ? 5 : -5))));
+      cyear.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // The 17 counties are projected for the comparison only when it is near the reader's view.
+    const near = new IntersectionObserver((entries) => {
+      for (const e of entries) e.target.toggleAttribute('data-near', e.isIntersecting);
+      this.nearCounties = this.figures.some((f) => COUNTY_IDS.includes(f.dataset.explorer) && f.hasAttribute('data-near'));
+      if (this.nearCounties && this.countiesStale) this.render(COUNTY_IDS);
+    }, { rootMargin: '50% 0px' });
+    for (const f of this.figures) if (COUNTY_IDS.includes(f.dataset.explorer)) near.observe(f);
+    // Printing shows every chart: the comparison too, if a redraw left it behind.
+    window.addEventListener('beforeprint', () => this.countiesStale && this.render(COUNTY_IDS));
     const file = this.input('#upload-file');
     file.addEventListener('change', () => this.upload(file));
     root.querySelector('#upload-clear').addEventListener('click', () => this.clearUpload());
@@ -293,9 +343,9 @@ export class Explorer {
     const req = { query: this.parsed.query, width: this.width() || 320, theme: this.page.theme(), only, inputAt: this.lastInputAt };
     this.lastInputAt = null;
     if (this.inflight) {
-      // A full redraw is never narrowed by a later partial one.
+      // A full redraw is never narrowed by a later partial one; partial ones add up.
       const full = (this.pending && this.pending.only.length === 0) || only.length === 0;
-      this.pending = { ...req, only: full ? [] : only };
+      this.pending = { ...req, only: full ? [] : [...new Set([...(this.pending?.only ?? []), ...only])] };
       return this.idle;
     }
     this.inflight = true;
@@ -308,7 +358,11 @@ export class Explorer {
     let req = first;
     while (req) {
       try {
-        const out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only }));
+        // Out of sight, the counties' comparison waits until the reader comes near it.
+        const skip = req.only.length === 0 && !this.nearCounties ? COUNTY_IDS : [];
+        const out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only, skip }));
+        if (skip.length) this.countiesStale = true;
+        else if (req.only.length === 0 || COUNTY_IDS.every((id) => req.only.includes(id))) this.countiesStale = false;
         this.place(out, req);
         this.drawnWidth = req.width;
       } catch (e) {

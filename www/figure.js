@@ -4,7 +4,10 @@
 // Rust) through DOMParser: nothing is ever inserted as HTML.
 
 /** The explorer's charts: drawn from a projection (the others from the plan's tables). */
-export const PROJECTION_IDS = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation', 'projected-school-ages', 'projected-old-age', 'projected-childcare']);
+export const PROJECTION_IDS = new Set(['pyramid', 'projected-population', 'projected-ageing', 'projected-working-age', 'projected-dependency', 'projected-births-deaths', 'projected-urbanisation', 'projected-school-ages', 'projected-old-age', 'projected-childcare', 'county-map', 'county-ranked', 'county-groups']);
+
+/** The explorer's charts that compare the 17 counties: drawn when the reader comes near them. */
+export const COUNTY_IDS = ['county-map', 'county-ranked', 'county-groups'];
 
 /**
  * Keeps `frame` (an iframe of this site's embed page, from `origin`) as tall
@@ -55,10 +58,53 @@ export function svgNodes(svgTexts) {
   return nodes.map((n) => document.adoptNode(n));
 }
 
-export function fillTable(table, data, caption, rowHeader = 0) {
-  const head = el('thead', {}, el('tr', {}, ...data.columns.map((c) => el('th', { scope: 'col', text: c }))));
+/**
+ * Fills `table` with `data`. A `sortable` table's column headers are
+ * buttons that sort its rows (numbers as numbers, "—" last), the order
+ * said by `aria-sort`; it is kept when the table is filled again.
+ */
+export function fillTable(table, data, caption, rowHeader = 0, sortable = false) {
+  const head = el('tr', {}, ...data.columns.map((c, i) => {
+    if (!sortable) return el('th', { scope: 'col', text: c });
+    const b = el('button', { type: 'button', class: 'sort', text: c });
+    b.addEventListener('click', () => {
+      const dir = table.dataset.sortCol === String(i) && table.dataset.sortDir === 'descending' ? 'ascending' : 'descending';
+      sortTable(table, i, dir);
+    });
+    return el('th', { scope: 'col' }, b);
+  }));
   const body = el('tbody', {}, ...data.rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === rowHeader ? el('th', { scope: 'row', text: c }) : el('td', { text: c }))))));
-  table.replaceChildren(el('caption', { text: caption }), head, body);
+  table.replaceChildren(el('caption', { text: caption }), el('thead', {}, head), body);
+  if (sortable && table.dataset.sortCol) sortTable(table, Number(table.dataset.sortCol), table.dataset.sortDir);
+}
+
+/** A cell's number ("−1,234", "+5.2%", "40240"), NaN for words and "—". */
+function cellNumber(text) {
+  const v = text.trim().replace(/[,%\s]/g, '').replace(/^\+/, '').replace(/^−/, '-');
+  return v === '' || !/^-?\d/.test(v) ? NaN : Number(v);
+}
+
+/**
+ * Sorts a table's rows by column `col`, `dir` "ascending" or "descending".
+ * @param {HTMLTableElement} table @param {number} col @param {string} dir
+ */
+function sortTable(table, col, dir) {
+  const body = table.tBodies[0];
+  if (!body || col >= table.tHead.rows[0].cells.length) return;
+  const rows = [...body.rows];
+  const numeric = rows.some((r) => !Number.isNaN(cellNumber(r.cells[col].textContent)));
+  const sign = dir === 'ascending' ? 1 : -1;
+  rows.sort((a, b) => {
+    const [x, y] = [a.cells[col].textContent, b.cells[col].textContent];
+    if (!numeric) return sign * x.localeCompare(y, document.documentElement.lang || 'zh');
+    const [p, q] = [cellNumber(x), cellNumber(y)];
+    if (Number.isNaN(p) || Number.isNaN(q)) return Number.isNaN(p) ? (Number.isNaN(q) ? 0 : 1) : -1;
+    return sign * (p - q);
+  });
+  body.append(...rows);
+  table.dataset.sortCol = String(col);
+  table.dataset.sortDir = dir;
+  [...table.tHead.rows[0].cells].forEach((th, i) => (i === col ? th.setAttribute('aria-sort', dir) : th.removeAttribute('aria-sort')));
 }
 
 /** Saves `blob` as `filename`. */
@@ -141,7 +187,7 @@ export function skeleton(fig, id, onDownload, onEmbed = null) {
 function fillFigureTable(fig) {
   const { table, title } = fig.pendingTable;
   fig.pendingTable = null;
-  fillTable(fig.querySelector('table'), table, title, 1 < table.columns.length && /^(序号|No\.)$/.test(table.columns[0]) ? 1 : 0);
+  fillTable(fig.querySelector('table'), table, title, 1 < table.columns.length && /^(序号|No\.)$/.test(table.columns[0]) ? 1 : 0, fig.hasAttribute('data-sortable'));
 }
 
 /** Labels a figure's data table and buttons in the reader's language. */

@@ -19,7 +19,7 @@ import { svgNodes, followEmbedHeight, PROJECTION_IDS as PROJECTION } from './fig
 const SITE = new URL('../', import.meta.url);
 /** How long the element waits for the core to load and draw before it says it could not. */
 const LOAD_TIMEOUT_MS = 30000;
-const ATTRIBUTES = ['chart', 'lang', 'theme', 'a11y', 'scenario', 'region', 'year', 'tfr2030', 'tfr2050', 'e0_2030', 'e0_2050', 'migration', 'srb'];
+const ATTRIBUTES = ['chart', 'lang', 'theme', 'a11y', 'scenario', 'region', 'year', 'tfr2030', 'tfr2050', 'e0_2030', 'e0_2050', 'migration', 'srb', 'county_service', 'county_measure', 'county_year'];
 
 const CSS = `
 :host { all: initial !important; display: block !important; contain: content; font-size: 16px !important; }
@@ -153,7 +153,7 @@ class LiangshanChart extends HTMLElement {
     const id = state.chart ?? 'resident-registered';
     const theme = state.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
     const width = Math.max(280, Math.round(this.clientWidth) - 16);
-    const chart = PROJECTION.has(id) ? core.render(query, width, theme, [id]).charts[0] : core.renderChart(id, width, state.lang, theme, state.large);
+    const chart = PROJECTION.has(id) ? core.render(query, width, theme, [id], []).charts[0] : core.renderChart(id, width, state.lang, theme, state.large);
     const body = node('div', 'body');
     body.append(...svgNodes([chart.svg]));
     const link = node('a', '', state.lang === 'zh' ? '在完整页面中查看' : 'See the full page');

@@ -11,7 +11,7 @@ let ready = null;
 const handlers = {
   // JSON: one string to hand over (far cheaper than thousands of small
   // values); the page parses it.
-  render: (core, { query, width, theme, only }) => JSON.stringify(core.render(query, width, theme, only ?? [])),
+  render: (core, { query, width, theme, only, skip }) => JSON.stringify(core.render(query, width, theme, only ?? [], skip ?? [])),
   simulate: (core, { query, trajectories }) => core.simulate(query, trajectories),
   setFans: (core, { fans }) => core.setFans(fans),
   upload: (core, { bytes, region, lang }) => core.upload(bytes, region, lang),

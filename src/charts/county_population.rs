@@ -34,6 +34,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
             Lang::En => |v| fixed(v * 10.0, 0, Lang::En),
         },
         reference: None,
+        note: crate::charts::AccentNote::default(),
     };
     let texts = Texts {
         title: TITLE.get(lang).to_string(),

@@ -25,6 +25,7 @@ pub mod projection;
 pub mod ranked;
 pub mod resident_registered;
 pub mod schooling;
+pub mod tiles;
 pub mod urbanisation;
 
 pub use canvas::{Style, Theme};
@@ -102,6 +103,9 @@ charts! {
         ProjectedSchoolAges = "projected-school-ages",
         ProjectedOldAge = "projected-old-age",
         ProjectedChildcare = "projected-childcare",
+        CountyMap = "county-map",
+        CountyRanked = "county-ranked",
+        CountyGroups = "county-groups",
     ],
     methods: [
         Hindcast = "hindcast",
@@ -122,6 +126,11 @@ impl ChartId {
     /// Drawn from a projection (the explorer's), not from the plan's tables.
     pub fn is_projection(self) -> bool {
         ChartId::PROJECTION.contains(&self)
+    }
+
+    /// Compares the 17 counties' projections (and so needs them all).
+    pub fn compares_counties(self) -> bool {
+        matches!(self, ChartId::CountyMap | ChartId::CountyRanked | ChartId::CountyGroups)
     }
 }
 
@@ -221,6 +230,43 @@ pub fn wrap(text: &str, em: f64) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// A note drawn on the chart itself in the accent colour, wrapped to its
+/// width: what a reader must not miss when the drawing travels alone (that
+/// its figures are estimates).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AccentNote(Vec<String>);
+
+impl AccentNote {
+    const MARGIN: f64 = 8.0;
+
+    pub fn new(note: &str, width: u32, style: &Style) -> AccentNote {
+        AccentNote(if note.is_empty() { Vec::new() } else { wrap(note, (f64::from(width) - 2.0 * Self::MARGIN) / style.px(0.9)) })
+    }
+
+    /// The height its lines take.
+    pub fn height(&self, style: &Style) -> f64 {
+        self.0.len() as f64 * style.font_px * 1.3
+    }
+
+    /// Its lines, the first at `top`.
+    pub fn marks(&self, top: f64, style: &Style) -> Vec<grammar::Mark<'static>> {
+        let accent = grammar::Font { px: style.px(0.9), colour: style.series[1], bold: true };
+        self.0
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                grammar::text(
+                    line.clone(),
+                    (Self::MARGIN, top + i as f64 * style.font_px * 1.3),
+                    accent,
+                    canvas::Align::Start,
+                    canvas::Baseline::Top,
+                )
+            })
+            .collect()
+    }
 }
 
 /// A chart's data as a table: what the "data" view and the CSV show.
@@ -407,7 +453,7 @@ mod tests {
     #[test]
     fn every_chart_has_one_slug() {
         let slugs: std::collections::HashSet<&str> = ChartId::all().map(ChartId::slug).collect();
-        assert_eq!(slugs.len(), 21);
+        assert_eq!(slugs.len(), 24);
         assert!(ChartId::all().all(|c| ChartId::from_slug(c.slug()) == Some(c)));
         assert_eq!(ChartId::from_slug("<img src=x>"), None);
         assert!(render(ChartId::Pyramid, &Spec::new(600.0, Lang::En)).unwrap_err().to_string().contains("chart"));

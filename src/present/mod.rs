@@ -6,6 +6,7 @@ pub mod audit;
 pub mod decomposition;
 pub mod explorer;
 pub mod figures;
+pub mod services;
 pub mod source;
 pub mod state;
 pub mod tracker;

@@ -13,6 +13,8 @@ fn default_of(param: &str) -> Text {
         "a11y" => Text::new("标准模式", "the standard mode"),
         "scenario" => Text::new("规划路径", "the plan's path"),
         "region" => Text::new("凉山州", "Liangshan"),
+        "county_service" => Text::new("60岁及以上人口", "the population aged 60+"),
+        "county_measure" => Text::new("比2020年的变化（%）", "the change since 2020 (%)"),
         _ => Text::new("默认值", "the default"),
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod base;
 pub mod ccmpp;
+pub mod compare;
 pub mod counties;
 pub mod hindcast;
 pub mod indicator;

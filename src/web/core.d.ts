@@ -7,11 +7,16 @@ export type ChartId =
   | "resident-registered" | "age-structure" | "schooling" | "county-population" | "county-share-change"
   | "density-map" | "density-bars" | "urbanisation" | "gdp-per-capita" | "county-births-ageing" | "main-indicators"
   | "pyramid" | "projected-population" | "projected-ageing" | "projected-working-age" | "projected-dependency"
-  | "projected-births-deaths" | "projected-urbanisation" | "projected-school-ages" | "projected-old-age" | "projected-childcare";
+  | "projected-births-deaths" | "projected-urbanisation" | "projected-school-ages" | "projected-old-age" | "projected-childcare"
+  | "county-map" | "county-ranked" | "county-groups";
 export type RegionId =
   | "liangshan" | "xichang" | "muli" | "yanyuan" | "dechang" | "huili" | "huidong" | "ningnan" | "puge" | "butuo"
   | "jinyang" | "zhaojue" | "xide" | "mianning" | "yuexi" | "ganluo" | "meigu" | "leibo";
 export type PresetId = "plan" | "constant" | "low" | "high" | "zero-migration";
+export type ServiceId =
+  | "age_0_2" | "age_3_5" | "age_6_11" | "age_12_14" | "age_15_17" | "age_18_22" | "women_15_49" | "age_15_59" | "age_15_64"
+  | "age_60_plus" | "age_65_plus" | "age_80_plus" | "childcare_places_4_5";
+export type MeasureId = "change" | "persons" | "value" | "share";
 export type Status = "on_track" | "at_risk" | "off_track" | "assumed" | "outside";
 
 export interface DataTable { columns: string[]; rows: string[][]; }
@@ -31,11 +36,17 @@ export interface Control {
   param: string; min: number; max: number; step: number; bigStep: number; decimals: number; label: string; unit: string;
 }
 export interface Named<Id> { id: Id; name: string; }
-export interface Controls { controls: Control[]; presets: Named<PresetId>[]; regions: Named<RegionId>[]; years: [number, number]; }
+export interface Controls {
+  controls: Control[]; presets: Named<PresetId>[]; regions: Named<RegionId>[]; years: [number, number];
+  /** What the counties can be compared on, and how. */
+  services: Named<ServiceId>[]; measures: Named<MeasureId>[];
+}
 
 export interface PageState {
   lang: Lang; large: boolean; theme: Theme | null; chart: ChartId | null;
   region: RegionId; year: number; scenario: { preset: PresetId };
+  /** The counties' comparison: a service population, what of it, and the year. */
+  compare: { service: ServiceId; measure: MeasureId; year: number };
 }
 /** A correction of the URL or the attributes, in both languages. */
 export interface Notice { param: string; zh: string; en: string; }

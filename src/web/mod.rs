@@ -217,8 +217,9 @@ impl Core {
         to_js(&types::parsed_state(x, state, &notices, source, upload.as_deref()))
     }
 
-    /// The explorer's charts (`only` those ids, or all when empty) and, with
-    /// all, the targets tracker and the headline, for the state in `query`,
+    /// The explorer's charts (`only` those ids, or all when empty, less
+    /// those in `skip`: charts out of the reader's sight) and, with all,
+    /// the targets tracker and the headline, for the state in `query`,
     /// `width` CSS pixels wide in `theme`. Uses the fans last given to
     /// `setFans` when they belong to this state.
     #[wasm_bindgen(unchecked_return_type = "Explored")]
@@ -228,8 +229,9 @@ impl Core {
         width: f64,
         #[wasm_bindgen(unchecked_param_type = "Theme")] theme: &str,
         #[wasm_bindgen(unchecked_param_type = "ChartId[]")] only: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "ChartId[]")] skip: Vec<String>,
     ) -> Result<JsValue, js_sys::Error> {
-        to_js(&self.explore(query, width, theme, &only)?)
+        to_js(&self.explore(query, width, theme, &only, &skip)?)
     }
 
     /// The probabilistic runs of the state in `query` (what `setFans` takes).
@@ -363,12 +365,12 @@ impl Default for Core {
 }
 
 impl Core {
-    fn explore(&self, query: &str, width: f64, theme: &str, only: &[String]) -> Result<types::Explored, js_sys::Error> {
+    fn explore(&self, query: &str, width: f64, theme: &str, only: &[String], skip: &[String]) -> Result<types::Explored, js_sys::Error> {
         let (state, _) = state::parse(query);
         let lang = state.lang;
         let spec = Spec { width, lang, theme: theme_of(theme, lang)?, large: state.large };
-        let only: Vec<ChartId> = only.iter().filter_map(|s| ChartId::from_slug(s)).collect();
+        let ids = |v: &[String]| -> Vec<ChartId> { v.iter().filter_map(|s| ChartId::from_slug(s)).collect() };
         let x = self.explorer(lang)?;
-        types::explore(x, &state, self.fans.as_ref(), &spec, &only).map_err(|e| into_error(e, lang))
+        types::explore(x, &state, self.fans.as_ref(), &spec, &ids(only), &ids(skip)).map_err(|e| into_error(e, lang))
     }
 }

@@ -11,7 +11,9 @@ use crate::error::Error;
 use crate::explorer::{Accepted, Explorer, FanSet, MethodFigures};
 use crate::i18n::Lang;
 use crate::present;
+use crate::projection::compare::Measure;
 use crate::projection::scenario::Preset;
+use crate::projection::services::Service;
 use crate::state::{Notice, PageState, Source, CONTROLS, YEARS};
 use crate::upload::Problem;
 
@@ -43,6 +45,8 @@ pub struct Controls {
     presets: Vec<Named>,
     regions: Vec<Named>,
     years: (u16, u16),
+    services: Vec<Named>,
+    measures: Vec<Named>,
 }
 
 /// The explorer's controls, presets and regions, labelled in `lang`.
@@ -64,7 +68,10 @@ pub fn controls(lang: Lang) -> Controls {
         .collect();
     let presets = Preset::ALL.iter().map(|p| Named { id: p.slug(), name: preset_name(*p).get(lang) }).collect();
     let regions = Region::all().map(|r| Named { id: r.slug(), name: r.name().get(lang) }).collect();
-    Controls { controls, presets, regions, years: YEARS }
+    use present::services::{measure_name, service_name};
+    let services = Service::ALL.iter().map(|s| Named { id: s.slug(), name: service_name(*s).get(lang) }).collect();
+    let measures = Measure::ALL.iter().map(|m| Named { id: m.slug(), name: measure_name(*m).get(lang) }).collect();
+    Controls { controls, presets, regions, years: YEARS, services, measures }
 }
 
 /// A notice in both languages (the page may switch language after reading it).
@@ -121,14 +128,22 @@ pub struct Explored {
     intervals: bool,
 }
 
-/// The explorer's charts of a state (`only` those, or all with the tracker
-/// and the headline), with `fans` where they are of this state.
-pub fn explore(x: &Explorer, state: &PageState, fans: Option<&FanSet>, spec: &Spec, only: &[ChartId]) -> Result<Explored, Error> {
+/// The explorer's charts of a state (`only` those, or all but `skip` with
+/// the tracker and the headline), with `fans` where they are of this state.
+pub fn explore(
+    x: &Explorer,
+    state: &PageState,
+    fans: Option<&FanSet>,
+    spec: &Spec,
+    only: &[ChartId],
+    skip: &[ChartId],
+) -> Result<Explored, Error> {
     let key = x.key(state);
     let fans = fans.filter(|f| f.key == key);
     let all = only.is_empty();
+    let wanted: Vec<ChartId> = if all { ChartId::PROJECTION.into_iter().filter(|id| !skip.contains(id)).collect() } else { only.to_vec() };
     Ok(Explored {
-        charts: x.charts(state, fans, spec, only)?,
+        charts: if wanted.is_empty() { Vec::new() } else { x.charts(state, fans, spec, &wanted)? },
         tracker: if all { Some(present::tracker::table(&x.tracker(state, fans)?, state.lang)) } else { None },
         headline: if all { Some(present::explorer::headline(&x.headline(state)?, state.lang)) } else { None },
         uploaded: x.uploaded_region(),

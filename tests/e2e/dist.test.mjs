@@ -66,6 +66,6 @@ test('every text file and the core have .gz and .br copies with the same bytes, 
 test('the pages in dist/ carry their static drawings; the sources do not', async () => {
   const page = await readFile(join(DIST, 'index.html'), 'utf8');
   const source = await readFile(fileURLToPath(new URL('../../index.html', import.meta.url)), 'utf8');
-  assert.equal(page.match(/<svg /g)?.length, 21);
+  assert.equal(page.match(/<svg /g)?.length, 24);
   assert.equal(source.match(/<svg /g), null);
 });

@@ -235,7 +235,7 @@ test('with JavaScript off the page and the embed still show every chart', async 
   const page = await context.newPage();
   await page.goto(`${site.base}/index.html`);
   const shown = await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].filter((s) => s.getBoundingClientRect().width > 0).length);
-  assert.equal(shown, 21);
+  assert.equal(shown, 24);
   assert.ok(await page.locator('noscript').count());
   for (const id of ['county-population', 'pyramid', 'projected-ageing']) {
     await page.goto(`${site.base}/embed.html?chart=${id}#${id}`);

@@ -49,10 +49,10 @@ async function andDrawn(page, action) {
   }, before, { timeout: 30000 });
 }
 
-test('the explorer draws ten charts, each an estimate with title, description, source and data, and the tracker', async () => {
+test('the explorer draws thirteen charts, each an estimate with title, description, source and data, and the tracker', async () => {
   const { page, problems, foreign } = await open('/', { intervals: true });
   const ids = await page.$$eval('figure[data-explorer]', (fs) => fs.map((f) => f.dataset.explorer));
-  assert.equal(ids.length, 10);
+  assert.equal(ids.length, 13);
   for (const id of ids) {
     const fig = page.locator(`figure[data-explorer="${id}"]`);
     const title = (await fig.locator('figcaption h3').textContent()).trim();

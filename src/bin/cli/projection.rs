@@ -461,6 +461,24 @@ pub fn render(id: ChartId, spec: &Spec, seed: u64, b: &Base) -> Result<String, F
     let d = Draws::rates(&DEFAULT_UNCERTAINTY, 200, seed);
     let d = if base.estimate { d.with_bases(model.base_draws()?) } else { d };
     let sim = simulate_region(&mut model.grid.borrow_mut(), &base, &RegionInputs::whole(&base), &assumptions, d, EXPLORER)?;
-    let view = View { run: &r, fans: Some(&sim), year: 2035, region: Region::Prefecture, urbanisation: Some(&model.urbanisation) };
+    // The counties compared as the page's default: their own estimates (a
+    // reader's prefecture table changes the prefecture alone).
+    let compared = if id.compares_counties() {
+        let a = preset_of(Preset::Plan, &model.base, &model.migration);
+        let (runs, _) =
+            liangshan_pop::projection::counties::run_counties(&model.base, model.counties()?, &a, &|sex, e0| model.nlx(sex, e0))?;
+        let c = liangshan_pop::state::Compare::default();
+        Some((liangshan_pop::projection::compare::Comparison::of(&runs, c.service, c.year)?, c.measure))
+    } else {
+        None
+    };
+    let view = View {
+        run: &r,
+        fans: Some(&sim),
+        year: 2035,
+        region: Region::Prefecture,
+        urbanisation: Some(&model.urbanisation),
+        compared: compared.as_ref().map(|(c, m)| (c, *m)),
+    };
     Ok(charts::projection::render(id, &view, spec)?.svg)
 }

@@ -35,6 +35,7 @@ pub fn render(width: u32, spec: &Spec) -> Result<Chart, Error> {
                 Lang::En => format!("prefecture {}", fixed(avg, 0, lang)),
             },
         }),
+        note: crate::charts::AccentNote::default(),
     };
     let (summary, sources, notes, table) = common(lang, &rows);
     finish(

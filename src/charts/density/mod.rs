@@ -8,7 +8,7 @@ use plotters::style::RGBColor;
 
 use super::table;
 use super::DataTable;
-use crate::data::counties::{self as c, County, CountyId, COUNTIES, TABLE3_AT};
+use crate::data::counties::{County, COUNTIES, TABLE3_AT};
 use crate::data::external::{county_areas, CountyArea, COUNTY_AREA_FILE};
 use crate::data::tables::{FIGURES, TABLE1};
 use crate::error::{Error, ErrorKind};
@@ -16,28 +16,6 @@ use crate::i18n::{fixed, Lang};
 
 pub mod bars;
 pub mod map;
-
-/// Schematic tile positions (column, row; row 0 is north), roughly after
-/// each county seat's location.
-pub const TILES: [(CountyId, u8, u8); 17] = [
-    (c::GANLUO, 3, 0),
-    (c::MIANNING, 1, 1),
-    (c::XIDE, 2, 1),
-    (c::YUEXI, 3, 1),
-    (c::MULI, 0, 2),
-    (c::XICHANG, 1, 2),
-    (c::ZHAOJUE, 2, 2),
-    (c::MEIGU, 3, 2),
-    (c::LEIBO, 4, 2),
-    (c::YANYUAN, 0, 3),
-    (c::DECHANG, 1, 3),
-    (c::PUGE, 2, 3),
-    (c::BUTUO, 3, 3),
-    (c::JINYANG, 4, 3),
-    (c::HUILI, 1, 4),
-    (c::HUIDONG, 2, 4),
-    (c::NINGNAN, 3, 4),
-];
 
 /// Class breaks in persons per km², and a sequential blue scale (light to dark).
 pub const BREAKS: [f64; 4] = [50.0, 80.0, 100.0, 150.0];
@@ -143,18 +121,7 @@ pub fn common(lang: Lang, rows: &[Row]) -> (String, Vec<String>, Vec<String>, Da
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_county_has_one_tile_and_no_two_share_a_place() {
-        for c in CountyId::all() {
-            assert_eq!(TILES.iter().filter(|t| t.0 == c).count(), 1, "{c:?}");
-        }
-        for (i, a) in TILES.iter().enumerate() {
-            for b in &TILES[i + 1..] {
-                assert!((a.1, a.2) != (b.1, b.2), "{:?} and {:?} overlap", a.0, b.0);
-            }
-        }
-    }
+    use crate::data::counties as c;
 
     #[test]
     fn densities_follow_from_population_and_area() {

@@ -5,12 +5,13 @@
 //! the shared [`timeline`]. Projections start from an estimated base
 //! population, and every chart says so on the chart itself.
 
-use super::canvas::{Align, Baseline, Legend, Style};
-use super::grammar::{text, Mark};
-use super::{Chart, ChartId, Spec};
+use super::canvas::{Legend, Style};
+use super::grammar::Mark;
+use super::{AccentNote, Chart, ChartId, Spec};
 use crate::data::counties::Region;
 use crate::error::{Error, ErrorKind};
 use crate::i18n::{Lang, Text};
+use crate::projection::compare::{Comparison, Measure};
 use crate::projection::indicator::Indicator;
 use crate::projection::scenario::{Run, Year};
 use crate::projection::services::{self, Service};
@@ -20,6 +21,10 @@ use crate::projection::urbanisation::Urbanisation;
 pub mod ageing;
 pub mod births_deaths;
 pub mod childcare;
+pub mod counties;
+pub mod county_groups;
+pub mod county_map;
+pub mod county_ranked;
 pub mod dependency;
 pub mod old_age;
 pub mod population;
@@ -40,6 +45,8 @@ pub struct View<'a> {
     pub region: Region,
     /// The urbanisation trend (its chart only).
     pub urbanisation: Option<&'a Urbanisation>,
+    /// The 17 counties compared, and on what (the comparison's charts only).
+    pub compared: Option<(&'a Comparison, Measure)>,
 }
 
 impl<'a> View<'a> {
@@ -109,6 +116,9 @@ pub fn render(id: ChartId, view: &View, spec: &Spec) -> Result<Chart, Error> {
         ChartId::ProjectedSchoolAges => school_ages::render(width, view, spec),
         ChartId::ProjectedOldAge => old_age::render(width, view, spec),
         ChartId::ProjectedChildcare => childcare::render(width, view, spec),
+        ChartId::CountyMap => county_map::render(width, &counties::Compared::of(view)?, spec),
+        ChartId::CountyRanked => county_ranked::render(width, &counties::Compared::of(view)?, spec),
+        ChartId::CountyGroups => county_groups::render(width, &counties::Compared::of(view)?, spec),
         other => Err(ErrorKind::InvalidArgument { name: "chart", value: other.slug().into(), expected: "a chart of the explorer" }.into()),
     }
 }
@@ -149,8 +159,9 @@ pub fn say(lang: Lang, zh: String, en: String) -> String {
 /// where the base population comes from, in the accent colour.
 pub struct Header<'l> {
     legend: Legend<'l>,
-    note: Vec<String>,
+    note: AccentNote,
     legend_h: f64,
+    note_h: f64,
 }
 
 const MARGIN: f64 = 8.0;
@@ -158,21 +169,18 @@ const MARGIN: f64 = 8.0;
 impl<'l> Header<'l> {
     pub fn new(legend: Legend<'l>, note: &str, width: u32, style: &Style) -> Header<'l> {
         let legend_h = legend.height(MARGIN, f64::from(width) - MARGIN, style.font_px);
-        let note = if note.is_empty() { Vec::new() } else { super::wrap(note, (f64::from(width) - 2.0 * MARGIN) / style.px(0.9)) };
-        Header { legend, note, legend_h }
+        let note = AccentNote::new(note, width, style);
+        Header { legend, note_h: note.height(style), note, legend_h }
     }
 
     /// Where the header ends.
-    pub fn bottom(&self, font: f64) -> f64 {
-        MARGIN + self.legend_h + self.note.len() as f64 * font * 1.3
+    pub fn bottom(&self, _font: f64) -> f64 {
+        MARGIN + self.legend_h + self.note_h
     }
 
     pub fn marks(&self, width: u32, style: &Style) -> Vec<Mark<'l>> {
         let mut out = vec![Mark::Legend { legend: self.legend.clone(), x0: MARGIN, x1: f64::from(width) - MARGIN, y0: MARGIN }];
-        let accent = super::grammar::Font { px: style.px(0.9), colour: style.series[1], bold: true };
-        out.extend(self.note.iter().enumerate().map(|(i, line)| {
-            text(line.clone(), (MARGIN, MARGIN + self.legend_h + i as f64 * style.font_px * 1.3), accent, Align::Start, Baseline::Top)
-        }));
+        out.extend(self.note.marks(MARGIN + self.legend_h, style));
         out
     }
 }
