@@ -477,6 +477,36 @@ mod tests {
     }
 
     #[test]
+    fn the_counties_compared_follow_the_scenario_and_match_each_countys_own_view() {
+        let x = Explorer::new().unwrap();
+        // What is compared is not part of the projection's key.
+        assert_eq!(x.key(&state("county_service=age_6_11&county_measure=value&county_year=2045")), x.key(&state("")));
+        let s = state("county_service=age_6_11&county_year=2030");
+        let c = x.comparison(&s).unwrap();
+        assert_eq!((c.service, c.year, c.counties.len()), (crate::projection::services::Service::Age6To11, 2030, 17));
+        // Zhaojue in the comparison is Zhaojue's own view.
+        let own = x.runs(&state("region=zhaojue")).unwrap();
+        let k = own.region.years.iter().position(|y| y.year == 2030).unwrap();
+        let zhaojue = c.counties[crate::data::counties::ZHAOJUE.index()].1;
+        let mine = crate::projection::services::value(
+            crate::projection::services::Service::Age6To11,
+            &own.region.female[k],
+            &own.region.male[k],
+            4.5,
+        );
+        assert_eq!(zhaojue.value, mine);
+        // A higher fertility has more children in every county.
+        let high = x.comparison(&state("county_service=age_6_11&scenario=high")).unwrap();
+        assert!(high.counties.iter().zip(&c.counties).all(|(h, p)| h.1.value > p.1.value));
+        // The charts that compare them draw; the others do not project the counties.
+        let spec = Spec::new(600.0, Lang::Zh);
+        let drawn = x.charts(&s, None, &spec, &[ChartId::CountyMap, ChartId::CountyRanked, ChartId::CountyGroups]).unwrap();
+        assert_eq!(drawn[0].table.rows.len(), 17);
+        assert_eq!(drawn[2].table.rows.len(), 3);
+        assert!(drawn[1].summary.contains("2030"), "{}", drawn[1].summary);
+    }
+
+    #[test]
     fn the_tracker_lists_every_target_and_takes_intervals_when_they_come() {
         let x = Explorer::new().unwrap();
         let s = state("");

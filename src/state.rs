@@ -398,6 +398,22 @@ mod tests {
     }
 
     #[test]
+    fn the_counties_comparison_is_read_and_a_share_of_places_is_refused() {
+        let (s, n) = parse("county_service=age_6_11&county_measure=persons&county_year=2035");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.compare, Compare { service: Service::Age6To11, measure: Measure::Persons, year: 2035 });
+        assert_eq!(parse(&to_query(&s)).0, s);
+        assert_eq!(PageState::default().compare, Compare { service: Service::Age60Plus, measure: Measure::Change, year: 2030 });
+        // Every childcare place is the same share of its county: the change is shown instead, and said.
+        let (s, n) = parse("county_service=childcare_places_4_5&county_measure=share");
+        assert_eq!((s.compare.service, s.compare.measure), (Service::ChildcarePlaces, Measure::Change));
+        assert_eq!((n[0].param.as_str(), n[0].fix), ("county_measure", Fix::Default));
+        let (s, n) = parse("county_service=age_0_3&county_measure=ratio&county_year=2099");
+        assert_eq!(s.compare, Compare { year: 2050, ..Compare::default() });
+        assert_eq!(n.iter().map(|n| n.param.as_str()).collect::<Vec<_>>(), ["county_service", "county_measure", "county_year"]);
+    }
+
+    #[test]
     fn parameters_past_the_limit_are_said_to_be_ignored() {
         let q = "x=1&".repeat(50) + "lang=en";
         let (s, n) = parse(&q);

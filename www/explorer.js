@@ -61,7 +61,7 @@ export class Explorer {
     /** @type {import('./figure.js').ChartFigure[]} */
     this.figures = all('figure[data-explorer]', this.root);
     this.latest = null;
-    /** Whether the counties' comparison is near the reader's view: only then does a full redraw project the 17 counties. */
+    /** Whether the counties' comparison is near the reader's view: only then does a redraw during input project the 17 counties. */
     this.nearCounties = false;
     /** The comparison was left out of a redraw and must be drawn when it comes near. */
     this.countiesStale = false;
@@ -358,8 +358,9 @@ export class Explorer {
     let req = first;
     while (req) {
       try {
-        // Out of sight, the counties' comparison waits until the reader comes near it.
-        const skip = req.only.length === 0 && !this.nearCounties ? COUNTY_IDS : [];
+        // While a control moves and the counties' comparison is out of sight, it waits: it is
+        // drawn by the redraw after (when the intervals come) or when the reader comes near it.
+        const skip = req.only.length === 0 && req.inputAt != null && !this.nearCounties ? COUNTY_IDS : [];
         const out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only, skip }));
         if (skip.length) this.countiesStale = true;
         else if (req.only.length === 0 || COUNTY_IDS.every((id) => req.only.includes(id))) this.countiesStale = false;

@@ -199,7 +199,7 @@ mod tests {
         let a = preset(Preset::Plan, &base, &estimate_migration(&base).unwrap());
         let (runs, sum) = run_counties_exact(&base, &counties, &a).unwrap();
         for service in Service::ALL {
-            for year in (2020..=2050).step_by(5) {
+            for year in 2020..=2050 {
                 let c = Comparison::of(&runs, service, year).unwrap();
                 let k = sum.years.iter().position(|y| y.year == year).unwrap();
                 let whole = totals(&sum, service, 0, k);

@@ -194,7 +194,7 @@ try {
       width: Number(document.querySelector('figure[data-chart] svg').getAttribute('width')),
       box: document.querySelector('figure[data-chart] .chart-body').clientWidth,
       notice: document.getElementById('notice').textContent }`);
-    assert(counts.page === 11 && counts.explorer === 10 && counts.tracker === 20 && counts.bars === 17 && counts.audit > 20, JSON.stringify(counts));
+    assert(counts.page === 11 && counts.explorer === 13 && counts.tracker === 20 && counts.bars === 17 && counts.audit > 20, JSON.stringify(counts));
     assert(counts.width === counts.box, `drawn ${counts.width} px for a box of ${counts.box}`);
     assert(counts.notice === '', counts.notice);
   });
@@ -283,7 +283,7 @@ try {
     await until(withIntervals, 'the intervals after the reload', 60000);
     const again = await js("return [...document.querySelectorAll('figure[data-explorer] .chart-body svg')].map((s) => s.outerHTML.replace(/ (data-[a-z]+|class)=\"[^\"]*\"/g, ''))");
     const differ = drawn.map((d, i) => (d === again[i] ? null : i)).filter((i) => i !== null);
-    assert(drawn.length === 10 && differ.length === 0, `drawings ${differ} differ after the reload`);
+    assert(drawn.length === 13 && differ.length === 0, `drawings ${differ} differ after the reload`);
     assert((await param('region')) === 'xichang', 'the region');
   });
 
