@@ -388,11 +388,13 @@ pub fn escape_xml(s: &str) -> String {
 /// a `<desc>` referenced by `aria-labelledby`, the font stack, and a width
 /// that scales with its container.
 pub fn accessible_svg(raw: &str, id: ChartId, width: u32, height: u32, title: &str, desc: &str) -> Result<String, Error> {
-    // plotters writes the opening <svg ...> tag on the first line.
+    // plotters writes the opening <svg ...> tag on the first line, and on
+    // every shape what SVG has as its default anyway (no group sets
+    // another): bytes every phone would download.
     let body = raw
         .split_once('\n')
         .filter(|(first, _)| first.starts_with("<svg"))
-        .map(|(_, rest)| rest.replace(" font-family=\"sans-serif\"", ""))
+        .map(|(_, rest)| rest.replace(" font-family=\"sans-serif\"", "").replace(" opacity=\"1\"", "").replace(" stroke=\"none\"", ""))
         .ok_or_else(|| Error::from(ErrorKind::Chart("unexpected SVG from the backend".into())))?;
     Ok(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \

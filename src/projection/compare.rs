@@ -160,11 +160,21 @@ impl Comparison {
     /// The counties from the largest `measure` to the smallest (a change
     /// from nothing last).
     pub fn ranked(&self, measure: Measure) -> Vec<(CountyId, Totals)> {
-        let mut out = self.counties.clone();
-        out.sort_by(|a, b| {
-            let (x, y) = (measure.of(&a.1), measure.of(&b.1));
-            y.partial_cmp(&x).unwrap_or_else(|| x.is_nan().cmp(&y.is_nan()))
-        });
+        // Insertion by rank, stable: seventeen rows need no general sort
+        // (whose code would be a good part of this module's in the wasm).
+        let key = |t: &Totals| {
+            let v = measure.of(t);
+            if v.is_nan() {
+                f64::NEG_INFINITY
+            } else {
+                v
+            }
+        };
+        let mut out: Vec<(CountyId, Totals)> = Vec::with_capacity(self.counties.len());
+        for c in &self.counties {
+            let at = out.iter().position(|o| key(&o.1) < key(&c.1)).unwrap_or(out.len());
+            out.insert(at, *c);
+        }
         out
     }
 }

@@ -187,9 +187,14 @@ fn service_note(s: Service) -> Option<Text> {
     }
 }
 
+/// "Aged 60+" as "aged 60+" inside a sentence (the names are ASCII: no
+/// Unicode case tables in the core).
 fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
 }
 
 /// A group's name, with how many counties it has.
