@@ -105,8 +105,10 @@ impl RankedBars {
         // The axis ends at the first round ticks past the data.
         let span = (max_value - min_value).max(1e-9);
         // (Where the width has room for one tick only, the step is the round number past the data.)
+        // Ticks far enough apart for their labels ("−60,000" is wider than "40").
+        let tick_w = [min_value, max_value].iter().map(|v| text_width(&(self.tick_label)(*v), style.px(0.9))).fold(0.0, f64::max);
         let step = Linear::new((0.0, span), (x0, x1))
-            .ticks(font * 4.0)
+            .ticks((font * 4.0).max(tick_w + font))
             .get(1)
             .copied()
             .unwrap_or_else(|| super::grammar::nice_max(span))
