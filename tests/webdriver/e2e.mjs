@@ -159,7 +159,7 @@ try {
       files: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
     }`);
     assert(view.width <= 512, `the window is ${view.width} px wide`);
-    assert(view.core === null && view.figures === 8 && view.charts === 21, JSON.stringify({ ...view, files: undefined }));
+    assert(view.core === null && view.figures === 8 && view.charts === 24, JSON.stringify({ ...view, files: undefined }));
     assert(!view.files.some((f) => f.endsWith('.wasm')), `fetched: ${view.files}`);
     let gzip = 0;
     for (const f of ['/index.html', ...view.files]) gzip += gzipSync(await readFile(ROOT + 'dist/' + f.slice(1))).length;
