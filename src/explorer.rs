@@ -85,6 +85,18 @@ pub fn key(s: &PageState, upload: Option<&str>) -> String {
     format!("{}|upload={}", crate::state::to_query(&projection), upload.unwrap_or("none"))
 }
 
+/// What `cell` holds for `key`, or `compute`'s result, kept there for the next call.
+fn cached<T>(cell: &RefCell<Option<(String, Rc<T>)>>, key: String, compute: impl FnOnce() -> Result<T, Error>) -> Result<Rc<T>, Error> {
+    if let Some((k, v)) = &*cell.borrow() {
+        if *k == key {
+            return Ok(Rc::clone(v));
+        }
+    }
+    let v = Rc::new(compute()?);
+    *cell.borrow_mut() = Some((key, Rc::clone(&v)));
+    Ok(v)
+}
+
 /// The probabilistic runs of one state: the region's (for its fans) and the
 /// prefecture's (for the targets, which are the prefecture's).
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
@@ -241,20 +253,13 @@ impl Explorer {
     /// its own view projects it (the reader's table where they gave one),
     /// from the cache when the scenario has not changed.
     fn county_runs(&self, s: &PageState) -> Result<Rc<Vec<Run>>, Error> {
-        let key = self.key(&PageState { region: Region::Prefecture, ..s.clone() });
-        if let Some((k, runs)) = &*self.county_cache.borrow() {
-            if *k == key {
-                return Ok(Rc::clone(runs));
-            }
-        }
-        let a = self.assumptions(s);
-        crate::projection::scenario::check(&a)?;
-        let nlx = |sex, e0| self.model.nlx(sex, e0);
-        let pref_paths = paths(&self.model.base, &a);
-        let runs = CountyId::all().map(|id| self.inputs(Region::County(id))?.run(&a, &pref_paths, &nlx)).collect::<Result<Vec<_>, _>>()?;
-        let runs = Rc::new(runs);
-        *self.county_cache.borrow_mut() = Some((key, Rc::clone(&runs)));
-        Ok(runs)
+        cached(&self.county_cache, self.key(&PageState { region: Region::Prefecture, ..s.clone() }), || {
+            let a = self.assumptions(s);
+            crate::projection::scenario::check(&a)?;
+            let nlx = |sex, e0| self.model.nlx(sex, e0);
+            let pref_paths = paths(&self.model.base, &a);
+            CountyId::all().map(|id| self.inputs(Region::County(id))?.run(&a, &pref_paths, &nlx)).collect()
+        })
     }
 
     /// The counties compared as the state asks (its service and year).
@@ -265,27 +270,21 @@ impl Explorer {
     /// The projections of the state's region and of the prefecture, from
     /// the cache when the key has not changed.
     pub fn runs(&self, s: &PageState) -> Result<Rc<Runs>, Error> {
-        let key = self.key(s);
-        if let Some((k, runs)) = &*self.cache.borrow() {
-            if *k == key {
-                return Ok(Rc::clone(runs));
-            }
-        }
-        let a = self.assumptions(s);
-        crate::projection::scenario::check(&a)?;
-        let nlx = |sex, e0| self.model.nlx(sex, e0);
-        let pref = self.prefecture_base();
-        let prefecture = run_paths(&pref, &a, &paths(&pref, &a), &nlx)?;
-        // Counties follow the estimate's paths (an uploaded prefecture table
-        // changes the prefecture alone).
-        let pref_paths = paths(&self.model.base, &a);
-        let region = match s.region {
-            Region::Prefecture => prefecture.clone(),
-            r => self.inputs(r)?.run(&a, &pref_paths, &nlx)?,
-        };
-        let runs = Rc::new(Runs { region, prefecture });
-        *self.cache.borrow_mut() = Some((key, Rc::clone(&runs)));
-        Ok(runs)
+        cached(&self.cache, self.key(s), || {
+            let a = self.assumptions(s);
+            crate::projection::scenario::check(&a)?;
+            let nlx = |sex, e0| self.model.nlx(sex, e0);
+            let pref = self.prefecture_base();
+            let prefecture = run_paths(&pref, &a, &paths(&pref, &a), &nlx)?;
+            // Counties follow the estimate's paths (an uploaded prefecture table
+            // changes the prefecture alone).
+            let pref_paths = paths(&self.model.base, &a);
+            let region = match s.region {
+                Region::Prefecture => prefecture.clone(),
+                r => self.inputs(r)?.run(&a, &pref_paths, &nlx)?,
+            };
+            Ok(Runs { region, prefecture })
+        })
     }
 
     /// The probabilistic runs of a state: the future rates drawn, and the
