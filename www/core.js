@@ -4,7 +4,24 @@
 // handed the page's compiled module instead of fetching it again.
 import init, { Core } from './pkg/liangshan_pop.js';
 
-const WASM = new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url);
+/**
+ * The smallest module with a 128-bit SIMD instruction (i8x16.popcnt, of the
+ * final SIMD proposal): a browser that validates it runs the core built
+ * with SIMD, whose projection loops are about a quarter faster; any other
+ * runs the core without, which gives the same numbers to the last bit.
+ */
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+/** Whether this browser runs wasm SIMD. */
+export function hasSimd() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+const WASM = hasSimd() ? new URL('./pkg/liangshan_pop_simd_bg.wasm', import.meta.url) : new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url);
 
 /** @type {Promise<{ core: Core, module: WebAssembly.Module }> | null} */
 let loading = null;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::base::{BasePopulation, AGES, PRIOR_SRB};
-use super::ccmpp::{dot_by, sum};
+use super::ccmpp::{sum, sum_of_both};
 use super::spec::{PerStep, Sex as SexSpec, Spec};
 use crate::data::tables::TABLE1;
 use crate::demography::fertility::{relational_gompertz, GROUPS};
@@ -375,7 +375,7 @@ pub(crate) struct Flows {
 pub(crate) fn year_of(year: u16, f: &[f64], m: &[f64], flows: Option<Flows>, tfr: f64, e0: (f64, f64)) -> Year {
     let n = f.len().min(m.len());
     let (f, m) = (&f[..n], &m[..n]);
-    let group = |lo: usize, hi: usize| -> f64 { dot_by(&f[lo.min(n)..hi.min(n)], &m[lo.min(n)..hi.min(n)], |a, b| a + b) };
+    let group = |lo: usize, hi: usize| -> f64 { sum_of_both(&f[lo.min(n)..hi.min(n)], &m[lo.min(n)..hi.min(n)]) };
     let (young, to_59, from_60, from_65, over_80) = (group(0, 15), group(15, 60), group(60, 65), group(65, 80), group(80, n));
     let (to_64, over_65) = (to_59 + from_60, from_65 + over_80);
     let over_60 = from_60 + over_65;

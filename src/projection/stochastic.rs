@@ -21,6 +21,7 @@ use crate::demography::mortality::Mortality;
 use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
 use crate::math::{cos, ln};
+use liangshan_kernel::interpolate;
 
 /// SplitMix64: small, fast, and the same on every platform.
 pub struct Rng(u64);
@@ -202,9 +203,7 @@ impl LifeTableGrid {
     /// tables (`l`, scratch).
     fn ratios(&self, sex: Sex, e0: f64, l: &mut [f64], out: &mut [f64]) {
         let (a, b, w) = self.around(sex, e0);
-        for ((l, a), b) in l.iter_mut().zip(a).zip(b) {
-            *l = a + w * (b - a);
-        }
+        interpolate(a, b, w, l);
         survival_ratios(l, 1.0, 1.0, out);
     }
 }

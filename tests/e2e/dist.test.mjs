@@ -21,7 +21,7 @@ test('dist/ holds the pages, their scripts, style, core and drawings, and no sou
   for (const f of ['index.html', 'embed.html', 'www/liangshan-chart.js', 'www/embed-resizer.js', 'www/charts/county-population.svg']) {
     assert.ok(served.includes(f), `${f} under its own name`);
   }
-  for (const kind of [/^www\/app\.[0-9a-f]{10}\.js$/, /^www\/style\.[0-9a-f]{10}\.css$/, /^www\/pkg\/liangshan_pop_bg\.[0-9a-f]{10}\.wasm$/, /^www\/charts\/static-en-dark\.[0-9a-f]{10}\.json$/]) {
+  for (const kind of [/^www\/app\.[0-9a-f]{10}\.js$/, /^www\/style\.[0-9a-f]{10}\.css$/, /^www\/pkg\/liangshan_pop_bg\.[0-9a-f]{10}\.wasm$/, /^www\/pkg\/liangshan_pop_simd_bg\.[0-9a-f]{10}\.wasm$/, /^www\/charts\/static-en-dark\.[0-9a-f]{10}\.json$/]) {
     assert.equal(served.filter((f) => kind.test(f)).length, 1, `one ${kind}`);
   }
   const foreign = served.filter((f) => !STABLE.some((re) => re.test(f)) && !HASHED.test(f));

@@ -345,3 +345,33 @@ test('fans follow a moving slider: every state a drag passes through gets interv
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a browser without wasm SIMD runs the core built without it, and the explorer draws the same, fans included, to the byte', async () => {
+  const drawn = async (simd) => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const wasm = [];
+    // The file's name without the build's content hash.
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.replace(/\.[0-9a-f]{10}\.wasm$/, '.wasm')));
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // A browser of before wasm SIMD (Safari before 16.4, say) does not
+    // validate the page's SIMD probe, the one module the page validates.
+    if (!simd) await page.addInitScript(() => {
+      WebAssembly.validate = () => false;
+    });
+    await page.goto(`${site.base}/?tfr2030=1.6&e0_2030=80`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
+    await withCore(page);
+    await waitDrawn(page, true);
+    const svgs = await page.$$eval('figure[data-explorer] svg', (s) => s.map((e) => e.outerHTML));
+    await page.close();
+    assert.deepEqual(errors, []);
+    return { wasm, svgs };
+  };
+  const fast = await drawn(true);
+  const plain = await drawn(false);
+  assert.deepEqual(fast.wasm, ['/www/pkg/liangshan_pop_simd_bg.wasm']);
+  assert.deepEqual(plain.wasm, ['/www/pkg/liangshan_pop_bg.wasm']);
+  assert.equal(plain.svgs.length, 13);
+  assert.deepEqual(plain.svgs, fast.svgs);
+});
