@@ -81,6 +81,9 @@ export class Explorer {
     }
     this.build();
     this.wire();
+    // The first state's intervals are computed alongside its first drawing,
+    // each worker on its own core, rather than after it.
+    this.scheduleSim();
     await this.render();
   }
 
