@@ -14,7 +14,7 @@ cargo build --profile wasm --lib --target wasm32-unknown-unknown
   --out-dir www/pkg target/wasm32-unknown-unknown/wasm/liangshan_pop.wasm
 printf '[build] the core: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2
 # The same core with wasm's 128-bit SIMD, which the engine's loops use
-# (about a quarter faster; www/core.js loads it where the browser validates
+# (the engine 15-25% faster; www/core.js loads it where the browser validates
 # SIMD, the one above elsewhere). Its own target directory: other
 # RUSTFLAGS would rebuild the first one's every time. The bindings are the
 # same file, checked.

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: native (cargo test, properties included), browser
-# (wasm-bindgen-test in headless Chromium, with the bench's exports, with and
-# without wasm SIMD; in Firefox ESR and WebKitGTK), bounded fuzzing of every parser
+# (wasm-bindgen-test in headless Chromium, with the bench's exports), bounded fuzzing of every parser
 # of outside input, and end to end (the build, dist/, in headless Chromium from the
 # development server, from nginx with deploy/nginx.conf, and the page and
 # server tests from Apache with deploy/apache.htaccess).
@@ -57,17 +56,6 @@ env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH="$PWD
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/browser.txt"; ok=$?
 count_cargo "$log/browser.txt"
 [ "$ok" -eq 0 ] || broke browser $((failed - f0))
-
-stage "browser: wasm-bindgen-test with wasm SIMD in headless Chromium (the core most readers run)"
-# The same tests on the core built as the page's second one (scripts/build.sh, its profile):
-# the same numbers and drawings to the last bit. A target directory of its
-# own, so that the flags do not rebuild the other's.
-f0=$failed
-env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver PATH="$PWD/.tools/bin:$PATH" \
-  RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --profile wasm --target wasm32-unknown-unknown --target-dir target/simd-test --test web --features bench 2>&1 | tee "$log/browser-simd.txt"; ok=$?
-count_cargo "$log/browser-simd.txt"
-[ "$ok" -eq 0 ] || broke browser-simd $((failed - f0))
 
 stage "browser: wasm-bindgen-test in headless Firefox ESR"
 f0=$failed

@@ -15,6 +15,11 @@
 
 use serde::Serialize;
 
+// The arithmetic: passes over flat slices in a crate of their own
+// (kernel/), built for speed even in the wasm core built for size.
+use liangshan_kernel::births_by_age;
+pub(crate) use liangshan_kernel::{births, interpolate, present, sum, sum_of_both, survival_ratios, survive};
+
 use super::spec::{PerStep, Spec};
 use crate::error::Error;
 
@@ -45,9 +50,6 @@ pub struct Projection {
     pub deaths: Vec<BySex>,
     pub net_migrants: Vec<BySex>,
 }
-
-use liangshan_kernel::births_by_age;
-pub(crate) use liangshan_kernel::{births, present, sum, sum_of_both, survival_ratios, survive};
 
 /// Projects `spec` (validated first).
 pub fn project(spec: &Spec) -> Result<Projection, Error> {

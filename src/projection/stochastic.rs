@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::base::{BaseDraws, BasePopulation, AGES};
-use super::ccmpp::{births, present, sum, survival_ratios, survive};
+use super::ccmpp::{births, interpolate, present, sum, survival_ratios, survive};
 use super::counties::RegionInputs;
 use super::indicator::Indicator;
 use super::scenario::{paths, year_of, Assumptions, Flows, Paths, Year, BASE_YEAR};
@@ -21,7 +21,6 @@ use crate::demography::mortality::Mortality;
 use crate::demography::Sex;
 use crate::error::{Error, ErrorKind};
 use crate::math::{cos, ln};
-use liangshan_kernel::interpolate;
 
 /// SplitMix64: small, fast, and the same on every platform.
 pub struct Rng(u64);
