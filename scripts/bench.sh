@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The projection benchmark: the same 30-year single-year projection of the
 # prefecture and its 17 counties natively (Rust), in WebAssembly (headless
-# Chromium), in plain JavaScript and in numpy (batched over regions and
+# Chromium; the core with wasm SIMD and without), in plain JavaScript and in numpy (batched over regions and
 # sexes, the strong baseline; and looped region by region), in one run,
 # with ratios against the batched numpy; and 1,000 probabilistic
 # trajectories of the prefecture and of all 17 counties. Figures, not
