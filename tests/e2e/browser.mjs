@@ -21,10 +21,12 @@ export function launch() {
  * Opens `origin + path` and waits for the page's readiness signal. Returns
  * the page, the console errors and failed requests (`problems`), and the
  * requests to any other origin (`foreign`); `window.__csp` collects CSP
- * violations.
+ * violations. `init`, when given, runs in the page before its own scripts
+ * (a browser without some feature, say); the other options are the page's.
  */
-export async function openPage(browser, origin, path, viewport = { width: 1280, height: 900 }, options = {}) {
+export async function openPage(browser, origin, path, viewport = { width: 1280, height: 900 }, { init, ...options } = {}) {
   const page = await browser.newPage({ viewport, ...options });
+  if (init) await page.addInitScript(init);
   const problems = [];
   const foreign = [];
   page.on('console', (m) => {

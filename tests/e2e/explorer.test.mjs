@@ -348,21 +348,16 @@ test('fans follow a moving slider: every state a drag passes through gets interv
 
 test('a browser without wasm SIMD runs the core built without it: the same drawings to the byte and the same intervals to the last bit', async () => {
   const drawn = async (simd) => {
-    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const wasm = [];
-    // The file's name without the build's content hash (and the site's path: under /rkgh/ behind nginx).
-    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.split('/').pop().replace(/\.[0-9a-f]{10}\.wasm$/, '.wasm')));
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     // A browser of before wasm SIMD (Safari before 16.4, say) does not
     // validate the page's SIMD probe, the one module the page validates.
-    if (!simd) await page.addInitScript(() => {
+    const init = simd ? undefined : () => {
       WebAssembly.validate = () => false;
-    });
-    await page.goto(`${site.base}/?tfr2030=1.6&e0_2030=80`);
-    await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30000 });
-    await withCore(page);
-    await waitDrawn(page, true);
+    };
+    const { page, problems } = await open('/?tfr2030=1.6&e0_2030=80', { intervals: true, options: { init } });
+    // The cores fetched, by file name without the build's content hash (and the site's path: under /rkgh/ behind nginx).
+    const wasm = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()).filter((n) => n.endsWith('.wasm')).map((n) => n.replace(/\.[0-9a-f]{10}\.wasm$/, '.wasm')),
+    );
     const svgs = await page.$$eval('figure[data-explorer] svg', (s) => s.map((e) => e.outerHTML));
     // Every figure of the 1,000 trajectories (JSON prints each number to its last bit), from the page's core.
     const fans = await page.evaluate(async () => {
@@ -372,7 +367,7 @@ test('a browser without wasm SIMD runs the core built without it: the same drawi
       return JSON.stringify(core.simulate('tfr2030=1.6&e0_2030=80', 1000));
     });
     await page.close();
-    assert.deepEqual(errors, []);
+    assert.deepEqual(problems, []);
     return { wasm, svgs, fans };
   };
   const fast = await drawn(true);
