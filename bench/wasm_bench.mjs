@@ -16,7 +16,7 @@ try {
   // The plain-JavaScript projection is served as if it were the site's own file.
   const jsSource = await readFile(new URL('./ccmpp.js', import.meta.url), 'utf8');
   await page.route('**/www/bench-ccmpp.js', (route) => route.fulfill({ body: jsSource, contentType: 'text/javascript' }));
-  // So is the core built with the bench's exports (www/pkg-bench, not part of the build).
+  // So is the core built with the bench's exports (www/PKG, not part of the build), at /www/pkg-bench/.
   await page.route('**/www/pkg-bench/*', async (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop();
     const body = await readFile(new URL(`../www/${pkg}/${name}`, import.meta.url));
