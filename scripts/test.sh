@@ -65,8 +65,13 @@ count_cargo "$log/firefox.txt"
 [ "$ok" -eq 0 ] || broke firefox $((failed - f0))
 
 stage "browser: wasm-bindgen-test in WebKitGTK (under a virtual display)"
+# With the wasm interpreter's loop OSR off: as installed, Debian's WebKitGTK
+# (2.50.6) carries a loop's floats over as integers there (WebKit bug
+# 301435), and about one run in five of these tests then drew wrong fans or
+# crashed. tests/webdriver/e2e.mjs webkit-as-shipped checks that the page
+# finds that fault and refuses to compute.
 f0=$failed
-env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/.tools/bin:$PATH" \
+env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/.tools/bin:$PATH" JSC_useWasmIPIntLoopOSR=0 \
   WASM_BINDGEN_TEST_TIMEOUT=180 xvfb-run -a cargo test --target wasm32-unknown-unknown --test web --features bench 2>&1 | tee "$log/webkit.txt"; ok=$?
 count_cargo "$log/webkit.txt"
 [ "$ok" -eq 0 ] || broke webkit $((failed - f0))
@@ -108,8 +113,8 @@ bash scripts/apache.sh node --test tests/e2e/page.test.mjs tests/deploy/ 2>&1 | 
 count_node "$log/apache.txt"
 [ "$ok" -eq 0 ] || broke apache $((failed - f0))
 
-stage "end to end in Chromium, Firefox ESR and WebKitGTK (the W3C WebDriver suite)"
-for engine in chromium firefox webkit; do
+stage "end to end in Chromium, Firefox ESR and WebKitGTK (the W3C WebDriver suite), and WebKitGTK as installed"
+for engine in chromium firefox webkit webkit-as-shipped; do
   f0=$failed
   node tests/webdriver/e2e.mjs "$engine" 2>&1 | tee "$log/webdriver-$engine.txt"; ok=$?
   count_node "$log/webdriver-$engine.txt"

@@ -15,7 +15,7 @@
 // elsewhere it loads at once.
 import { el, all, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
 import { staticFit, staticState, staticView, staticExplorer, placeStatic } from './static-view.js';
-import { UI, FAILED, words } from './i18n.js';
+import { UI, FAILED, failedWords, words } from './i18n.js';
 import { fmtUpTo } from './format.js';
 
 /** The core, once loaded. @type {import('./pkg/liangshan_pop.js').Core | null} */
@@ -450,7 +450,7 @@ async function startCore() {
     return true;
   } catch (e) {
     console.error(e);
-    setNotice([FAILED[state.lang]]);
+    setNotice([failedWords(e)[state.lang]]);
     root.dataset.core = 'error';
     root.dispatchEvent(new CustomEvent('liangshan:error', { detail: String(e && e.message) }));
     return false;

@@ -21,6 +21,39 @@ function hasSimd() {
   }
 }
 
+/**
+ * A loop that carries a float (12345.678, times a global 1.0) on the stack
+ * through a million turns: `f(n)` returns it unchanged in a sound engine.
+ * JavaScriptCore's interpreter moves a loop this long into compiled code
+ * while it runs ("loop OSR"), and before a fix of October 2025 (WebKit bug
+ * 301435) it carried the floats over as integers: 4.668e18 here, and in the
+ * core wrong figures or a crash, now and then. WebKitGTK 2.50.6 (Debian's)
+ * still does. Two calls, since the compiled code may not be ready during
+ * the first; about 3 ms in WebKit, 1-2 ms in Chromium.
+ */
+export const OSR_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 11, 2, 96, 1, 127, 1, 124, 96, 1, 124, 1, 124, 3, 2, 1, 0, 6, 13, 1, 124, 1, 68, 0, 0, 0, 0, 0, 0, 240, 63, 11, 7, 5, 1, 1, 102,
+  0, 0, 10, 37, 1, 35, 1, 1, 127, 65, 0, 33, 1, 68, 88, 57, 180, 200, 214, 28, 200, 64, 3, 1, 35, 0, 162, 32, 1, 65, 1, 106, 34, 1, 32, 0, 72, 13, 0, 11, 11,
+]);
+
+/** Thrown where this browser's WebAssembly gives wrong numbers: the page says so instead of showing them. */
+export class EngineFault extends Error {
+  constructor() {
+    super('this browser runs WebAssembly with a known fault (WebKit bug 301435): the core would compute wrong numbers');
+    this.name = 'EngineFault';
+  }
+}
+
+/** Whether this browser's WebAssembly has the fault of OSR_PROBE (where WebAssembly cannot run at all, compile() says so). */
+function engineFault() {
+  try {
+    const probe = /** @type {{ f: (n: number) => number }} */ (new WebAssembly.Instance(new WebAssembly.Module(OSR_PROBE)).exports);
+    return probe.f(1e6) !== 12345.678 || probe.f(1e6) !== 12345.678;
+  } catch {
+    return false;
+  }
+}
+
 const WASM = hasSimd() ? new URL('./pkg/liangshan_pop_simd_bg.wasm', import.meta.url) : new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url);
 
 /** @type {Promise<{ core: Core, module: WebAssembly.Module }> | null} */
@@ -45,6 +78,8 @@ async function compile() {
  */
 export function loadCore(module) {
   loading ??= (async () => {
+    // A worker is handed its module by a page that has checked the engine.
+    if (!module && engineFault()) throw new EngineFault();
     const compiled = module ?? (await compile());
     await init({ module_or_path: compiled });
     return { core: new Core(), module: compiled };

@@ -15,7 +15,7 @@
 import { el, all, skeleton, placeChart, labelActions, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
 import { STATIC_MAX_WIDTH, staticState, staticView, staticDrawing, placeStatic } from './static-view.js';
 import { Channel } from './channel.js';
-import { UI, FAILED, words } from './i18n.js';
+import { UI, failedWords, words } from './i18n.js';
 
 const root = document.documentElement;
 
@@ -73,7 +73,8 @@ function withCore(fn) {
 /** The core did not load or draw: said in both languages, and on the root element. */
 function fail(e) {
   console.error(e);
-  notice([`${FAILED.zh} ${FAILED.en}`]);
+  const said = failedWords(e);
+  notice([`${said.zh} ${said.en}`]);
   root.dataset.core = 'error';
   if (root.dataset.ready !== 'true') {
     root.dataset.ready = 'error';

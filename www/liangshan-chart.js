@@ -15,6 +15,7 @@
 // uncertainty fan (a worker cannot start across origins); the iframe has it.
 
 import { svgNodes, followEmbedHeight, PROJECTION_IDS as PROJECTION } from './figure.js';
+import { FAILED, failedWords } from './i18n.js';
 
 const SITE = new URL('../', import.meta.url);
 /** How long the element waits for the core to load and draw before it says it could not. */
@@ -138,7 +139,9 @@ class LiangshanChart extends HTMLElement {
       // Never waiting forever: a load that has not drawn in time is an error, said.
       await Promise.race([this.drawWithCore(), new Promise((_, fail) => setTimeout(() => fail(new Error('timed out')), LOAD_TIMEOUT_MS))]);
     } catch (e) {
-      this.frame.replaceChildren(node('p', 'warning', `图表未能加载。The chart could not be drawn. (${String(e && e.message).slice(0, 120)})`));
+      const said = failedWords(e);
+      const text = said === FAILED ? `图表未能加载。The chart could not be drawn. (${String(e && e.message).slice(0, 120)})` : `${said.zh} ${said.en}`;
+      this.frame.replaceChildren(node('p', 'warning', text));
       this.dataset.ready = 'error';
       this.dispatchEvent(new CustomEvent('liangshan:error', { bubbles: true, detail: String(e && e.message) }));
     }
