@@ -36,11 +36,19 @@ export const OSR_PROBE = new Uint8Array([
   0, 0, 10, 37, 1, 35, 1, 1, 127, 65, 0, 33, 1, 68, 88, 57, 180, 200, 214, 28, 200, 64, 3, 1, 35, 0, 162, 32, 1, 65, 1, 106, 34, 1, 32, 0, 72, 13, 0, 11, 11,
 ]);
 
-/** Thrown where this browser's WebAssembly gives wrong numbers: the page says so instead of showing them. */
+/**
+ * Thrown where this browser's WebAssembly gives wrong numbers: the page says
+ * so instead of showing them. Its words, in both languages, are here rather
+ * than with the page's: only a page that loads the core can need them.
+ */
 export class EngineFault extends Error {
   constructor() {
     super('this browser runs WebAssembly with a known fault (WebKit bug 301435): the core would compute wrong numbers');
     this.name = 'EngineFault';
+    this.words = {
+      zh: '这个浏览器运行WebAssembly有一个已知缺陷（WebKit问题301435），会算错数字，所以本页不在其中计算。请更新浏览器，或换用其他浏览器打开。',
+      en: 'This browser runs WebAssembly with a known fault (WebKit bug 301435) that makes it compute wrong numbers, so the page does not calculate in it. Please update the browser, or open the page in another.',
+    };
   }
 }
 

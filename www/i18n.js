@@ -17,17 +17,13 @@ export const FAILED = {
   en: 'The calculation module did not load. Please reload the page.',
 };
 
-/** What to say where this browser's WebAssembly would compute wrong numbers (core.js's EngineFault), in both languages. */
-export const ENGINE_FAULT = {
-  zh: '这个浏览器运行WebAssembly有一个已知缺陷（WebKit问题301435），会算错数字，所以本页不在其中计算。请更新浏览器，或换用其他浏览器打开。',
-  en: 'This browser runs WebAssembly with a known fault (WebKit bug 301435) that makes it compute wrong numbers, so the page does not calculate in it. Please update the browser, or open the page in another.',
-};
-
 /**
- * What to say when the core did not load or draw, for the error `e` it threw.
+ * What to say when the core did not load or draw, for the error `e` it threw:
+ * its own words where the loader knows why (core.js's EngineFault).
  * @param {unknown} e
+ * @returns {{ zh: string, en: string }}
  */
-export const failedWords = (e) => (e instanceof Error && e.name === 'EngineFault' ? ENGINE_FAULT : FAILED);
+export const failedWords = (e) => /** @type {any} */ (e)?.words ?? FAILED;
 
 /** @type {Record<string, Promise<void>>} */
 const loading = {};
