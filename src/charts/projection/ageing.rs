@@ -35,25 +35,18 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let year = forecast.year;
     let share = view.at(year, |y| y.share_60_plus);
     let crossed = view.run.years.iter().find(|r| r.share_60_plus > aged.value).map(|r| r.year);
-    let place = view.place();
+    let (place, share, aged) = (view.place(), fixed(share, 1, lang), aged.text);
     let summary = say(
         lang,
         format!(
-            "按此情景，{}60岁及以上人口占比{year}年约{}%（规划预计超过{}%）{}。",
+            "按此情景，{}60岁及以上人口占比{year}年约{share}%（规划预计超过{aged}%）{}。",
             place.zh,
-            fixed(share, 1, lang),
-            aged.text,
-            crossed.map_or(format!("，到预测末年仍未超过{}%", aged.text), |y| format!("，{y}年超过{}%", aged.text))
+            crossed.map_or(format!("，到预测末年仍未超过{aged}%"), |y| format!("，{y}年超过{aged}%"))
         ),
         format!(
-            "Under this scenario {}% of {}'s residents are aged 60+ in {year} (the plan expects more than {}%){}.",
-            fixed(share, 1, lang),
+            "Under this scenario {share}% of {}'s residents are aged 60+ in {year} (the plan expects more than {aged}%){}.",
             place.en,
-            aged.text,
-            crossed.map_or(format!(", and the share stays below {}% to the horizon", aged.text), |y| format!(
-                "; {}% is passed in {y}",
-                aged.text
-            ))
+            crossed.map_or(format!(", and the share stays below {aged}% to the horizon"), |y| format!("; {aged}% is passed in {y}"))
         ),
     );
     let title = titled(view.run, (format!("{}老龄化预测", place.zh), format!("Projected ageing of {}", place.en)), lang);

@@ -29,30 +29,16 @@ pub fn render(width: u32, k: &Compared, spec: &Spec) -> Result<Chart, Error> {
     let ranked = k.c.ranked(k.measure);
     let (top, bottom) = (&ranked[0], &ranked[ranked.len() - 1]);
     let name = |id: crate::data::counties::CountyId| id.county().short.get(lang);
-    let (anning, other) = (k.c.group(Table5Group::AnningBasin), k.c.group(Table5Group::Other));
+    let (highest, lowest) = (name(top.0), name(bottom.0));
+    let (high, low) = (k.figure(&top.1, lang), k.figure(&bottom.1, lang));
+    let (anning, other) = (k.figure(&k.c.group(Table5Group::AnningBasin), lang), k.figure(&k.c.group(Table5Group::Other), lang));
+    let (basin, rest) = (group_name(Table5Group::AnningBasin), group_name(Table5Group::Other));
     let summary = say(
         lang,
+        format!("按此情景，{year}年{service}{measure}最高的是{highest}（{high}），最低的是{lowest}（{low}）；{}合计{anning}，{}合计{other}。", basin.zh, rest.zh),
         format!(
-            "按此情景，{year}年{service}{measure}最高的是{}（{}），最低的是{}（{}）；{}合计{}，{}合计{}。",
-            name(top.0),
-            k.figure(&top.1, lang),
-            name(bottom.0),
-            k.figure(&bottom.1, lang),
-            group_name(Table5Group::AnningBasin).zh,
-            k.figure(&anning, lang),
-            group_name(Table5Group::Other).zh,
-            k.figure(&other, lang)
-        ),
-        format!(
-            "Under this scenario, {service} in {year}, {measure}: highest in {} ({}), lowest in {} ({}); the {} together {}, the {} {}.",
-            name(top.0),
-            k.figure(&top.1, lang),
-            name(bottom.0),
-            k.figure(&bottom.1, lang),
-            group_name(Table5Group::AnningBasin).en,
-            k.figure(&anning, lang),
-            group_name(Table5Group::Other).en,
-            k.figure(&other, lang)
+            "Under this scenario, {service} in {year}, {measure}: highest in {highest} ({high}), lowest in {lowest} ({low}); the {} together {anning}, the {} {other}.",
+            basin.en, rest.en
         ),
     );
     finish(

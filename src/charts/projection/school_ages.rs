@@ -23,28 +23,18 @@ pub fn render(width: u32, view: &View, spec: &Spec) -> Result<Chart, Error> {
     let (p0, p1) = (view.service_at(Service::Age6To11, 2020), view.service_at(Service::Age6To11, YEAR));
     let (k0, k1) = (view.service_at(Service::Age3To5, 2020), view.service_at(Service::Age3To5, YEAR));
     let n = |v: f64| fixed(v, 0, lang);
+    let (primary_2020, primary, primary_change) = (n(p0), n(p1), signed(p1 - p0, 0, lang));
+    let (kindergarten_2020, kindergarten, kindergarten_change) = (n(k0), n(k1), signed(k1 - k0, 0, lang));
     let place = view.place();
     let summary = say(
         lang,
         format!(
-            "按此情景，{}小学学龄（6—11岁）儿童从2020年的{}人变为{YEAR}年的{}人（{}人）；学前（3—5岁）从{}人变为{}人（{}人）。",
-            place.zh,
-            n(p0),
-            n(p1),
-            signed(p1 - p0, 0, lang),
-            n(k0),
-            n(k1),
-            signed(k1 - k0, 0, lang)
+            "按此情景，{}小学学龄（6—11岁）儿童从2020年的{primary_2020}人变为{YEAR}年的{primary}人（{primary_change}人）；学前（3—5岁）从{kindergarten_2020}人变为{kindergarten}人（{kindergarten_change}人）。",
+            place.zh
         ),
         format!(
-            "Under this scenario {} has {} children of primary-school age (6-11) in {YEAR} against {} in 2020 ({}), and {} of kindergarten age (3-5) against {} ({}).",
-            place.en,
-            n(p1),
-            n(p0),
-            signed(p1 - p0, 0, lang),
-            n(k1),
-            n(k0),
-            signed(k1 - k0, 0, lang)
+            "Under this scenario {} has {primary} children of primary-school age (6-11) in {YEAR} against {primary_2020} in 2020 ({primary_change}), and {kindergarten} of kindergarten age (3-5) against {kindergarten_2020} ({kindergarten_change}).",
+            place.en
         ),
     );
     let title = titled(view.run, (format!("{}学龄人口预测", place.zh), format!("Projected school-age children, {}", place.en)), lang);
