@@ -4,7 +4,8 @@
 // (`liangshan:placed`), and to the next frame after that (`liangshan:redraw`,
 // which adds the wait for the display's next frame); with the worker's and
 // the placing's shares. The page's own performance measures. Prints JSON.
-//   node bench/explorer_bench.mjs [STEPS_PER_CONTROL] [COLD_LOADS]
+//   node bench/explorer_bench.mjs [STEPS_PER_CONTROL] [COLD_LOADS] [DIST]
+// DIST (default dist/): another build to time, to compare two in one session.
 import { readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -21,12 +22,13 @@ const quantile = (xs, q) => {
 };
 const stats = (xs) => ({ n: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
 
-const server = await startServer({ port: 0 });
+const DIST = process.argv[4] ? fileURLToPath(new URL(process.argv[4].replace(/\/?$/, '/'), `file://${process.cwd()}/`)) : fileURLToPath(new URL('../dist/', import.meta.url));
+const server = await startServer({ port: 0, root: DIST.slice(0, -1) });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 try {
   // What the page and an embed load, by file, with its size raw, gzip and brotli.
-  const ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
+  const ROOT = DIST;
   const transfer = {};
   // A phone's first view is the build's static page, without the core (budget: 120 kB gzip).
   for (const [name, path, viewport] of [

@@ -19,6 +19,13 @@ const MAX_UPLOAD_BYTES = 1_000_000;
 const SIM_IDLE_MS = 400;
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
+/** Resolves once the next frame has been painted (at the latest after 100 ms: a hidden tab paints none). */
+const nextFrame = () =>
+  new Promise((resolve) => {
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+
 export class Explorer {
   /**
    * @param {{ lang(): import('./pkg/liangshan_pop.js').Lang, large(): boolean, theme(): import('./pkg/liangshan_pop.js').Theme, onState(query: string): void, notice(lines: string[]): void, embed(id: string, title: string, button: HTMLElement): void }} page
@@ -65,6 +72,8 @@ export class Explorer {
     this.nearCounties = false;
     /** The comparison was left out of a redraw and must be drawn when it comes near. */
     this.countiesStale = false;
+    /** The prefecture's charts out of sight that a redraw during input left for after its frame. */
+    this.later = new Set();
   }
 
   async start(query) {
@@ -286,13 +295,14 @@ export class Explorer {
       cyear.value = String(Math.min(2050, Math.max(2020, Number(cyear.value) + (e.key === 'PageUp' ? 5 : -5))));
       cyear.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    // The 17 counties are projected for the comparison only when it is near the reader's view.
+    // Which charts are near the reader's view (within half a screen): during input only those are
+    // drawn before the next frame, and the 17 counties are projected only when their comparison is.
     const near = new IntersectionObserver((entries) => {
       for (const e of entries) e.target.toggleAttribute('data-near', e.isIntersecting);
       this.nearCounties = this.figures.some((f) => COUNTY_IDS.includes(f.dataset.explorer) && f.hasAttribute('data-near'));
       if (this.nearCounties && this.countiesStale) this.render(COUNTY_IDS);
     }, { rootMargin: '50% 0px' });
-    for (const f of this.figures) if (COUNTY_IDS.includes(f.dataset.explorer)) near.observe(f);
+    for (const f of this.figures) near.observe(f);
     // Printing shows every chart: the comparison too, if a redraw left it behind.
     window.addEventListener('beforeprint', () => this.countiesStale && this.render(COUNTY_IDS));
     const file = this.input('#upload-file');
@@ -361,12 +371,17 @@ export class Explorer {
     let req = first;
     while (req) {
       try {
-        // While a control moves and the counties' comparison is out of sight, it waits: it is
-        // drawn by the redraw after (when the intervals come) or when the reader comes near it.
-        const skip = req.only.length === 0 && req.inputAt != null && !this.nearCounties ? COUNTY_IDS : [];
-        const out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only, skip }));
-        if (skip.length) this.countiesStale = true;
+        // While a control moves, the charts out of sight wait: the prefecture's until the frame
+        // with those in sight is painted; the counties' comparison until the redraw after (when
+        // the intervals come) or until the reader comes near it.
+        const input = req.only.length === 0 && req.inputAt != null;
+        const later = input ? this.figures.filter((f) => !f.hasAttribute('data-near') && !COUNTY_IDS.includes(f.dataset.explorer)).map((f) => f.dataset.explorer) : [];
+        const counties = input && !this.nearCounties ? COUNTY_IDS : [];
+        const out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only, skip: [...later, ...counties] }));
+        if (counties.length) this.countiesStale = true;
         else if (req.only.length === 0 || COUNTY_IDS.every((id) => req.only.includes(id))) this.countiesStale = false;
+        for (const id of later) this.later.add(id);
+        for (const chart of out.charts) this.later.delete(chart.id);
         this.place(out, req);
         this.drawnWidth = req.width;
       } catch (e) {
@@ -378,6 +393,12 @@ export class Explorer {
       }
       req = this.pending;
       this.pending = null;
+      if (!req && this.later.size) {
+        // After the frame that shows the charts in sight, unless the reader moves again meanwhile.
+        await nextFrame();
+        req = this.pending ?? { query: this.parsed.query, width: this.width() || 320, theme: this.page.theme(), only: [...this.later], inputAt: null };
+        this.pending = null;
+      }
     }
     this.inflight = false;
     // For tests and screenshot services: what is drawn, and a counter of redraws.

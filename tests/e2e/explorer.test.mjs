@@ -131,6 +131,40 @@ test('every control changes the charts and the URL, and the URL restores them', 
   await again.page.close();
 });
 
+test('during input the charts near the view are redrawn before the next frame, the others after it, and all end as a fresh load of the state draws them', async () => {
+  const { page, problems } = await open('/?lang=en', { intervals: true });
+  await page.focus('#control-tfr2030');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // When each chart's drawing is replaced.
+  await page.evaluate(() => {
+    window.__replaced = {};
+    for (const f of document.querySelectorAll('figure[data-explorer]')) {
+      new MutationObserver(() => (window.__replaced[f.dataset.explorer] ??= performance.now())).observe(f.querySelector('.chart-body'), { childList: true });
+    }
+  });
+  await andDrawn(page, () => page.keyboard.press('ArrowRight'));
+  const seen = await page.evaluate(() => ({
+    frame: performance.getEntriesByName('liangshan:redraw').at(-1).startTime + performance.getEntriesByName('liangshan:redraw').at(-1).duration,
+    replaced: window.__replaced,
+    near: [...document.querySelectorAll('figure[data-explorer][data-near]')].map((f) => f.dataset.explorer),
+    counties: ['county-map', 'county-ranked', 'county-groups'],
+  }));
+  const prefecture = Object.keys(seen.replaced).filter((id) => !seen.counties.includes(id));
+  const first = prefecture.filter((id) => seen.replaced[id] <= seen.frame);
+  const after = prefecture.filter((id) => seen.replaced[id] > seen.frame);
+  assert.equal(prefecture.length, 10, JSON.stringify(seen));
+  assert.deepEqual(first.sort(), seen.near.filter((id) => !seen.counties.includes(id)).sort(), JSON.stringify(seen));
+  assert.ok(after.length > 0 && first.length > 0, JSON.stringify(seen));
+  // At rest, with the state's full intervals, every drawing is the one a fresh load of its URL makes.
+  await waitDrawn(page, true);
+  const svgs = (p) => p.$$eval('figure[data-explorer] .chart-body', (bs) => bs.map((b) => b.innerHTML));
+  const again = await open(new URL(page.url()).href.slice(site.base.length), { intervals: true });
+  assert.deepEqual(await svgs(page), await svgs(again.page));
+  assert.deepEqual([...problems, ...again.problems], []);
+  await page.close();
+  await again.page.close();
+});
+
 test('sliders follow the ARIA slider pattern and work from the keyboard alone, resets included', async () => {
   const { page } = await open('/');
   const tfr = page.locator('#control-tfr2030');
