@@ -2,8 +2,9 @@
 // first projection drawn, intervals drawn) and slider-to-redraw latency of
 // every control: from the input event to the new charts in the page
 // (`liangshan:placed`), and to the next frame after that (`liangshan:redraw`,
-// which adds the wait for the display's next frame); with the worker's and
-// the placing's shares. The page's own performance measures. Prints JSON.
+// which adds the wait for the display's next frame); with the core's share
+// (on the page for the charts in sight during input, in the worker for the
+// others) and the placing's. The page's own performance measures. Prints JSON.
 //   node bench/explorer_bench.mjs [STEPS_PER_CONTROL] [COLD_LOADS] [DIST]
 // DIST (default dist/): another build to time, to compare two in one session.
 import { readFile } from 'node:fs/promises';
@@ -112,13 +113,13 @@ try {
     }
     const m = await page.evaluate(() => {
       const r = performance.getEntriesByName('liangshan:redraw').map((e) => e.duration);
-      const w = performance.getEntriesByName('liangshan:worker').map((e) => e.duration);
+      const w = performance.getEntriesByName('liangshan:core').map((e) => e.duration);
       const p = performance.getEntriesByName('liangshan:place').map((e) => e.duration);
       const d = performance.getEntriesByName('liangshan:placed').map((e) => e.duration);
       performance.clearMeasures();
-      return { redraw: r, worker: w, place: p, placed: d };
+      return { redraw: r, core: w, place: p, placed: d };
     });
-    perControl[id.replace('control-', '')] = { to_next_frame: stats(m.redraw), to_charts_in_page: stats(m.placed), worker: stats(m.worker), place: stats(m.place) };
+    perControl[id.replace('control-', '')] = { to_next_frame: stats(m.redraw), to_charts_in_page: stats(m.placed), core: stats(m.core), place: stats(m.place) };
   }
   const all = Object.values(perControl);
   const result = {

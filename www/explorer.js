@@ -371,18 +371,31 @@ export class Explorer {
     let req = first;
     while (req) {
       try {
-        // While a control moves, the charts out of sight wait: the prefecture's until the frame
-        // with those in sight is painted; the counties' comparison until the redraw after (when
-        // the intervals come) or until the reader comes near it.
-        const input = req.only.length === 0 && req.inputAt != null;
-        const later = input ? this.figures.filter((f) => !f.hasAttribute('data-near') && !COUNTY_IDS.includes(f.dataset.explorer)).map((f) => f.dataset.explorer) : [];
-        const counties = input && !this.nearCounties ? COUNTY_IDS : [];
-        const out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only, skip: [...later, ...counties] }));
-        if (counties.length) this.countiesStale = true;
-        else if (req.only.length === 0 || COUNTY_IDS.every((id) => req.only.includes(id))) this.countiesStale = false;
-        for (const id of later) this.later.add(id);
+        let out;
+        let ms;
+        if (req.inputAt != null && !req.only.some((id) => COUNTY_IDS.includes(id))) {
+          // While a control moves, the prefecture's charts in sight are drawn by the page's own
+          // core at once, so that they show in the frame that paints the input (a worker's answer
+          // comes a frame later). The worker draws the others after that frame: those out of
+          // sight, and the counties' comparison if it is near (if not, when it comes near or
+          // with the redraw the intervals bring: its 17 projections never run on the page).
+          const all = req.only.length === 0;
+          const prefecture = this.figures.map((f) => f.dataset.explorer).filter((id) => !COUNTY_IDS.includes(id));
+          const near = new Set(this.figures.filter((f) => f.hasAttribute('data-near')).map((f) => f.dataset.explorer));
+          const later = all ? [...prefecture.filter((id) => !near.has(id)), ...(this.nearCounties ? COUNTY_IDS : [])] : [];
+          const t0 = performance.now();
+          const skip = /** @type {import('./pkg/liangshan_pop.js').ChartId[]} */ (all ? [...later, ...COUNTY_IDS] : []);
+          out = this.core.render(req.query, req.width, req.theme, req.only, skip);
+          ms = performance.now() - t0;
+          if (all && !this.nearCounties) this.countiesStale = true;
+          for (const id of later) this.later.add(id);
+        } else {
+          out = JSON.parse(await this.draw.call('render', { query: req.query, width: req.width, theme: req.theme, only: req.only, skip: [] }));
+          ms = this.draw.lastMs;
+          if (req.only.length === 0 || COUNTY_IDS.every((id) => req.only.includes(id))) this.countiesStale = false;
+        }
         for (const chart of out.charts) this.later.delete(chart.id);
-        this.place(out, req);
+        this.place(out, req, ms);
         this.drawnWidth = req.width;
       } catch (e) {
         // The reader gets words, and always a way back; the details go to the console.
@@ -445,7 +458,8 @@ export class Explorer {
     this.root.dataset.intervals = drawn && this.fullFor === key ? 'true' : drawn ? 'quick' : this.simFailed === key ? 'failed' : 'false';
   }
 
-  place(out, req) {
+  /** Puts a redraw in the page; `ms`: the core's time for it (in the worker or on the page). */
+  place(out, req, ms) {
     const placing = performance.now();
     const t = UI[this.page.lang()];
     const svgs = svgNodes(out.charts.map((c) => c.svg));
@@ -461,15 +475,14 @@ export class Explorer {
       this.placeOrigin();
     }
     if (req.inputAt != null) {
-      // Input to the next frame painted, and the worker's share of it: what the benchmark reads.
+      // Input to the next frame painted, and the core's share of it: what the benchmark reads.
       const start = req.inputAt;
-      const worker = this.draw.lastMs;
       performance.measure('liangshan:place', { start: placing, end: performance.now() });
       performance.measure('liangshan:placed', { start, end: performance.now() });
       requestAnimationFrame(() => {
         const end = performance.now();
         performance.measure('liangshan:redraw', { start, end });
-        performance.measure('liangshan:worker', { start: end - worker, end });
+        performance.measure('liangshan:core', { start: end - ms, end });
       });
     }
     if (!performance.getEntriesByName('liangshan:projection-drawn').length) performance.mark('liangshan:projection-drawn');
@@ -550,6 +563,8 @@ export class Explorer {
       // fans of another state are a bug, said rather than asked for again.
       if (fans.key !== key) throw new Error(`intervals of another state: ${fans.key.slice(0, 120)}`);
       await this.draw.call('setFans', { fans });
+      // The page's own core draws the charts in sight during input: it holds the same fans.
+      this.core.setFans(fans);
       this.fansKey = fans.key;
       this.fansTrajectories = trajectories;
       // The tracker's: the prefecture's (0 when its base is the reader's table).
@@ -612,13 +627,15 @@ export class Explorer {
       }
       // The probabilistic worker reads the same bytes: the same table, the same token.
       const mirrored = await this.sim.call('upload', { bytes, region, lang });
-      if (!mirrored.ok || mirrored.token !== res.token) throw new Error('the workers read the file differently');
+      // And the page's own core, which draws the charts in sight during input.
+      const own = this.core.upload(bytes, region, lang);
+      if (!mirrored.ok || mirrored.token !== res.token || !own.ok || own.token !== res.token) throw new Error('the workers read the file differently');
       this.uploaded = { region, token: res.token };
       status.textContent = res.message;
       list.replaceChildren(...res.notes.map((text) => el('li', { class: 'note', text })));
     } catch (e) {
       console.error(e);
-      await Promise.allSettled([this.draw.call('clearUpload'), this.sim.call('clearUpload')]);
+      await Promise.allSettled([this.draw.call('clearUpload'), this.sim.call('clearUpload'), Promise.resolve().then(() => this.core.clearUpload())]);
       this.uploaded = null;
       status.textContent = t.uploadUnreadable;
       input.value = '';
@@ -629,6 +646,7 @@ export class Explorer {
   }
 
   async clearUpload() {
+    this.core.clearUpload();
     await Promise.all([this.draw.call('clearUpload'), this.sim.call('clearUpload')]);
     this.uploaded = null;
     this.root.querySelector('#upload-status').textContent = UI[this.page.lang()].uploadCleared;
