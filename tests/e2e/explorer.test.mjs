@@ -131,17 +131,29 @@ test('every control changes the charts and the URL, and the URL restores them', 
   await again.page.close();
 });
 
-test('during input the charts near the view are redrawn before the next frame, the others after it, and all end as a fresh load of the state draws them', async () => {
+/** Records when each explorer chart's drawing is first replaced, and with what (in `window.__replaced`, `window.__first`). */
+const RECORD_FIRST_DRAWINGS = () => {
+  const watch = () => {
+    window.__replaced = {};
+    window.__first = {};
+    for (const f of document.querySelectorAll('figure[data-explorer]')) {
+      const body = f.querySelector('.chart-body');
+      new MutationObserver(() => {
+        if (!body.querySelector('svg')) return;
+        window.__replaced[f.dataset.explorer] ??= performance.now();
+        window.__first[f.dataset.explorer] ??= body.innerHTML;
+      }).observe(body, { childList: true });
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
+  else watch();
+};
+
+test('during input the charts near the view are drawn by the page in the input\'s frame, the others after it, the same as the workers draw them, and all end as a fresh load of the state draws them', async () => {
   const { page, problems } = await open('/?lang=en', { intervals: true });
   await page.focus('#control-tfr2030');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  // When each chart's drawing is replaced.
-  await page.evaluate(() => {
-    window.__replaced = {};
-    for (const f of document.querySelectorAll('figure[data-explorer]')) {
-      new MutationObserver(() => (window.__replaced[f.dataset.explorer] ??= performance.now())).observe(f.querySelector('.chart-body'), { childList: true });
-    }
-  });
+  await page.evaluate(RECORD_FIRST_DRAWINGS);
   await andDrawn(page, () => page.keyboard.press('ArrowRight'));
   const seen = await page.evaluate(() => ({
     frame: performance.getEntriesByName('liangshan:redraw').at(-1).startTime + performance.getEntriesByName('liangshan:redraw').at(-1).duration,
@@ -158,8 +170,13 @@ test('during input the charts near the view are redrawn before the next frame, t
   // At rest, with the state's full intervals, every drawing is the one a fresh load of its URL makes.
   await waitDrawn(page, true);
   const svgs = (p) => p.$$eval('figure[data-explorer] .chart-body', (bs) => bs.map((b) => b.innerHTML));
-  const again = await open(new URL(page.url()).href.slice(site.base.length), { intervals: true });
+  const again = await open(new URL(page.url()).href.slice(site.base.length), { intervals: true, options: { init: RECORD_FIRST_DRAWINGS } });
   assert.deepEqual(await svgs(page), await svgs(again.page));
+  // What the page's core drew in the input's frame (before this state's intervals) is what the
+  // worker draws first on a fresh load of the state (before its intervals too), to the byte.
+  const drawnFirst = await page.evaluate(() => window.__first);
+  const workerFirst = await again.page.evaluate(() => window.__first);
+  for (const id of first) assert.ok(drawnFirst[id] === workerFirst[id] && !drawnFirst[id].includes('95%'), id);
   assert.deepEqual([...problems, ...again.problems], []);
   await page.close();
   await again.page.close();
