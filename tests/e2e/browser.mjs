@@ -1,6 +1,7 @@
 // Launching Debian's Chromium for end-to-end tests and screenshots, and
 // opening a page of the project with everything that goes wrong recorded.
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
@@ -70,6 +71,25 @@ export async function withCore(page) {
     window.scrollTo(0, 0);
     requestAnimationFrame(() => requestAnimationFrame(ok));
   }));
+}
+
+/** Changes something (`action`) and waits for the explorer to draw the new state. */
+export async function andDrawn(page, action) {
+  const before = await page.evaluate(() => document.getElementById('explorer').dataset.drawnAt);
+  await action();
+  await page.waitForFunction((b) => {
+    const e = document.getElementById('explorer');
+    return e.dataset.drawnAt !== b && !e.dataset.busy;
+  }, before, { timeout: 30000 });
+}
+
+/** A parameter of the page's URL. */
+export const param = (page, name) => new URL(page.url()).searchParams.get(name);
+
+/** The URL follows the state within a quarter of a second (it is throttled while dragging). */
+export async function expectParam(page, name, value) {
+  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 3000 }).catch(() => {});
+  assert.equal(param(page, name), value, `URL parameter ${name}`);
 }
 
 /**

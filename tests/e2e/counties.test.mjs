@@ -4,7 +4,7 @@
 // when the reader comes near it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, withCore } from './browser.mjs';
+import { useSite, openPage, withCore, andDrawn, param, expectParam } from './browser.mjs';
 
 const site = useSite();
 const MAP = 'figure[data-explorer="county-map"]';
@@ -27,24 +27,7 @@ async function drawn(page) {
   }, null, { timeout: 30000 });
 }
 
-/** Changes something and waits for a redraw. */
-async function andDrawn(page, action) {
-  const before = await page.evaluate(() => document.getElementById('explorer').dataset.drawnAt);
-  await action();
-  await page.waitForFunction((b) => {
-    const e = document.getElementById('explorer');
-    return e.dataset.drawnAt !== b && !e.dataset.busy;
-  }, before, { timeout: 30000 });
-}
-
 const text = (page, sel) => page.locator(sel).textContent();
-const param = (page, name) => new URL(page.url()).searchParams.get(name);
-
-/** The URL follows the state within a quarter of a second (it is throttled while dragging). */
-async function expectParam(page, name, value) {
-  await page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 3000 }).catch(() => {});
-  assert.equal(param(page, name), value, `URL parameter ${name}`);
-}
 /** A table cell's number: "−1,234", "+5.2%", "40240". */
 const number = (s) => Number(s.trim().replace(/[,%]/g, '').replace(/^\+/, '').replace(/^−/, '-'));
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
-import { useSite, openPage, withCore } from './browser.mjs';
+import { useSite, openPage, withCore, andDrawn, param, expectParam } from './browser.mjs';
 
 const site = useSite();
 
@@ -29,25 +29,6 @@ async function waitDrawn(page, intervals = false) {
 }
 
 const summary = (page, id) => page.locator(`figure[data-explorer="${id}"] .chart-summary`).textContent();
-const param = (page, name) => new URL(page.url()).searchParams.get(name);
-
-/** The URL follows the state within a quarter of a second (it is throttled while dragging). */
-async function expectParam(page, name, value) {
-  await page
-    .waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 3000 })
-    .catch(() => {});
-  assert.equal(param(page, name), value, `URL parameter ${name}`);
-}
-
-/** Changes something and waits for the explorer to draw the new state. */
-async function andDrawn(page, action) {
-  const before = await page.evaluate(() => document.getElementById('explorer').dataset.drawnAt);
-  await action();
-  await page.waitForFunction((b) => {
-    const e = document.getElementById('explorer');
-    return e.dataset.drawnAt !== b && !e.dataset.busy;
-  }, before, { timeout: 30000 });
-}
 
 test('the explorer draws thirteen charts, each an estimate with title, description, source and data, and the tracker', async () => {
   const { page, problems, foreign } = await open('/', { intervals: true });
