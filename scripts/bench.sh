@@ -17,11 +17,9 @@ cargo build --release -q
 bash scripts/build.sh >/dev/null 2>&1
 # The engine's exports are not in the page's module: a module of their own for the bench.
 # Twice, as the page's: with wasm SIMD (what browsers that have it run) and without.
-cargo build -q --profile wasm --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench
-.tools/bin/wasm-bindgen --target web --out-dir www/pkg-bench target/bench/wasm32-unknown-unknown/wasm/liangshan_pop.wasm
-RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
-  cargo build -q --profile wasm --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench-simd
-.tools/bin/wasm-bindgen --target web --out-dir www/pkg-bench-simd target/bench-simd/wasm32-unknown-unknown/wasm/liangshan_pop.wasm
+source scripts/core.sh
+core target/bench www/pkg-bench plain -q --features bench
+core target/bench-simd www/pkg-bench-simd simd -q --features bench
 specs=$(mktemp --suffix=.json)
 trap 'rm -f "$specs"' EXIT
 ./target/release/liangshan-pop bench > "$specs"
@@ -84,9 +82,9 @@ const ms = (x) => x.toFixed(1).padStart(6);
 console.log(`cold loads (${e.cold_loads}, median / p95 ms): phone, first paint of the static view ${ms(e.cold.phone_first_paint.p50)} / ${ms(e.cold.phone_first_paint.p95)}`);
 console.log(`  wide screen (1280 px), first paint of the static view ${ms(e.cold.wide_first_paint.p50)} / ${ms(e.cold.wide_first_paint.p95)}`);
 console.log(`  wide screen opened at the explorer (#explorer): page charts drawn ${ms(e.cold.charts_drawn.p50)} / ${ms(e.cold.charts_drawn.p95)}   first projection drawn ${ms(e.cold.projection_drawn.p50)} / ${ms(e.cold.projection_drawn.p95)}   with intervals ${ms(e.cold.intervals_drawn.p50)} / ${ms(e.cold.intervals_drawn.p95)}`);
-console.log(`explorer: input to redrawn, ${e.steps_per_control} steps a control (ms)      charts in page p50   p95   next frame p50   p95   worker p50   placing p50`);
+console.log(`explorer: input to redrawn, ${e.steps_per_control} steps a control (ms)      charts in page p50   p95   next frame p50   p95     core p50   placing p50`);
 for (const [name, c] of Object.entries(e.redraw_ms)) {
-  console.log(`  ${name.padEnd(10)}                                        ${ms(c.to_charts_in_page.p50)} ${ms(c.to_charts_in_page.p95)}          ${ms(c.to_next_frame.p50)} ${ms(c.to_next_frame.p95)}       ${ms(c.worker.p50)}        ${ms(c.place.p50)}`);
+  console.log(`  ${name.padEnd(10)}                                        ${ms(c.to_charts_in_page.p50)} ${ms(c.to_charts_in_page.p95)}          ${ms(c.to_next_frame.p50)} ${ms(c.to_next_frame.p95)}       ${ms(c.core.p50)}        ${ms(c.place.p50)}`);
 }
 console.log('written to bench/latest.json');
 JS

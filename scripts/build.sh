@@ -9,21 +9,15 @@
 #   3. scripts/dist.mjs: content-hashed names, .gz and .br copies, dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --profile wasm --lib --target wasm32-unknown-unknown
-.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
-  --out-dir www/pkg target/wasm32-unknown-unknown/wasm/liangshan_pop.wasm
+source scripts/core.sh
+core target www/pkg plain
 printf '[build] the core: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_bg.wasm)" >&2
 # The same core with wasm's 128-bit SIMD, which the engine's loops use
 # (the engine 15-25% faster; www/core.js loads it where the browser validates
-# SIMD, the one above elsewhere). Its own target directory: other
-# RUSTFLAGS would rebuild the first one's every time. The bindings are the
-# same file, checked.
-RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
-  cargo build --profile wasm --lib --target wasm32-unknown-unknown --target-dir target/simd
+# SIMD, the one above elsewhere). The bindings are the same file, checked.
 simd=$(mktemp -d)
 trap 'rm -rf "$simd"' EXIT
-.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
-  --out-dir "$simd" target/simd/wasm32-unknown-unknown/wasm/liangshan_pop.wasm
+core target/simd "$simd" simd
 cmp -s "$simd/liangshan_pop.js" www/pkg/liangshan_pop.js || { echo '[build] the SIMD core has other bindings' >&2; exit 1; }
 cp "$simd/liangshan_pop_bg.wasm" www/pkg/liangshan_pop_simd_bg.wasm
 printf '[build] the core with SIMD: %s bytes\n' "$(wc -c < www/pkg/liangshan_pop_simd_bg.wasm)" >&2
