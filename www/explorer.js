@@ -353,7 +353,7 @@ export class Explorer {
    * waits. Resolves when no redraw is left to do.
    */
   render(only = []) {
-    const req = { query: this.parsed.query, width: this.width() || 320, theme: this.page.theme(), only, inputAt: this.lastInputAt };
+    const req = this.request(only, this.lastInputAt);
     this.lastInputAt = null;
     if (this.inflight) {
       // A full redraw is never narrowed by a later partial one; partial ones add up.
@@ -365,6 +365,11 @@ export class Explorer {
     this.root.dataset.busy = 'true';
     this.idle = this.loop(req);
     return this.idle;
+  }
+
+  /** A redraw of the current state at the current width: `only` those charts (all if empty), for the input at `inputAt` (if any). */
+  request(only, inputAt = null) {
+    return { query: this.parsed.query, width: this.width() || 320, theme: this.page.theme(), only, inputAt };
   }
 
   async loop(first) {
@@ -409,7 +414,7 @@ export class Explorer {
       if (!req && this.later.size) {
         // After the frame that shows the charts in sight, unless the reader moves again meanwhile.
         await nextFrame();
-        req = this.pending ?? { query: this.parsed.query, width: this.width() || 320, theme: this.page.theme(), only: [...this.later], inputAt: null };
+        req = this.pending ?? this.request([...this.later]);
         this.pending = null;
       }
     }
@@ -629,7 +634,7 @@ export class Explorer {
       const mirrored = await this.sim.call('upload', { bytes, region, lang });
       // And the page's own core, which draws the charts in sight during input.
       const own = this.core.upload(bytes, region, lang);
-      if (!mirrored.ok || mirrored.token !== res.token || !own.ok || own.token !== res.token) throw new Error('the workers read the file differently');
+      if (!mirrored.ok || mirrored.token !== res.token || !own.ok || own.token !== res.token) throw new Error('the workers and the page read the file differently');
       this.uploaded = { region, token: res.token };
       status.textContent = res.message;
       list.replaceChildren(...res.notes.map((text) => el('li', { class: 'note', text })));
