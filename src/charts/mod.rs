@@ -140,18 +140,7 @@ impl std::fmt::Display for ChartId {
     }
 }
 
-impl Serialize for ChartId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
-
-impl<'de> Deserialize<'de> for ChartId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ChartId, D::Error> {
-        let s = String::deserialize(d)?;
-        ChartId::from_slug(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown chart {}", s.chars().take(40).collect::<String>())))
-    }
-}
+serde_by_slug!(ChartId, "chart");
 
 /// How to draw a chart: for which width, language and page mode.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

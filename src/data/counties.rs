@@ -137,17 +137,18 @@ impl CountyId {
         &COUNTIES[self.index()]
     }
 
-    /// The county whose URL name ([`County::id`], such as `xichang`) is `slug`.
+    /// Its URL name ([`County::id`], such as `xichang`).
+    pub fn slug(self) -> &'static str {
+        self.county().id
+    }
+
+    /// The county whose URL name is `slug`.
     pub fn from_slug(slug: &str) -> Option<CountyId> {
         COUNTIES.iter().position(|c| c.id == slug).map(|i| CountyId(i as u8))
     }
 }
 
-impl Serialize for CountyId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.county().id)
-    }
-}
+serde_by_slug!(CountyId);
 
 impl County {
     /// Its typed id (表3 numbers the counties 1 to 17, in [`COUNTIES`]'s order).
@@ -223,11 +224,7 @@ impl Region {
     }
 }
 
-impl Serialize for Region {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
+serde_by_slug!(Region);
 
 /// A set of counties the plan names, with where it names them.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]

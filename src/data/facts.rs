@@ -155,11 +155,7 @@ impl ForecastId {
     }
 }
 
-impl Serialize for ForecastId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
+serde_by_slug!(ForecastId);
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Forecast {

@@ -133,11 +133,7 @@ impl TargetId {
     }
 }
 
-impl Serialize for TargetId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
+serde_by_slug!(TargetId);
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Target {

@@ -90,11 +90,7 @@ impl FitId {
     }
 }
 
-impl Serialize for FitId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
+serde_by_slug!(FitId);
 
 /// One published aggregate and how the estimate meets it.
 #[derive(Clone, Debug, PartialEq, Serialize)]

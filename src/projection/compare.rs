@@ -8,7 +8,7 @@
 //! up to it exactly; it differs a little from the prefecture projected as
 //! one population (the explorer's 凉山州 view).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::scenario::Run;
 use super::services::{self, Service};
@@ -71,18 +71,7 @@ impl Measure {
     }
 }
 
-impl Serialize for Measure {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
-
-impl<'de> Deserialize<'de> for Measure {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Measure, D::Error> {
-        let s = String::deserialize(d)?;
-        Measure::from_slug(&s).ok_or_else(|| serde::de::Error::custom("unknown measure"))
-    }
-}
+serde_by_slug!(Measure, "measure");
 
 /// One service of one area in 2020 and in the year, with its residents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]

@@ -1,8 +1,6 @@
 //! The yearly indicators of a run, as typed ids: what a fan, a target's
 //! check and a chart's series are of.
 
-use serde::{Deserialize, Serialize};
-
 use super::scenario::Year;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -116,15 +114,4 @@ impl Indicator {
     }
 }
 
-impl Serialize for Indicator {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
-
-impl<'de> Deserialize<'de> for Indicator {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Indicator, D::Error> {
-        let s = String::deserialize(d)?;
-        Indicator::from_slug(&s).ok_or_else(|| serde::de::Error::custom("unknown indicator"))
-    }
-}
+serde_by_slug!(Indicator, "indicator");

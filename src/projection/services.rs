@@ -6,7 +6,7 @@
 //! Numbers and ids only (the CLI prints the ids; the page has no words for
 //! them yet).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::scenario::Run;
 use super::stochastic::Probabilistic;
@@ -115,18 +115,7 @@ impl Service {
     }
 }
 
-impl Serialize for Service {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
-    }
-}
-
-impl<'de> Deserialize<'de> for Service {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Service, D::Error> {
-        let s = String::deserialize(d)?;
-        Service::from_slug(&s).ok_or_else(|| serde::de::Error::custom("unknown service"))
-    }
-}
+serde_by_slug!(Service, "service");
 
 /// The places per 1,000 residents the plan asks for, from its targets:
 /// the norm for children under 3 (专栏2, 4.5), and the planning norms for
