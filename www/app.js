@@ -368,6 +368,18 @@ async function showStaticView(asked = false) {
   history.replaceState(null, '', url);
 }
 
+/** The sections only the core draws. */
+const CORE_SECTIONS = '#explorer, #audit, #methods';
+
+/** Whether the page was opened at what only the core draws (a link to #explorer, say). */
+function openedAtCore() {
+  try {
+    return Boolean(document.getElementById(decodeURIComponent(location.hash.slice(1)))?.closest(CORE_SECTIONS));
+  } catch {
+    return false; // not an id the page could have ("#%E0")
+  }
+}
+
 /**
  * While the view is static: the core loads when the reader comes within a
  * screen of what only it draws (explorer, tracker, audit, methods), opens a
@@ -383,7 +395,7 @@ function watchForCore() {
       upgrade();
     }
   }, { rootMargin: '100% 0px' });
-  for (const id of ['explorer', 'audit', 'methods']) io.observe(document.getElementById(id));
+  for (const section of all(CORE_SECTIONS)) io.observe(section);
   const ro = new ResizeObserver((entries) => {
     if (entries.some((e) => staticFit(e.contentRect.width) !== fit)) {
       ro.disconnect();
@@ -409,9 +421,12 @@ function upgrade(asked = false) {
 
 async function startCore() {
   try {
-    const [{ loadCore }, { Explorer }] = await Promise.all([import('./core.js'), import('./explorer.js')]);
-    // Compiled once; the explorer's workers get the same module.
-    const loaded = await loadCore();
+    const [{ loadCore }, { Explorer, spawnWorkers, inTasks }] = await Promise.all([import('./core.js'), import('./explorer.js')]);
+    // The explorer's workers load their scripts while the module downloads
+    // and compiles; compiled once, they get the same module.
+    const loading = loadCore();
+    const workers = spawnWorkers(loading);
+    const loaded = await loading;
     core = loaded.core;
     // A static view has no state in its URL; the reader may have changed language or size since.
     const changed = new URLSearchParams();
@@ -428,10 +443,8 @@ async function startCore() {
       root.classList.add(`theme-${state.theme}`);
     }
     notices = parsed.notices;
-    renderAll();
-    performance.mark('liangshan:charts-drawn');
+    applyStaticText();
     showNotices();
-    watchWidths();
     explorer = new Explorer(
       {
         lang: () => state.lang,
@@ -443,7 +456,15 @@ async function startCore() {
       },
       loaded,
     );
-    await explorer.start(parsed.query);
+    // The plan's charts are drawn a chart per task while the workers start
+    // (a static view's drawings stay until replaced by the same); watched
+    // for width after, so that the first observation of each is no change.
+    const figs = /** @type {HTMLElement[]} */ (all('figure[data-chart]'));
+    const drawn = inTasks([renderKeyFigures, ...figs.map((fig) => () => renderFigure(fig)), renderAudit]).then(() => {
+      performance.mark('liangshan:charts-drawn');
+      watchWidths();
+    });
+    await Promise.all([explorer.start(parsed.query, workers), drawn]);
     explorer.renderMethods();
     writeUrl(parsed.query, true);
     root.dataset.core = 'ready';
@@ -471,6 +492,11 @@ async function main() {
   const staticLang = staticViewLang();
   staticFirst = staticLang !== null;
   if (staticLang) state.lang = staticLang;
+  // Opened there, the core loads at once, alongside the words and the static view.
+  if (staticFirst && openedAtCore()) {
+    explorerNear = true;
+    upgrade();
+  }
   try {
     await words(state.lang);
   } catch (e) {
@@ -482,8 +508,9 @@ async function main() {
   applyStaticText();
   wireControls();
   if (staticFirst) {
-    if (staticLang !== 'zh' || state.theme !== 'light' || fit !== 'phone') await showStaticView();
+    // The core may come (near the explorer) while the static view does.
     watchForCore();
+    if (staticLang !== 'zh' || state.theme !== 'light' || fit !== 'phone') await showStaticView();
   } else if (!(await upgrade())) {
     root.dataset.ready = 'error';
     return;

@@ -26,6 +26,41 @@ const nextFrame = () =>
     requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 
+/**
+ * The explorer's two workers, started while the core loads (`loading`) so
+ * that their scripts load while the module downloads and compiles: one
+ * draws, one runs the probabilistic projection. `Explorer.start` hands
+ * them the compiled module; if the core does not load, they stop.
+ * @param {Promise<unknown>} [loading]
+ * @returns {{ draw: Channel, sim: Channel }}
+ */
+export function spawnWorkers(loading) {
+  const url = new URL('./worker.js', import.meta.url);
+  const workers = { draw: new Channel(url), sim: new Channel(url) };
+  loading?.catch(() => {
+    workers.draw.worker.terminate();
+    workers.sim.worker.terminate();
+  });
+  return workers;
+}
+
+/**
+ * Runs each of `steps` in a task of its own, after what the page's thread
+ * has queued meanwhile (a worker's answer, a frame): work that would hold
+ * the thread for long, cut up.
+ * @param {(() => void)[]} steps
+ */
+export async function inTasks(steps) {
+  for (const step of steps) {
+    await new Promise((resolve) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => resolve(undefined);
+      c.port2.postMessage(null);
+    });
+    step();
+  }
+}
+
 export class Explorer {
   /**
    * @param {{ lang(): import('./pkg/liangshan_pop.js').Lang, large(): boolean, theme(): import('./pkg/liangshan_pop.js').Theme, onState(query: string): void, notice(lines: string[]): void, embed(id: string, title: string, button: HTMLElement): void }} page
@@ -76,11 +111,14 @@ export class Explorer {
     this.later = new Set();
   }
 
-  async start(query) {
+  /**
+   * Starts the explorer on `query`: the workers (`workers`, from
+   * spawnWorkers, or new ones) get the module, and the first state is drawn.
+   */
+  async start(query, workers = spawnWorkers()) {
     this.setQuery(query);
-    const url = new URL('./worker.js', import.meta.url);
-    this.draw = new Channel(url);
-    this.sim = new Channel(url);
+    this.draw = workers.draw;
+    this.sim = workers.sim;
     await Promise.all([this.draw.call('init', { module: this.module }), this.sim.call('init', { module: this.module })]);
     // The static drawings are of the default state: another state must not show them, even briefly.
     const isDefault = [...new URLSearchParams(this.parsed.query).keys()].every((k) => k === 'lang' || k === 'a11y' || k === 'theme');

@@ -144,6 +144,25 @@ test('the chart is drawn for the width of its container and follows it', async (
   await page.close();
 });
 
+test("on a wide screen the core's drawings of the plan are the static view's to the byte, each with its data", async () => {
+  for (const [path, colorScheme] of [['/', 'light'], ['/?lang=en', 'dark']]) {
+    const { page, problems } = await openPage(site.browser, site.base, path, { width: 1280, height: 900 }, { colorScheme });
+    const drawings = () => page.evaluate(() => [...document.querySelectorAll('figure[data-chart]')].map((f) => `${f.dataset.chart} ${f.querySelector('.chart-title').textContent} ${f.querySelector('.chart-body svg')?.outerHTML}`));
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.core ?? null), null, `${path}: static first`);
+    const before = await drawings();
+    // The core redraws them over the static view (a chart a task, after the explorer's start).
+    await withCore(page);
+    assert.deepEqual(await drawings(), before, `${path} ${colorScheme}`);
+    // Drawn by the core: each chart with its data table, and the audit.
+    assert.deepEqual(await page.evaluate(() => ({
+      tables: [...document.querySelectorAll('figure[data-chart]')].filter((f) => !f.querySelector('details.chart-data tbody tr')).map((f) => f.dataset.chart),
+      audit: document.getElementById('audit-summary').textContent.length > 0,
+    })), { tables: [], audit: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 test('every chart of the plan is on the page with its title, description, sources and data', async () => {
   const { page } = await open('/');
   assert.deepEqual(await page.$$eval('figure[data-chart]', (fs) => fs.map((f) => f.dataset.chart)), CHARTS);
