@@ -63,6 +63,26 @@ impl Mortality {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::demography::model_life_tables::tests::brass_to_e0_reference;
+
+    #[test]
+    fn every_table_of_the_projections_grid_is_the_exact_bisections_to_the_bit() {
+        // The plan's base (projection::base): the same mortality as the grid's.
+        let m = crate::model::Model::new().unwrap().base.mortality.clone();
+        for sex in [Sex::Female, Sex::Male] {
+            let s = m.model(sex);
+            for j in 0..=1500 {
+                let e0 = 20.0 + 0.05 * j as f64;
+                let fast = m.table(sex, e0).unwrap();
+                let slow = brass_to_e0_reference(&s.standard, e0, s.beta);
+                assert_eq!(
+                    fast.nlx.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                    slow.nlx.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                    "{sex:?} {e0}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn meets_both_targets_and_keeps_the_slope_for_other_years() {
