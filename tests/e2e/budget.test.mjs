@@ -22,10 +22,11 @@ const WIDE_BUDGET = 120 * 1000;
  * slower, see Cargo.toml; the module split would take the explorer's and
  * the methods' code off the plan's readers. 2026-12-02, later: the
  * counties compared, three charts and their words, 315 -> 334 kB, the
- * whole page 405 -> 430 kB with their drawings).
+ * whole page 405 -> 430 kB with their drawings; 2026-12-02, later still:
+ * the cheaper Brass bisection and the early workers, 431.2 kB).
  */
 const CORE = { budget: 150 * 1000, ceiling: 335 * 1000 };
-const WHOLE = { budget: 200 * 1000, ceiling: 431 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 432 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();
