@@ -92,7 +92,7 @@ pub fn brass(standard: &ModelTable, alpha: f64, beta: f64) -> ModelTable {
     let k = standard.lx.len();
     let ys = logits(standard);
     let e_open = standard.nlx[k - 1] / standard.lx[k - 1];
-    let lx: Vec<f64> = ys.iter().map(|y| if y.is_infinite() { 1.0 } else { 1.0 / (1.0 + exp(2.0 * (alpha + beta * y))) }).collect();
+    let lx: Vec<f64> = ys.iter().map(|&y| brass_lx(alpha, beta, y)).collect();
     let nlx: Vec<f64> = (0..k)
         .map(|x| {
             if x + 1 < k {
@@ -106,6 +106,15 @@ pub fn brass(standard: &ModelTable, alpha: f64, beta: f64) -> ModelTable {
     let nmx = (0..k).map(|x| if x + 1 < k { (lx[x] - lx[x + 1]) / nlx[x] } else { 1.0 / e_open }).collect();
     let e = nlx.iter().sum::<f64>();
     ModelTable { sex: standard.sex, level: standard.level, ages: standard.ages.clone(), lx, nax: standard.nax.clone(), nlx, nmx, e0: e }
+}
+
+/// Brass's lx at α and β of a standard's logit `y` (1 where y is infinite).
+fn brass_lx(alpha: f64, beta: f64, y: f64) -> f64 {
+    if y.is_infinite() {
+        1.0
+    } else {
+        1.0 / (1.0 + exp(2.0 * (alpha + beta * y)))
+    }
 }
 
 /// With slope `beta`, the α that gives life expectancy `e0` (bisection on
@@ -191,7 +200,7 @@ impl<'a> BrassE0<'a> {
     }
 
     fn exact(&self, alpha: f64) -> f64 {
-        self.sum(|x| if self.ys[x].is_infinite() { 1.0 } else { 1.0 / (1.0 + exp(2.0 * (alpha + self.beta * self.ys[x]))) })
+        self.sum(|x| brass_lx(alpha, self.beta, self.ys[x]))
     }
 
     fn cheap(&self, alpha: f64) -> f64 {
