@@ -47,6 +47,27 @@ export function openEmbed(id, title, query, lang, opener) {
   d.showModal();
 }
 
+/**
+ * Copies `value`, which is selected: through the asynchronous clipboard,
+ * and where that is missing (a page served over plain http), refuses, or
+ * gives no answer within 2 s, through the selection's copy command. Always
+ * settles, with whether the text was copied.
+ * @param {string} value
+ */
+async function copyText(value) {
+  const silence = new Promise((resolve) => setTimeout(resolve, 2000, false));
+  try {
+    if (await Promise.race([navigator.clipboard.writeText(value).then(() => true), silence])) return true;
+  } catch {
+    // Missing or refused: the selection is still there.
+  }
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
 /** Wires the dialog's buttons once. */
 export function wireEmbedDialog(lang) {
   const d = dialog();
@@ -56,12 +77,8 @@ export function wireEmbedDialog(lang) {
       const text = area(d, b.dataset.target);
       const status = d.querySelector('#embed-copy-status');
       text.select();
-      try {
-        await navigator.clipboard.writeText(text.value);
-        status.textContent = UI[lang()].copied;
-      } catch {
-        status.textContent = UI[lang()].copyFailed;
-      }
+      status.textContent = '';
+      status.textContent = UI[lang()][(await copyText(text.value)) ? 'copied' : 'copyFailed'];
     });
   }
   // The preview follows its content's height, as on a host page.

@@ -304,6 +304,29 @@ test('with JavaScript off the page and the embed still show every chart', async 
   await context.close();
 });
 
+test('a copy button settles when the asynchronous clipboard is missing, refuses or never answers', async () => {
+  const cases = [
+    // Each keeps the real clipboard aside, for the test to read.
+    ['never answers', () => { navigator.clipboard.writeText = () => new Promise(() => {}); }],
+    ['refuses', () => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); }],
+    ['missing (plain http)', () => { Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }); }],
+  ];
+  for (const [name, init] of cases) {
+    const keep = `window.__clipboard = navigator.clipboard; (${init})();`;
+    const { page, problems } = await openPage(site.browser, site.base, '/index.html?lang=zh&tfr2030=2.2', { width: 1280, height: 900 }, { init: keep, permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.waitForFunction(() => document.getElementById('explorer').dataset.drawn);
+    await page.click('figure[data-explorer="projected-ageing"] button.embed');
+    await page.waitForFunction(() => document.getElementById('embed-dialog').open && document.getElementById('embed-iframe-code').value !== '');
+    await page.click('#embed-dialog button.copy[data-target="embed-iframe-code"]');
+    await page.waitForFunction(() => document.getElementById('embed-copy-status').textContent !== '', null, { timeout: 10000 });
+    // The selection's copy command put the snippet on the clipboard.
+    assert.equal(await page.textContent('#embed-copy-status'), '已复制', name);
+    assert.equal(await page.evaluate(() => window.__clipboard.readText()), await page.inputValue('#embed-iframe-code'), name);
+    assert.deepEqual(problems, [], name);
+    await page.close();
+  }
+});
+
 test('the Embed button of a chart shows both snippets in the current state, copies them and previews the chart', async () => {
   const { page, problems } = await openPage(site.browser, site.base, '/index.html?lang=en&region=butuo&tfr2030=2.2', { width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.waitForFunction(() => document.getElementById('explorer').dataset.drawn);
