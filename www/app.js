@@ -15,7 +15,7 @@
 // elsewhere it loads at once.
 import { el, all, skeleton, placeChart, labelActions, fillTable, download, downloadChart, svgNodes } from './figure.js';
 import { staticFit, staticState, staticView, staticExplorer, placeStatic } from './static-view.js';
-import { UI, FAILED, failedWords, words } from './i18n.js';
+import { UI, FAILED, failedWords, words, coreWords } from './i18n.js';
 import { fmtUpTo } from './format.js';
 
 /** The core, once loaded. @type {import('./pkg/liangshan_pop.js').Core | null} */
@@ -421,7 +421,8 @@ function upgrade(asked = false) {
 
 async function startCore() {
   try {
-    const [{ loadCore }, { Explorer, spawnWorkers, inTasks }] = await Promise.all([import('./core.js'), import('./explorer.js')]);
+    // The words of what only the core draws come with it.
+    const [{ loadCore }, { Explorer, spawnWorkers, inTasks }] = await Promise.all([import('./core.js'), import('./explorer.js'), coreWords(state.lang)]);
     // The explorer's workers load their scripts while the module downloads
     // and compiles; compiled once, they get the same module.
     const loading = loadCore();
