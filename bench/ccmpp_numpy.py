@@ -69,7 +69,7 @@ def project(spec):
 
 def stack(specs):
     """The specs as arrays [step, region, sex, age] (and [step, region, age]
-    for fertility), once, outside the timing. Every spec has the same shape:
+    for fertility), and the survival ratios, once, outside the timing. Every spec has the same shape:
     one-year steps, single years of age, both sexes."""
     steps = specs[0]["steps"]
 
@@ -82,19 +82,24 @@ def stack(specs):
     asfr = np.stack([per_step(s["asfr"]) for s in specs], axis=1)
     srb = np.array([[s["srb"][k] if isinstance(s["srb"], list) else s["srb"] for s in specs] for k in range(steps)], dtype=float)
     step, radix = float(specs[0]["step"]), float(specs[0]["radix"])
-    return pop, nlx, mig, asfr, srb, step, radix
+    return pop, ratios(nlx, step, radix), mig, asfr, srb, step
 
 
-def project_batched(pop, nlx, mig, asfr, srb, step, radix):
-    """All regions and sexes at once: one array operation a step and quantity."""
-    # Survival ratios of every step, region and sex, in one go.
+def ratios(nlx, step, radix):
+    """Survival ratios of every step, region and sex, in one go: prepared
+    once with the inputs, as the engine's prepared spec has its own."""
     ratio = np.zeros_like(nlx)
     ratio[..., 0] = nlx[..., 0] / (step * radix)
     np.divide(nlx[..., 1:-1], nlx[..., :-2], out=ratio[..., 1:-1], where=nlx[..., :-2] > 0)
     den = nlx[..., -2] + nlx[..., -1]
     np.divide(nlx[..., -1], den, out=ratio[..., -1], where=den > 0)
+    return ratio
+
+
+def project_batched(pop, ratio, mig, asfr, srb, step):
+    """All regions and sexes at once: one array operation a step and quantity."""
     surv = np.empty_like(pop)
-    for k in range(nlx.shape[0]):
+    for k in range(ratio.shape[0]):
         half, r = mig[k] / 2.0, ratio[k]
         start = np.maximum(pop + half, 0.0)
         surv[..., 1:-1] = start[..., :-2] * r[..., 1:-1]

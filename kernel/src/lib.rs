@@ -155,17 +155,18 @@ fn lanes_births(before: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], s
     (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
-/// Births by the mother's age: the terms of [`births`].
-pub fn births_by_age(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], step: f64) -> Vec<f64> {
+/// Births by the mother's age: the terms of [`births`], zero outside the
+/// ages `fertile` (whose rates are zero).
+pub fn births_by_age(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fertile: std::ops::Range<usize>, step: f64) -> Vec<f64> {
     let k = start.len();
-    (0..k)
-        .map(|x| {
-            if x == 0 || asfr[x] == 0.0 {
-                return 0.0;
-            }
-            let survivors = if x + 1 == k { (start[x - 1] + start[x]) * ratio[x] } else { start[x - 1] * ratio[x] };
-            let end = positive(survivors + migrants[x] / 2.0);
-            step * asfr[x] * (start[x] + end) / 2.0
-        })
-        .collect()
+    let mut out = vec![0.0; k];
+    for x in fertile.start.max(1)..fertile.end.min(k) {
+        if asfr[x] == 0.0 {
+            continue;
+        }
+        let survivors = if x + 1 == k { (start[x - 1] + start[x]) * ratio[x] } else { start[x - 1] * ratio[x] };
+        let end = positive(survivors + migrants[x] / 2.0);
+        out[x] = step * asfr[x] * (start[x] + end) / 2.0;
+    }
+    out
 }

@@ -57,21 +57,49 @@ pub fn project(spec: &Spec) -> Result<Projection, Error> {
     project_checked(spec)
 }
 
-/// A spec validated once, to be projected as often as wanted.
+/// A spec validated once, with each step's survival ratios, to be
+/// projected as often as wanted.
 #[derive(Clone, Debug)]
 pub struct Prepared {
     spec: Spec,
+    ratios: Ratios,
 }
 
 impl Prepared {
     pub fn new(spec: Spec) -> Result<Prepared, Error> {
         spec.validate()?;
-        Ok(Prepared { spec })
+        let ratios = Ratios::of(&spec);
+        Ok(Prepared { spec, ratios })
     }
 
     /// The projection, or an error if a result grows beyond what a number holds.
     pub fn project(&self) -> Result<Projection, Error> {
-        project_checked(&self.spec)
+        let p = project_with(&self.spec, &self.ratios);
+        check_finite(&p)?;
+        Ok(p)
+    }
+}
+
+/// Each step's survival ratios of each sex ([`survival_ratios`] of its
+/// person-years), found once for a spec: once in all where its life table
+/// is constant.
+#[derive(Clone, Debug)]
+struct Ratios {
+    female: PerStep<Vec<f64>>,
+    male: Option<PerStep<Vec<f64>>>,
+}
+
+impl Ratios {
+    fn of(spec: &Spec) -> Ratios {
+        let step = f64::from(spec.step);
+        let of = |nlx: &PerStep<Vec<f64>>| {
+            nlx.map(|l| {
+                let mut r = vec![0.0; l.len()];
+                survival_ratios(l, step, spec.radix, &mut r);
+                r
+            })
+        };
+        Ratios { female: of(&spec.female.nlx), male: spec.male.as_ref().map(|m| of(&m.nlx)) }
     }
 }
 
@@ -96,6 +124,14 @@ fn check_finite(p: &Projection) -> Result<(), Error> {
         }
         .into()
     };
+    // The population at the end of a step is zero or above, each group, so
+    // where one is infinite so is its sum, and so the step's deaths, which
+    // balance the account with that sum: finite deaths and births of every
+    // step, the common case, mean finite results, without a look at each.
+    let finite = |b: &BySex| b.female.is_finite() && b.male.map_or(true, f64::is_finite);
+    if p.deaths.iter().all(finite) && p.births.iter().all(|b| b.female.is_finite() && b.male.is_finite()) {
+        return Ok(());
+    }
     let sexes = [("female", Some(&p.female)), ("male", p.male.as_ref())];
     for (name, pops) in sexes {
         for (k, pop) in pops.into_iter().flatten().enumerate().skip(1) {
@@ -119,6 +155,11 @@ fn fertile(asfr: &[f64]) -> std::ops::Range<usize> {
 
 /// Projects a spec known to be valid (built by this crate's scenarios).
 pub(crate) fn project_valid(spec: &Spec) -> Projection {
+    project_with(spec, &Ratios::of(spec))
+}
+
+/// Projects a valid spec whose survival ratios are `ratios`.
+fn project_with(spec: &Spec, ratios: &Ratios) -> Projection {
     let step = f64::from(spec.step);
     let groups = spec.female.population.len();
     let steps = spec.steps as usize;
@@ -137,33 +178,38 @@ pub(crate) fn project_valid(spec: &Spec) -> Projection {
     let mut net = Vec::with_capacity(steps);
     let mut years = Vec::with_capacity(steps + 1);
     years.push(i64::from(spec.base_year));
-    let mut f_ratio = vec![0.0; groups];
-    let mut m_ratio = vec![0.0; groups];
     let mut scratch = vec![0.0; groups];
+    // Those alive at the start of the step: the end of the one before.
+    let mut f_alive = sum(&spec.female.population);
+    let mut m_alive = spec.male.as_ref().map_or(0.0, |m| sum(&m.population));
 
     for k in 0..steps {
         let f_now = &female[female.len() - 1];
         let f_mig = mig(true, k);
         let asfr = spec.asfr.at(k);
         let srb = *spec.srb.at(k);
-        survival_ratios(spec.female.nlx.at(k), step, spec.radix, &mut f_ratio);
+        let f_ratio = ratios.female.at(k);
         present(f_now, f_mig, &mut scratch);
-        let total = self::births(&scratch, &f_ratio, f_mig, asfr, fertile(asfr), step);
-        let by_mother_age = births_by_age(&scratch, &f_ratio, f_mig, asfr, step);
+        let ages = fertile(asfr);
+        let total = self::births(&scratch, f_ratio, f_mig, asfr, ages.clone(), step);
+        let by_mother_age = births_by_age(&scratch, f_ratio, f_mig, asfr, ages, step);
         let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
         let mut f_end = vec![0.0; groups];
-        let f_moved = survive(f_now, &scratch, &f_ratio, f_mig, b_f, &mut f_end);
-        let f_deaths = sum(f_now) + b_f + f_moved - sum(&f_end);
+        let f_moved = survive(f_now, &scratch, f_ratio, f_mig, b_f, &mut f_end);
+        let f_left = sum(&f_end);
+        let f_deaths = f_alive + b_f + f_moved - f_left;
+        f_alive = f_left;
 
-        let (m_deaths, m_net) = match (&mut male, &spec.male) {
-            (Some(series), Some(m_spec)) => {
+        let (m_deaths, m_net) = match (&mut male, &ratios.male) {
+            (Some(series), Some(m_ratios)) => {
                 let m_now = &series[series.len() - 1];
                 let mut m_end = vec![0.0; groups];
-                survival_ratios(m_spec.nlx.at(k), step, spec.radix, &mut m_ratio);
                 let m_mig = mig(false, k);
                 present(m_now, m_mig, &mut scratch);
-                let m_moved = survive(m_now, &scratch, &m_ratio, m_mig, b_m, &mut m_end);
-                let d = sum(m_now) + b_m + m_moved - sum(&m_end);
+                let m_moved = survive(m_now, &scratch, m_ratios.at(k), m_mig, b_m, &mut m_end);
+                let m_left = sum(&m_end);
+                let d = m_alive + b_m + m_moved - m_left;
+                m_alive = m_left;
                 series.push(m_end);
                 (Some(d), Some(m_moved))
             }

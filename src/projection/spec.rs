@@ -22,6 +22,15 @@ impl<T> PerStep<T> {
         }
     }
 
+    /// `f` of every step's value, kept per step or constant as this is.
+    pub fn map<U>(&self, f: impl FnMut(&T) -> U) -> PerStep<U> {
+        let mut f = f;
+        match self {
+            PerStep::Constant(v) => PerStep::Constant(f(v)),
+            PerStep::Each(vs) => PerStep::Each(vs.iter().map(f).collect()),
+        }
+    }
+
     fn each(&self) -> Vec<&T> {
         match self {
             PerStep::Constant(v) => vec![v],
