@@ -23,10 +23,12 @@ const WIDE_BUDGET = 120 * 1000;
  * the methods' code off the plan's readers. 2026-12-02, later: the
  * counties compared, three charts and their words, 315 -> 334 kB, the
  * whole page 405 -> 430 kB with their drawings; 2026-12-02, later still:
- * the cheaper Brass bisection and the early workers, 431.2 kB).
+ * the cheaper Brass bisection and the early workers, 431.2 kB; the core's
+ * words in a file of their own, which a first view no longer carries, and
+ * the prepared engine, 432.0 kB in a fresh clone).
  */
 const CORE = { budget: 150 * 1000, ceiling: 335 * 1000 };
-const WHOLE = { budget: 200 * 1000, ceiling: 432 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 433 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();
