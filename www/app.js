@@ -422,11 +422,18 @@ function upgrade(asked = false) {
 async function startCore() {
   try {
     // The words of what only the core draws come with it.
-    const [{ loadCore }, { Explorer, spawnWorkers, inTasks }] = await Promise.all([import('./core.js'), import('./explorer.js'), coreWords(state.lang)]);
+    // The module is fetched as soon as its loader is here, while the
+    // explorer's script and the core's words come.
+    const loader = import('./core.js');
+    const compiled = loader.then(({ compileCore }) => compileCore());
+    const loading = loader.then(({ loadCore }) => loadCore());
+    // Said below, once awaited.
+    compiled.catch(() => {});
+    loading.catch(() => {});
+    const [{ Explorer, spawnWorkers, inTasks }] = await Promise.all([import('./explorer.js'), coreWords(state.lang)]);
     // The explorer's workers load their scripts while the module downloads
     // and compiles; compiled once, they get the same module.
-    const loading = loadCore();
-    const workers = spawnWorkers(loading);
+    const workers = spawnWorkers(compiled);
     const loaded = await loading;
     core = loaded.core;
     // A static view has no state in its URL; the reader may have changed language or size since.

@@ -2,7 +2,25 @@
 // custom element and the explorer's workers all load it here. The module is
 // compiled once per realm and its one `Core` created once; a worker is
 // handed the page's compiled module instead of fetching it again.
-import init, { Core } from './pkg/liangshan_pop.js';
+
+/** @typedef {import('./pkg/liangshan_pop.js').Core} Core */
+
+/** @type {Promise<typeof import('./pkg/liangshan_pop.js')> | null} */
+let bindings = null;
+
+/**
+ * The core's JS bindings, loaded once (a failed load may be tried again).
+ * Not a static import: the module's download need not wait for them.
+ */
+function loadBindings() {
+  bindings ??= import('./pkg/liangshan_pop.js');
+  bindings.catch(() => {
+    bindings = null;
+  });
+  return bindings;
+}
+// At once, alongside whatever this realm does next.
+loadBindings();
 
 /**
  * The smallest module with a 128-bit SIMD instruction (i8x16.popcnt, of the
@@ -64,6 +82,9 @@ function engineFault() {
 
 const WASM = hasSimd() ? new URL('./pkg/liangshan_pop_simd_bg.wasm', import.meta.url) : new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url);
 
+/** @type {Promise<WebAssembly.Module> | null} */
+let compiling = null;
+
 /** @type {Promise<{ core: Core, module: WebAssembly.Module }> | null} */
 let loading = null;
 
@@ -80,6 +101,23 @@ async function compile() {
 }
 
 /**
+ * The core's module, checked against the engine's fault and compiled once
+ * (a failed compile may be tried again): what the explorer's workers are
+ * handed as soon as it is ready, while the page builds its own core.
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export function compileCore() {
+  compiling ??= (async () => {
+    if (engineFault()) throw new EngineFault();
+    return compile();
+  })();
+  compiling.catch(() => {
+    compiling = null;
+  });
+  return compiling;
+}
+
+/**
  * The core, loaded once (a failed load may be tried again).
  * @param {WebAssembly.Module} [module] a module compiled already (a worker gets the page's)
  * @returns {Promise<{ core: Core, module: WebAssembly.Module }>}
@@ -87,8 +125,7 @@ async function compile() {
 export function loadCore(module) {
   loading ??= (async () => {
     // A worker is handed its module by a page that has checked the engine.
-    if (!module && engineFault()) throw new EngineFault();
-    const compiled = module ?? (await compile());
+    const [compiled, { default: init, Core }] = await Promise.all([module ?? compileCore(), loadBindings()]);
     await init({ module_or_path: compiled });
     return { core: new Core(), module: compiled };
   })();

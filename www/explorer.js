@@ -27,21 +27,24 @@ const nextFrame = () =>
   });
 
 /**
- * The explorer's two workers, started while the core loads (`loading`) so
- * that their scripts load while the module downloads and compiles: one
- * draws, one runs the probabilistic projection. `Explorer.start` hands
- * them the compiled module; if the core does not load, they stop.
- * @param {Promise<unknown>} [loading]
- * @returns {{ draw: Channel, sim: Channel }}
+ * The explorer's two workers, started while the core loads so that their
+ * scripts load while the module downloads and compiles: one draws, one
+ * runs the probabilistic projection. Each is handed the module as soon as
+ * it is compiled (`compiled`) and builds its core alongside the page's;
+ * `ready` says when both have. If the module does not come, they stop.
+ * @param {Promise<WebAssembly.Module>} compiled
+ * @returns {{ draw: Channel, sim: Channel, ready: Promise<unknown> }}
  */
-export function spawnWorkers(loading) {
+export function spawnWorkers(compiled) {
   const url = new URL('./worker.js', import.meta.url);
-  const workers = { draw: new Channel(url), sim: new Channel(url) };
-  loading?.catch(() => {
-    workers.draw.worker.terminate();
-    workers.sim.worker.terminate();
+  const draw = new Channel(url);
+  const sim = new Channel(url);
+  const ready = compiled.then((module) => Promise.all([draw.call('init', { module }), sim.call('init', { module })]));
+  ready.catch(() => {
+    draw.worker.terminate();
+    sim.worker.terminate();
   });
-  return workers;
+  return { draw, sim, ready };
 }
 
 /**
@@ -115,11 +118,11 @@ export class Explorer {
    * Starts the explorer on `query`: the workers (`workers`, from
    * spawnWorkers, or new ones) get the module, and the first state is drawn.
    */
-  async start(query, workers = spawnWorkers()) {
+  async start(query, workers = spawnWorkers(Promise.resolve(this.module))) {
     this.setQuery(query);
     this.draw = workers.draw;
     this.sim = workers.sim;
-    await Promise.all([this.draw.call('init', { module: this.module }), this.sim.call('init', { module: this.module })]);
+    await workers.ready;
     // The static drawings are of the default state: another state must not show them, even briefly.
     const isDefault = [...new URLSearchParams(this.parsed.query).keys()].every((k) => k === 'lang' || k === 'a11y' || k === 'theme');
     for (const fig of this.figures) {
