@@ -45,7 +45,7 @@ count_node() {
 
 stage "native: cargo test"
 f0=$failed
-cargo test --all-targets --no-fail-fast 2>&1 | tee "$log/native.txt"; ok=$?
+cargo test --workspace --all-targets --no-fail-fast 2>&1 | tee "$log/native.txt"; ok=$?
 count_cargo "$log/native.txt"
 [ "$ok" -eq 0 ] || broke native $((failed - f0))
 

@@ -78,13 +78,25 @@ pub fn present(pop: &[f64], migrants: &[f64], start: &mut [f64]) {
     }
 }
 
+/// What [`survive`] found of one sex in one step, besides its population
+/// at the end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Survived {
+    /// The net migrants who could actually leave or arrive.
+    pub moved: f64,
+    /// Those at the start of the step: `sum(pop)`, to the bit.
+    pub alive: f64,
+    /// Those at its end: `sum(end)`, to the bit.
+    pub left: f64,
+}
+
 /// One sex through one step, from those present at its start (`start`,
 /// from [`present`] on `pop`), its births and its survival `ratio`s: writes
 /// the population at the end of the step into `end` and returns the net
 /// migrants who could actually leave or arrive (where net migration would
 /// make a group negative, it stops at zero, and the migrants reported are
-/// the ones that moved).
-pub fn survive(pop: &[f64], start: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut [f64]) -> f64 {
+/// the ones that moved), with the sums of `pop` and `end`.
+pub fn survive(pop: &[f64], start: &[f64], ratio: &[f64], migrants: &[f64], births: f64, end: &mut [f64]) -> Survived {
     let k = pop.len();
     let (pop, start, ratio, migrants, end) = (&pop[..k], &start[..k], &ratio[..k], &migrants[..k], &mut end[..k]);
     // Moved up a group by their survival (the open group gathers two
@@ -99,25 +111,86 @@ pub fn survive(pop: &[f64], start: &[f64], ratio: &[f64], migrants: &[f64], birt
     // The migrants who moved: those the first half added, and those the
     // second added to the survivors (group by group, so that where nobody
     // moves the figure is exactly zero).
-    let first = dot_by(start, pop, |s, p| s - p);
-    let second = lanes3(&end[1..k - 1], &start[..k - 2], &ratio[1..k - 1], |e, s, r| e - s * r);
-    first + ((end[0] - born) + second + (end[k - 1] - open))
+    let sums = sums(pop, start, ratio, end);
+    Survived { moved: sums.first + ((end[0] - born) + sums.second + (end[k - 1] - open)), alive: sums.alive, left: sums.left }
 }
 
-/// `Σ term(a[i], b[i], c[i])` in four lanes, as [`sum`].
+struct Sums {
+    /// `Σ (start − pop)`, `Σ pop`, `Σ end`: as [`dot_by`] and [`sum`] take them.
+    first: f64,
+    alive: f64,
+    left: f64,
+    /// `Σ (end[x] − start[x−1] × ratio[x])` over the closed groups past the
+    /// first, as [`lanes3`] takes it.
+    second: f64,
+}
+
+/// The four sums of [`survive`] in one pass, each in its own four lanes,
+/// each lane adding the same terms in the same order as the sum taken
+/// alone (so the same results to the bit): four chains of additions side
+/// by side instead of one after another.
 #[inline(always)]
+fn sums(pop: &[f64], start: &[f64], ratio: &[f64], end: &[f64]) -> Sums {
+    let k = pop.len();
+    // Chunks of four from group 0 (the first three sums) and from group 1
+    // (the fourth), then what is left of each, in order.
+    let (whole, whole2) = (k - k % 4, (k - 2) - (k - 2) % 4);
+    let (p, s, e) = (&pop[..whole], &start[..whole], &end[..whole]);
+    let (e2, s2, r2) = (&end[1..1 + whole2], &start[..whole2], &ratio[1..1 + whole2]);
+    let (mut fa, mut aa, mut la, mut sa) = ([0.0f64; 4], [0.0f64; 4], [0.0f64; 4], [0.0f64; 4]);
+    let both = (whole / 4).min(whole2 / 4);
+    let mut ones = p.chunks_exact(4).zip(s.chunks_exact(4)).zip(e.chunks_exact(4));
+    let mut twos = e2.chunks_exact(4).zip(s2.chunks_exact(4)).zip(r2.chunks_exact(4));
+    // `take`: `zip` alone would draw one chunk too many from the first.
+    for (((p, s), e), ((e2, s2), r2)) in ones.by_ref().zip(twos.by_ref()).take(both) {
+        for l in 0..4 {
+            fa[l] += s[l] - p[l];
+            aa[l] += p[l];
+            la[l] += e[l];
+            sa[l] += e2[l] - s2[l] * r2[l];
+        }
+    }
+    for ((p, s), e) in ones {
+        for l in 0..4 {
+            fa[l] += s[l] - p[l];
+            aa[l] += p[l];
+            la[l] += e[l];
+        }
+    }
+    for ((e2, s2), r2) in twos {
+        for l in 0..4 {
+            sa[l] += e2[l] - s2[l] * r2[l];
+        }
+    }
+    let combine = |a: [f64; 4]| (a[0] + a[1]) + (a[2] + a[3]);
+    let (mut first, mut alive, mut left, mut second) = (combine(fa), combine(aa), combine(la), combine(sa));
+    for x in whole..k {
+        first += start[x] - pop[x];
+        alive += pop[x];
+        left += end[x];
+    }
+    for x in 1 + whole2..k - 1 {
+        second += end[x] - start[x - 1] * ratio[x];
+    }
+    Sums { first, alive, left, second }
+}
+
+/// `Σ term(a[i], b[i], c[i])` in four lanes, as [`sum`]: how [`sums`]
+/// takes its fourth sum, alone (the tests' reference).
+#[cfg(test)]
 fn lanes3(a: &[f64], b: &[f64], c: &[f64], term: impl Fn(f64, f64, f64) -> f64) -> f64 {
     let n = a.len().min(b.len()).min(c.len());
     let (a, b, c) = (&a[..n], &b[..n], &c[..n]);
     let mut acc = [0.0f64; 4];
-    let mut i = 0;
-    while i + 4 <= n {
+    // In chunks, not by index: no bounds to check, so the lanes vectorise.
+    let (ca, cb, cc) = (a.chunks_exact(4), b.chunks_exact(4), c.chunks_exact(4));
+    let (ra, rb, rc) = (ca.remainder(), cb.remainder(), cc.remainder());
+    for ((x, y), z) in ca.zip(cb).zip(cc) {
         for l in 0..4 {
-            acc[l] += term(a[i + l], b[i + l], c[i + l]);
+            acc[l] += term(x[l], y[l], z[l]);
         }
-        i += 4;
     }
-    (i..n).fold((acc[0] + acc[1]) + (acc[2] + acc[3]), |s, j| s + term(a[j], b[j], c[j]))
+    ra.iter().zip(rb).zip(rc).fold((acc[0] + acc[1]) + (acc[2] + acc[3]), |s, ((x, y), z)| s + term(*x, *y, *z))
 }
 
 /// Births over one step to women in the ages `fertile` (ages outside it
@@ -147,26 +220,130 @@ pub fn births(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fert
 /// one group more (the group below each).
 fn lanes_births(before: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], step: f64) -> f64 {
     let n = ratio.len();
+    let (below, here) = (&before[..n], &before[1..n + 1]);
+    let (ratio, migrants, asfr) = (&ratio[..n], &migrants[..n], &asfr[..n]);
+    let term = |x: usize| step * asfr[x] * (here[x] + positive(below[x] * ratio[x] + migrants[x] / 2.0)) / 2.0;
     let mut acc = [0.0f64; 4];
-    for x in 0..n {
-        let end = positive(before[x] * ratio[x] + migrants[x] / 2.0);
-        acc[x % 4] += step * asfr[x] * (before[x + 1] + end) / 2.0;
+    let whole = n - n % 4;
+    // Four groups at a time, each into its own lane (group x into lane x mod 4).
+    for x in (0..whole).step_by(4) {
+        for (l, a) in acc.iter_mut().enumerate() {
+            *a += term(x + l);
+        }
+    }
+    for x in whole..n {
+        acc[x % 4] += term(x);
     }
     (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
-/// Births by the mother's age: the terms of [`births`], zero outside the
-/// ages `fertile` (whose rates are zero).
-pub fn births_by_age(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fertile: std::ops::Range<usize>, step: f64) -> Vec<f64> {
+/// Births by the mother's age, written into `out` (zero outside the ages
+/// `fertile`, whose rates are zero), and their total: the terms of
+/// [`births`] in one pass, and the total to the bit that [`births`]
+/// returns (the same terms added in the same lanes).
+pub fn births_by_age(
+    start: &[f64],
+    ratio: &[f64],
+    migrants: &[f64],
+    asfr: &[f64],
+    fertile: std::ops::Range<usize>,
+    step: f64,
+    out: &mut [f64],
+) -> f64 {
     let k = start.len();
-    let mut out = vec![0.0; k];
-    for x in fertile.start.max(1)..fertile.end.min(k) {
-        if asfr[x] == 0.0 {
-            continue;
-        }
-        let survivors = if x + 1 == k { (start[x - 1] + start[x]) * ratio[x] } else { start[x - 1] * ratio[x] };
-        let end = positive(survivors + migrants[x] / 2.0);
-        out[x] = step * asfr[x] * (start[x] + end) / 2.0;
+    out[..k].fill(0.0);
+    let (lo, hi) = (fertile.start.max(1), fertile.end.min(k));
+    if lo >= hi {
+        return 0.0;
     }
-    out
+    let closed = hi.min(k - 1);
+    let n = closed - lo;
+    let (below, here) = (&start[lo - 1..closed - 1], &start[lo..closed]);
+    let (r, m, f) = (&ratio[lo..closed], &migrants[lo..closed], &asfr[lo..closed]);
+    let terms = &mut out[lo..closed];
+    for x in 0..n {
+        terms[x] = step * f[x] * (here[x] + positive(below[x] * r[x] + m[x] / 2.0)) / 2.0;
+    }
+    // As [`lanes_births`] adds them: group x (from `lo`) into lane x mod 4.
+    let mut acc = [0.0f64; 4];
+    for (x, t) in terms.iter().enumerate() {
+        acc[x % 4] += t;
+    }
+    let mut total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    if hi == k {
+        let x = k - 1;
+        let end = positive((start[x - 1] + start[x]) * ratio[x] + migrants[x] / 2.0);
+        out[x] = step * asfr[x] * (start[x] + end) / 2.0;
+        total += out[x];
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small generator of test values (xorshift), in [0, 1).
+    fn values(seed: &mut u64, n: usize, scale: f64) -> Vec<f64> {
+        (0..n)
+            .map(|_| {
+                *seed ^= *seed << 13;
+                *seed ^= *seed >> 7;
+                *seed ^= *seed << 17;
+                (*seed >> 11) as f64 / (1u64 << 53) as f64 * scale
+            })
+            .collect()
+    }
+
+    #[test]
+    fn births_by_age_totals_to_the_bit_what_births_returns() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        for k in [2, 3, 5, 8, 21, 101] {
+            for (lo, hi) in [(0, k), (1, k - 1), (k / 3, k / 2 + 1), (k / 2, k), (k - 1, k), (3, 2)] {
+                let start = values(&mut seed, k, 1e4);
+                let ratio = values(&mut seed, k, 1.0);
+                let migrants: Vec<f64> = values(&mut seed, k, 200.0).iter().map(|m| m - 100.0).collect();
+                let asfr = values(&mut seed, k, 0.2);
+                let mut out = vec![f64::NAN; k];
+                let total = births_by_age(&start, &ratio, &migrants, &asfr, lo..hi, 1.0, &mut out);
+                assert_eq!(total.to_bits(), births(&start, &ratio, &migrants, &asfr, lo..hi, 1.0).to_bits(), "k {k}, ages {lo}..{hi}");
+                let fertile = lo.max(1)..hi.min(k);
+                for (x, v) in out.iter().enumerate() {
+                    assert!(if fertile.contains(&x) { *v > 0.0 } else { *v == 0.0 }, "k {k}, ages {lo}..{hi}, age {x}: {v}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lanes_sum_as_one_running_sum_would_but_for_rounding() {
+        let mut seed = 7;
+        for n in 0..40 {
+            let (a, b, c) = (values(&mut seed, n, 10.0), values(&mut seed, n, 10.0), values(&mut seed, n, 1.0));
+            let lanes = lanes3(&a, &b, &c, |x, y, z| x - y * z);
+            let plain: f64 = (0..n).map(|i| a[i] - b[i] * c[i]).sum();
+            assert!((lanes - plain).abs() <= 1e-12 * (1.0 + plain.abs()), "n {n}: {lanes} against {plain}");
+        }
+    }
+
+    #[test]
+    fn the_sums_of_a_step_taken_together_are_to_the_bit_those_taken_alone() {
+        let mut seed = 11;
+        for k in 2..120 {
+            let pop = values(&mut seed, k, 1e4);
+            let migrants: Vec<f64> = values(&mut seed, k, 200.0).iter().map(|m| m - 100.0).collect();
+            let ratio = values(&mut seed, k, 1.0);
+            let mut start = vec![0.0; k];
+            present(&pop, &migrants, &mut start);
+            let mut end = vec![0.0; k];
+            let got = survive(&pop, &start, &ratio, &migrants, 300.0, &mut end);
+            let born = 300.0 * ratio[0];
+            let first = dot_by(&start, &pop, |s, p| s - p);
+            let second = lanes3(&end[1..k - 1], &start[..k - 2], &ratio[1..k - 1], |e, s, r| e - s * r);
+            let moved = first + ((end[0] - born) + second + (end[k - 1] - (start[k - 2] + start[k - 1]) * ratio[k - 1]));
+            assert_eq!(got.moved.to_bits(), moved.to_bits(), "k {k}");
+            assert_eq!(got.alive.to_bits(), sum(&pop).to_bits(), "k {k}");
+            assert_eq!(got.left.to_bits(), sum(&end).to_bits(), "k {k}");
+        }
+    }
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 // The arithmetic: passes over flat slices in a crate of their own
 // (kernel/), built for speed even in the wasm core built for size.
 use liangshan_kernel::births_by_age;
-pub(crate) use liangshan_kernel::{births, interpolate, present, sum, sum_of_both, survival_ratios, survive};
+pub(crate) use liangshan_kernel::{births, interpolate, present, sum, sum_of_both, survival_ratios, survive, Survived};
 
 use super::spec::{PerStep, Spec};
 use crate::error::Error;
@@ -191,12 +191,11 @@ fn project_with(spec: &Spec, ratios: &Ratios) -> Projection {
         let f_ratio = ratios.female.at(k);
         present(f_now, f_mig, &mut scratch);
         let ages = fertile(asfr);
-        let total = self::births(&scratch, f_ratio, f_mig, asfr, ages.clone(), step);
-        let by_mother_age = births_by_age(&scratch, f_ratio, f_mig, asfr, ages, step);
+        let mut by_mother_age = vec![0.0; groups];
+        let total = births_by_age(&scratch, f_ratio, f_mig, asfr, ages, step, &mut by_mother_age);
         let (b_f, b_m) = (total / (1.0 + srb), total * srb / (1.0 + srb));
         let mut f_end = vec![0.0; groups];
-        let f_moved = survive(f_now, &scratch, f_ratio, f_mig, b_f, &mut f_end);
-        let f_left = sum(&f_end);
+        let Survived { moved: f_moved, left: f_left, .. } = survive(f_now, &scratch, f_ratio, f_mig, b_f, &mut f_end);
         let f_deaths = f_alive + b_f + f_moved - f_left;
         f_alive = f_left;
 
@@ -206,8 +205,7 @@ fn project_with(spec: &Spec, ratios: &Ratios) -> Projection {
                 let mut m_end = vec![0.0; groups];
                 let m_mig = mig(false, k);
                 present(m_now, m_mig, &mut scratch);
-                let m_moved = survive(m_now, &scratch, m_ratios.at(k), m_mig, b_m, &mut m_end);
-                let m_left = sum(&m_end);
+                let Survived { moved: m_moved, left: m_left, .. } = survive(m_now, &scratch, m_ratios.at(k), m_mig, b_m, &mut m_end);
                 let d = m_alive + b_m + m_moved - m_left;
                 m_alive = m_left;
                 series.push(m_end);

@@ -354,11 +354,11 @@ impl<'a> Engine<'a> {
                 present(f, &ws.mig, &mut ws.l);
                 let b = births(&ws.l, &ws.f_ratio, &ws.mig, &ws.asfr, FERTILE, 1.0);
                 let (b_f, b_m) = (b / (1.0 + srb), b * srb / (1.0 + srb));
-                let f_moved = survive(f, &ws.l, &ws.f_ratio, &ws.mig, b_f, f_end);
+                let fs = survive(f, &ws.l, &ws.f_ratio, &ws.mig, b_f, f_end);
                 present(m, &ws.mig, &mut ws.l);
-                let m_moved = survive(m, &ws.l, &ws.m_ratio, &ws.mig, b_m, m_end);
-                let (f_next, m_next) = (sum(f_end), sum(m_end));
-                let deaths = (sum(f) + b_f + f_moved - f_next) + (sum(m) + b_m + m_moved - m_next);
+                let ms = survive(m, &ws.l, &ws.m_ratio, &ws.mig, b_m, m_end);
+                let (f_moved, m_moved, f_next, m_next) = (fs.moved, ms.moved, fs.left, ms.left);
+                let deaths = (fs.alive + b_f + f_moved - f_next) + (ms.alive + b_m + m_moved - m_next);
                 let flows = Flows { births: b, deaths, net_migrants: f_moved + m_moved, next_population: f_next + m_next };
                 sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, Some(flows), tfr, e0), f, m);
                 all.births += flows.births;
