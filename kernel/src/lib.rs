@@ -199,7 +199,11 @@ fn lanes3(a: &[f64], b: &[f64], c: &[f64], term: impl Fn(f64, f64, f64) -> f64) 
 /// end. The women at the end of the step in a group past the first do not
 /// depend on the step's births, so they are found here for the fertile
 /// ages alone, as [`survive`] finds them.
-pub fn births(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fertile: std::ops::Range<usize>, step: f64) -> f64 {
+///
+/// The engine takes them with their ages ([`births_by_age`], the same
+/// total to the bit); this is the tests' reference.
+#[cfg(test)]
+fn births(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fertile: std::ops::Range<usize>, step: f64) -> f64 {
     let k = start.len();
     let (lo, hi) = (fertile.start.max(1), fertile.end.min(k));
     if lo >= hi {
@@ -218,6 +222,7 @@ pub fn births(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fert
 
 /// Σ step × asfr × (start + end) / 2 over closed groups, `before` holding
 /// one group more (the group below each).
+#[cfg(test)]
 fn lanes_births(before: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], step: f64) -> f64 {
     let n = ratio.len();
     let (below, here) = (&before[..n], &before[1..n + 1]);

@@ -17,8 +17,7 @@ use serde::Serialize;
 
 // The arithmetic: passes over flat slices in a crate of their own
 // (kernel/), built for speed even in the wasm core built for size.
-use liangshan_kernel::births_by_age;
-pub(crate) use liangshan_kernel::{births, interpolate, present, sum, sum_of_both, survival_ratios, survive, Survived};
+pub(crate) use liangshan_kernel::{births_by_age, interpolate, present, sum, sum_of_both, survival_ratios, survive, Survived};
 
 use super::spec::{PerStep, Spec};
 use crate::error::Error;

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::base::{BaseDraws, BasePopulation, AGES};
-use super::ccmpp::{births, interpolate, present, sum, survival_ratios, survive};
+use super::ccmpp::{births_by_age, interpolate, present, sum, survival_ratios, survive};
 use super::counties::RegionInputs;
 use super::indicator::Indicator;
 use super::scenario::{paths, year_of, Assumptions, Flows, Paths, Year, BASE_YEAR};
@@ -233,6 +233,8 @@ struct Workspace {
     m_ratio: Vec<f64>,
     asfr: Vec<f64>,
     mig: Vec<f64>,
+    /// Births by the mother's age (the kernel writes them; the run needs their total).
+    by_age: Vec<f64>,
     /// Women and men of each region now, and at the end of the step.
     now: Vec<[Vec<f64>; 2]>,
     end: Vec<[Vec<f64>; 2]>,
@@ -282,6 +284,7 @@ impl<'a> Engine<'a> {
             m_ratio: zeros(),
             asfr: zeros(),
             mig: zeros(),
+            by_age: zeros(),
             now: pairs(),
             end: pairs(),
             total: [zeros(), zeros()],
@@ -352,7 +355,7 @@ impl<'a> Engine<'a> {
                 }
                 let [f_end, m_end] = &mut ws.end[r];
                 present(f, &ws.mig, &mut ws.l);
-                let b = births(&ws.l, &ws.f_ratio, &ws.mig, &ws.asfr, FERTILE, 1.0);
+                let b = births_by_age(&ws.l, &ws.f_ratio, &ws.mig, &ws.asfr, FERTILE, 1.0, &mut ws.by_age);
                 let (b_f, b_m) = (b / (1.0 + srb), b * srb / (1.0 + srb));
                 let fs = survive(f, &ws.l, &ws.f_ratio, &ws.mig, b_f, f_end);
                 present(m, &ws.mig, &mut ws.l);
