@@ -242,10 +242,12 @@ fn lanes_births(before: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], s
     (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
-/// Births by the mother's age, written into `out` (zero outside the ages
-/// `fertile`, whose rates are zero), and their total: the terms of
-/// [`births`] in one pass, and the total to the bit that [`births`]
-/// returns (the same terms added in the same lanes).
+/// Births over one step by the mother's age, written into `out` (zero
+/// outside the ages `fertile`, whose rates are zero), and their total:
+/// `step` × the rate × the mean of the women at the start (`start`, after
+/// the first half of the migrants) and at the end, found here for the
+/// fertile ages alone as [`survive`] finds them. The total is that of the
+/// tests' reference, `births`, to the bit (the same terms in the same lanes).
 pub fn births_by_age(
     start: &[f64],
     ratio: &[f64],
@@ -269,7 +271,7 @@ pub fn births_by_age(
     for x in 0..n {
         terms[x] = step * f[x] * (here[x] + positive(below[x] * r[x] + m[x] / 2.0)) / 2.0;
     }
-    // As [`lanes_births`] adds them: group x (from `lo`) into lane x mod 4.
+    // Group x (counted from `lo`) into lane x mod 4, as the reference adds them.
     let mut acc = [0.0f64; 4];
     for (x, t) in terms.iter().enumerate() {
         acc[x % 4] += t;
