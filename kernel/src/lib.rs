@@ -182,15 +182,14 @@ fn lanes3(a: &[f64], b: &[f64], c: &[f64], term: impl Fn(f64, f64, f64) -> f64) 
     let n = a.len().min(b.len()).min(c.len());
     let (a, b, c) = (&a[..n], &b[..n], &c[..n]);
     let mut acc = [0.0f64; 4];
-    // In chunks, not by index: no bounds to check, so the lanes vectorise.
-    let (ca, cb, cc) = (a.chunks_exact(4), b.chunks_exact(4), c.chunks_exact(4));
-    let (ra, rb, rc) = (ca.remainder(), cb.remainder(), cc.remainder());
-    for ((x, y), z) in ca.zip(cb).zip(cc) {
+    let mut i = 0;
+    while i + 4 <= n {
         for l in 0..4 {
-            acc[l] += term(x[l], y[l], z[l]);
+            acc[l] += term(a[i + l], b[i + l], c[i + l]);
         }
+        i += 4;
     }
-    ra.iter().zip(rb).zip(rc).fold((acc[0] + acc[1]) + (acc[2] + acc[3]), |s, ((x, y), z)| s + term(*x, *y, *z))
+    (i..n).fold((acc[0] + acc[1]) + (acc[2] + acc[3]), |s, j| s + term(a[j], b[j], c[j]))
 }
 
 /// Births over one step to women in the ages `fertile` (ages outside it
@@ -225,19 +224,10 @@ fn births(start: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], fertile:
 #[cfg(test)]
 fn lanes_births(before: &[f64], ratio: &[f64], migrants: &[f64], asfr: &[f64], step: f64) -> f64 {
     let n = ratio.len();
-    let (below, here) = (&before[..n], &before[1..n + 1]);
-    let (ratio, migrants, asfr) = (&ratio[..n], &migrants[..n], &asfr[..n]);
-    let term = |x: usize| step * asfr[x] * (here[x] + positive(below[x] * ratio[x] + migrants[x] / 2.0)) / 2.0;
     let mut acc = [0.0f64; 4];
-    let whole = n - n % 4;
-    // Four groups at a time, each into its own lane (group x into lane x mod 4).
-    for x in (0..whole).step_by(4) {
-        for (l, a) in acc.iter_mut().enumerate() {
-            *a += term(x + l);
-        }
-    }
-    for x in whole..n {
-        acc[x % 4] += term(x);
+    for x in 0..n {
+        let end = positive(before[x] * ratio[x] + migrants[x] / 2.0);
+        acc[x % 4] += step * asfr[x] * (before[x + 1] + end) / 2.0;
     }
     (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
