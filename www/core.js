@@ -5,20 +5,33 @@
 
 /** @typedef {import('./pkg/liangshan_pop.js').Core} Core */
 
-/** @type {Promise<typeof import('./pkg/liangshan_pop.js')> | null} */
-let bindings = null;
+/**
+ * `make`'s promise, made once (with the first call's arguments) and kept;
+ * a promise that fails is made again at the next call.
+ * @template {unknown[]} A
+ * @template T
+ * @param {(...args: A) => Promise<T>} make
+ * @returns {(...args: A) => Promise<T>}
+ */
+function once(make) {
+  /** @type {Promise<T> | null} */
+  let made = null;
+  return (...args) => {
+    if (!made) {
+      made = make(...args);
+      made.catch(() => {
+        made = null;
+      });
+    }
+    return made;
+  };
+}
 
 /**
- * The core's JS bindings, loaded once (a failed load may be tried again).
- * Not a static import: the module's download need not wait for them.
+ * The core's JS bindings. Not a static import: the module's download need
+ * not wait for them.
  */
-function loadBindings() {
-  bindings ??= import('./pkg/liangshan_pop.js');
-  bindings.catch(() => {
-    bindings = null;
-  });
-  return bindings;
-}
+const loadBindings = once(() => import('./pkg/liangshan_pop.js'));
 // At once, alongside whatever this realm does next.
 loadBindings();
 
@@ -82,12 +95,6 @@ function engineFault() {
 
 const WASM = hasSimd() ? new URL('./pkg/liangshan_pop_simd_bg.wasm', import.meta.url) : new URL('./pkg/liangshan_pop_bg.wasm', import.meta.url);
 
-/** @type {Promise<WebAssembly.Module> | null} */
-let compiling = null;
-
-/** @type {Promise<{ core: Core, module: WebAssembly.Module }> | null} */
-let loading = null;
-
 /** Compiles the module as it arrives, or, where a server does not send it as application/wasm, once it has. */
 async function compile() {
   try {
@@ -104,33 +111,21 @@ async function compile() {
  * The core's module, checked against the engine's fault and compiled once
  * (a failed compile may be tried again): what the explorer's workers are
  * handed as soon as it is ready, while the page builds its own core.
- * @returns {Promise<WebAssembly.Module>}
+ * @type {() => Promise<WebAssembly.Module>}
  */
-export function compileCore() {
-  compiling ??= (async () => {
-    if (engineFault()) throw new EngineFault();
-    return compile();
-  })();
-  compiling.catch(() => {
-    compiling = null;
-  });
-  return compiling;
-}
+export const compileCore = once(async () => {
+  if (engineFault()) throw new EngineFault();
+  return compile();
+});
 
 /**
  * The core, loaded once (a failed load may be tried again).
- * @param {WebAssembly.Module} [module] a module compiled already (a worker gets the page's)
- * @returns {Promise<{ core: Core, module: WebAssembly.Module }>}
+ * @type {(module?: WebAssembly.Module) => Promise<{ core: Core, module: WebAssembly.Module }>}
+ * `module`: a module compiled already (a worker gets the page's).
  */
-export function loadCore(module) {
-  loading ??= (async () => {
-    // A worker is handed its module by a page that has checked the engine.
-    const [compiled, { default: init, Core }] = await Promise.all([module ?? compileCore(), loadBindings()]);
-    await init({ module_or_path: compiled });
-    return { core: new Core(), module: compiled };
-  })();
-  loading.catch(() => {
-    loading = null;
-  });
-  return loading;
-}
+export const loadCore = once(async (/** @type {WebAssembly.Module | undefined} */ module) => {
+  // A worker is handed its module by a page that has checked the engine.
+  const [compiled, { default: init, Core }] = await Promise.all([module ?? compileCore(), loadBindings()]);
+  await init({ module_or_path: compiled });
+  return { core: new Core(), module: compiled };
+});
