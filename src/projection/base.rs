@@ -329,7 +329,9 @@ fn prior(tables: &Tables, cells: &[(usize, usize)], rows: &[f64], total: f64) ->
         let all: f64 = f.iter().chain(m.iter()).sum();
         cells.iter().zip(rows).map(|(&(a, b), target)| ln((sum(&f, a, b) + sum(&m, a, b)) / all / (target / total)).powi(2)).sum()
     };
-    let r = (-200..=600).map(|i| f64::from(i) / 10_000.0).min_by(|a, b| misfit(*a).total_cmp(&misfit(*b))).unwrap_or(0.0);
+    // Each rate's misfit once (the first of equal ones, as min_by gives).
+    let r =
+        (-200..=600).map(|i| f64::from(i) / 10_000.0).map(|r| (r, misfit(r))).min_by(|a, b| a.1.total_cmp(&b.1)).map_or(0.0, |(r, _)| r);
     shape(r)
 }
 

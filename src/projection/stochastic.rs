@@ -136,7 +136,8 @@ pub struct LifeTableGrid {
     mortality: Mortality,
     /// `AGES` values a point, by sex.
     tables: [Vec<f64>; 2],
-    filled: Vec<bool>,
+    /// The points computed, by sex.
+    filled: [Vec<bool>; 2],
 }
 
 const GRID_LO: f64 = 20.0;
@@ -147,7 +148,7 @@ impl LifeTableGrid {
     pub fn new(mortality: &Mortality) -> LifeTableGrid {
         let points = ((GRID_HI - GRID_LO) / GRID_STEP).round() as usize + 1;
         // The tables' memory (2.4 MB) is taken when the first run needs it.
-        LifeTableGrid { mortality: mortality.clone(), tables: [Vec::new(), Vec::new()], filled: vec![false; points] }
+        LifeTableGrid { mortality: mortality.clone(), tables: [Vec::new(), Vec::new()], filled: [vec![false; points], vec![false; points]] }
     }
 
     /// The grid of `mortality`: this one, or a new one if it was another's.
@@ -160,33 +161,36 @@ impl LifeTableGrid {
 
     /// The point at or below `e0`, and the weight of the one above.
     fn index(&self, e0: f64) -> (usize, f64) {
-        let x = ((e0 - GRID_LO) / GRID_STEP).clamp(0.0, (self.filled.len() - 2) as f64);
+        let x = ((e0 - GRID_LO) / GRID_STEP).clamp(0.0, (self.filled[0].len() - 2) as f64);
         (x.floor() as usize, x.fract())
     }
 
-    /// Computes the tables that life expectancies from `lo` to `hi` need.
-    fn fill(&mut self, lo: f64, hi: f64) -> Result<(), Error> {
+    /// Computes the tables of `sex` that life expectancies from `lo` to
+    /// `hi` need.
+    fn fill(&mut self, sex: Sex, lo: f64, hi: f64) -> Result<(), Error> {
         let (from, to) = (self.index(lo).0, self.index(hi).0 + 1);
-        let size = self.filled.len() * AGES;
-        self.tables.iter_mut().filter(|t| t.len() < size).for_each(|t| t.resize(size, 0.0));
+        let s = sex_index(sex);
+        let size = self.filled[s].len() * AGES;
+        if self.tables[s].len() < size {
+            self.tables[s].resize(size, 0.0);
+        }
         for j in from..=to {
-            if self.filled[j] {
+            if self.filled[s][j] {
                 continue;
             }
-            for (i, sex) in [Sex::Female, Sex::Male].into_iter().enumerate() {
-                let table = self.mortality.nlx(sex, GRID_LO + GRID_STEP * j as f64, AGES - 1)?;
-                self.tables[i][j * AGES..(j + 1) * AGES].copy_from_slice(&table);
-            }
-            self.filled[j] = true;
+            let table = self.mortality.nlx(sex, GRID_LO + GRID_STEP * j as f64, AGES - 1)?;
+            self.tables[s][j * AGES..(j + 1) * AGES].copy_from_slice(&table);
+            self.filled[s][j] = true;
         }
         Ok(())
     }
 
     /// The two tables around `e0` (filled) and the weight of the second.
     fn around(&self, sex: Sex, e0: f64) -> (&[f64], &[f64], f64) {
-        let t = &self.tables[if sex == Sex::Female { 0 } else { 1 }];
+        let s = sex_index(sex);
+        let t = &self.tables[s];
         let (i, w) = self.index(e0);
-        debug_assert!(self.filled[i] && self.filled[i + 1]);
+        debug_assert!(self.filled[s][i] && self.filled[s][i + 1]);
         (&t[i * AGES..(i + 1) * AGES], &t[(i + 1) * AGES..(i + 2) * AGES], w)
     }
 
@@ -207,12 +211,21 @@ impl LifeTableGrid {
     }
 }
 
+fn sex_index(sex: Sex) -> usize {
+    if sex == Sex::Female {
+        0
+    } else {
+        1
+    }
+}
+
 /// Everything a trajectory needs that is the same for every trajectory,
 /// prepared once: the centre paths, the life-table grid, the fertility and
 /// migration age schedules.
 struct Engine<'a> {
     regions: &'a [RegionInputs],
-    grid: &'a LifeTableGrid,
+    /// Holds the tables the trajectories use once [`Engine::fill`] has seen their paths.
+    grid: &'a mut LifeTableGrid,
     /// The life expectancies the grid serves: beyond them, the nearest.
     e0_range: (f64, f64),
     /// Whether the regions' sum is a region too (the counties' prefecture).
@@ -227,7 +240,6 @@ struct Engine<'a> {
 
 /// What a trajectory writes to, reused from one to the next.
 struct Workspace {
-    paths: Paths,
     l: Vec<f64>,
     f_ratio: Vec<f64>,
     m_ratio: Vec<f64>,
@@ -246,7 +258,8 @@ struct Workspace {
 const FERTILE: std::ops::Range<usize> = 10..50;
 
 impl<'a> Engine<'a> {
-    /// The engine for `regions` under `a`, with the tables it needs in `grid`.
+    /// The engine for `regions` under `a`, its tables in `grid` (computed
+    /// by [`Engine::fill`] for the paths of the runs).
     fn new(
         grid: &'a mut LifeTableGrid,
         pref: &BasePopulation,
@@ -261,7 +274,6 @@ impl<'a> Engine<'a> {
         // (Every region has the prefecture's mortality model.)
         let e0_range = ((lo - 4.0).max(GRID_LO), (hi + 4.0).min(GRID_HI));
         let grid = grid.of(regions.first().map_or(&pref.mortality, |r| &r.base.mortality));
-        grid.fill(e0_range.0, e0_range.1)?;
         Ok(Engine {
             regions,
             grid,
@@ -278,7 +290,6 @@ impl<'a> Engine<'a> {
         let zeros = || vec![0.0; AGES];
         let pairs = || self.regions.iter().map(|_| [zeros(), zeros()]).collect::<Vec<_>>();
         Workspace {
-            paths: self.centre.clone(),
             l: zeros(),
             f_ratio: zeros(),
             m_ratio: zeros(),
@@ -289,6 +300,39 @@ impl<'a> Engine<'a> {
             end: pairs(),
             total: [zeros(), zeros()],
         }
+    }
+
+    /// Computes the tables that runs along `paths` use: each sex's over the
+    /// life expectancies its paths reach (clamped as [`Engine::run`]
+    /// clamps them), and no others (a sex's never reach the other's).
+    fn fill(&mut self, paths: &[Paths]) -> Result<(), Error> {
+        let ((lo, hi), steps) = (self.e0_range, self.centre.migration.len());
+        let mut reach = [(f64::INFINITY, f64::NEG_INFINITY); 2];
+        for p in paths {
+            for &(f, m) in &p.e0[..steps] {
+                for (r, e) in reach.iter_mut().zip([f, m]) {
+                    let e = e.clamp(lo, hi);
+                    *r = (r.0.min(e), r.1.max(e));
+                }
+            }
+        }
+        for (sex, (from, to)) in [Sex::Female, Sex::Male].into_iter().zip(reach) {
+            if from <= to {
+                self.grid.fill(sex, from, to)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `trajectories` trajectories' paths drawn from `rng`.
+    fn draw_all(&self, u: &Uncertainty, rng: &mut Rng, trajectories: usize) -> Vec<Paths> {
+        (0..trajectories)
+            .map(|_| {
+                let mut p = self.centre.clone();
+                self.draw(u, rng, &mut p);
+                p
+            })
+            .collect()
     }
 
     /// Draws a trajectory's paths: the centre's with AR(1) deviations.
@@ -309,7 +353,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Projects every region along the paths in `ws`, one year at a time,
+    /// Projects every region along `paths`, one year at a time,
     /// and hands each region's year to `sink(region, k, year, women, men)`
     /// (its indicators and its population by single age). The
     /// arithmetic is the engine's ([`crate::projection::ccmpp`]), on the
@@ -317,7 +361,13 @@ impl<'a> Engine<'a> {
     /// trajectory is that run to the last bit.
     /// `draw`, when given, is the alternative base this trajectory starts
     /// from: every region whose base is the estimate starts from its draw.
-    fn run(&self, ws: &mut Workspace, draw: Option<(&BaseDraws, usize)>, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
+    fn run(
+        &self,
+        ws: &mut Workspace,
+        paths: &Paths,
+        draw: Option<(&BaseDraws, usize)>,
+        sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64]),
+    ) {
         let steps = self.centre.migration.len();
         for (r, region) in self.regions.iter().enumerate() {
             let own = [&region.base.female[..], &region.base.male[..]];
@@ -331,7 +381,7 @@ impl<'a> Engine<'a> {
         }
         let srb = self.srb;
         for k in 0..=steps {
-            let e0 = ws.paths.e0[k];
+            let e0 = paths.e0[k];
             if k < steps {
                 let (lo, hi) = self.e0_range;
                 self.grid.ratios(Sex::Female, e0.0.clamp(lo, hi), &mut ws.l, &mut ws.f_ratio);
@@ -339,13 +389,13 @@ impl<'a> Engine<'a> {
             }
             let mut all = Flows { births: 0.0, deaths: 0.0, net_migrants: 0.0, next_population: 0.0 };
             for (r, region) in self.regions.iter().enumerate() {
-                let tfr = ws.paths.tfr[k] * region.tfr_ratio;
+                let tfr = paths.tfr[k] * region.tfr_ratio;
                 let [f, m] = &ws.now[r];
                 if k == steps {
                     sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, None, tfr, e0), f, m);
                     continue;
                 }
-                let migrants = region.migration_offset + ws.paths.migration[k] * region.migration_share;
+                let migrants = region.migration_offset + paths.migration[k] * region.migration_share;
                 for (g, share) in GROUPS.iter().zip(self.fertility) {
                     let g = *g as usize;
                     ws.asfr[g..g + 5].fill(tfr * share / 5.0);
@@ -369,7 +419,7 @@ impl<'a> Engine<'a> {
                 all.net_migrants += flows.net_migrants;
             }
             if self.sum {
-                self.add_up(ws, k, all, sink);
+                self.add_up(ws, paths, k, all, sink);
             }
             std::mem::swap(&mut ws.now, &mut ws.end);
         }
@@ -379,7 +429,14 @@ impl<'a> Engine<'a> {
 impl Engine<'_> {
     /// The regions' sum in year `k` (with the flows `all` of the step
     /// after it), as region number `regions.len()`.
-    fn add_up(&self, ws: &mut Workspace, k: usize, mut all: Flows, sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64])) {
+    fn add_up(
+        &self,
+        ws: &mut Workspace,
+        paths: &Paths,
+        k: usize,
+        mut all: Flows,
+        sink: &mut impl FnMut(usize, usize, &Year, &[f64], &[f64]),
+    ) {
         let steps = self.centre.migration.len();
         let [tf, tm] = &mut ws.total;
         let add = |out: &mut Vec<f64>, pops: &[[Vec<f64>; 2]], sex: usize| {
@@ -396,7 +453,7 @@ impl Engine<'_> {
         });
         add(tf, &ws.now, 0);
         add(tm, &ws.now, 1);
-        sink(self.regions.len(), k, &year_of(BASE_YEAR + k as u16, tf, tm, flows, ws.paths.tfr[k], ws.paths.e0[k]), tf, tm);
+        sink(self.regions.len(), k, &year_of(BASE_YEAR + k as u16, tf, tm, flows, paths.tfr[k], paths.e0[k]), tf, tm);
     }
 }
 
@@ -599,17 +656,18 @@ pub fn simulate(base: &BasePopulation, a: &Assumptions, d: Draws) -> Result<Prob
 /// them (as [`RegionInputs::run`] does in a deterministic run), so
 /// trajectory t of one region and trajectory t of another share their
 /// fertility, life expectancy and migration. Returns the store of values.
-fn simulate_all<'a>(engine: &Engine, kept: Kept<'a>, d: Draws) -> Result<Store<'a>, Error> {
+fn simulate_all<'a>(engine: &mut Engine, kept: Kept<'a>, d: Draws) -> Result<Store<'a>, Error> {
     check_trajectories(d.trajectories)?;
     if d.bases.is_some_and(BaseDraws::is_empty) {
         return Err(ErrorKind::OutOfRange { name: "bases", value: 0.0, min: 1.0, max: f64::INFINITY }.into());
     }
-    let mut ws = engine.workspace();
-    let mut rng = Rng::new(d.seed);
     let mut store = Store::new(kept, engine.regions.len() + usize::from(engine.sum), engine.centre.tfr.len(), d.trajectories)?;
-    for t in 0..d.trajectories {
-        engine.draw(d.uncertainty, &mut rng, &mut ws.paths);
-        engine.run(&mut ws, d.bases.map(|b| (b, t)), &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
+    // Every trajectory's paths first: the tables are those they reach.
+    let paths = engine.draw_all(d.uncertainty, &mut Rng::new(d.seed), d.trajectories);
+    engine.fill(&paths)?;
+    let mut ws = engine.workspace();
+    for (t, p) in paths.iter().enumerate() {
+        engine.run(&mut ws, p, d.bases.map(|b| (b, t)), &mut |r, k, y, f, m| store.put(r, k, t, y, f, m));
     }
     Ok(store)
 }
@@ -625,8 +683,8 @@ pub fn simulate_region(
     d: Draws,
     kept: Kept,
 ) -> Result<Probabilistic, Error> {
-    let engine = Engine::new(grid, pref, std::slice::from_ref(region), false, a)?;
-    let mut store = simulate_all(&engine, kept, d)?;
+    let mut engine = Engine::new(grid, pref, std::slice::from_ref(region), false, a)?;
+    let mut store = simulate_all(&mut engine, kept, d)?;
     Ok(store.summarise(0, d.seed, d.bases_of(region.base.estimate)))
 }
 
@@ -712,20 +770,20 @@ pub fn decompose(
     }
     let mut grid = LifeTableGrid::new(&base.mortality);
     let region = RegionInputs::whole(base);
-    let engine = Engine::new(&mut grid, base, std::slice::from_ref(&region), false, a)?;
+    let mut engine = Engine::new(&mut grid, base, std::slice::from_ref(&region), false, a)?;
+    // The rates' paths, drawn once: the runs with the rates drawn follow them.
+    let drawn_paths = engine.draw_all(u, &mut Rng::new(seed), trajectories);
+    let centre = engine.centre.clone();
+    engine.fill(&drawn_paths)?;
+    engine.fill(std::slice::from_ref(&centre))?;
     let mut ws = engine.workspace();
     let after = f64::from(a.horizon) + 1.0;
     let mut headlines = |rates: bool, drawn: bool| -> [Vec<f64>; 4] {
-        let mut rng = Rng::new(seed);
         let mut out: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(trajectories));
-        for t in 0..trajectories {
-            if rates {
-                engine.draw(u, &mut rng, &mut ws.paths);
-            } else {
-                ws.paths.clone_from(&engine.centre);
-            }
+        for (t, drawn_path) in drawn_paths.iter().enumerate() {
+            let paths = if rates { drawn_path } else { &centre };
             let mut v = [f64::NAN, f64::NAN, f64::NAN, after];
-            engine.run(&mut ws, drawn.then_some((bases, t)), &mut |_, k, y, _, _| {
+            engine.run(&mut ws, paths, drawn.then_some((bases, t)), &mut |_, k, y, _, _| {
                 match y.year {
                     2030 => (v[0], v[1]) = (y.population, y.share_60_plus),
                     2035 => v[2] = y.share_60_plus,
@@ -796,8 +854,8 @@ pub fn simulate_counties(
     d: Draws,
     kept: Kept,
 ) -> Result<CountyFans, Error> {
-    let engine = Engine::new(grid, pref, counties, true, a)?;
-    let mut store = simulate_all(&engine, kept, d)?;
+    let mut engine = Engine::new(grid, pref, counties, true, a)?;
+    let mut store = simulate_all(&mut engine, kept, d)?;
     let any = counties.iter().any(|c| c.base.estimate);
     Ok(CountyFans {
         counties: counties.iter().enumerate().map(|(i, c)| store.summarise(i, d.seed, d.bases_of(c.base.estimate))).collect(),
@@ -868,6 +926,32 @@ mod tests {
         assert_eq!(p.met.len(), 3);
         assert!(p.met.iter().all(|m| (0.0..=1.0).contains(m)));
         assert!(simulate(&base, &a, Draws::rates(&DEFAULT_UNCERTAINTY, 0, 1)).is_err());
+    }
+
+    #[test]
+    fn the_grid_computes_each_sexs_tables_where_its_paths_reach_and_the_fans_are_those_of_a_full_grid() {
+        let base = estimate().unwrap();
+        let mig = estimate_migration(&base).unwrap();
+        let a = preset(Preset::Plan, &base, &mig);
+        let region = RegionInputs::whole(&base);
+        let d = Draws::rates(&DEFAULT_UNCERTAINTY, 300, 5);
+        let mut lean = LifeTableGrid::new(&base.mortality);
+        let got = simulate_region(&mut lean, &base, &region, &a, d, EXPLORER).unwrap();
+        // The grid as it was filled before: both sexes over the whole range
+        // the engine clamps to.
+        let mut full = LifeTableGrid::new(&base.mortality);
+        let (lo, hi) = Engine::new(&mut full, &base, std::slice::from_ref(&region), false, &a).unwrap().e0_range;
+        for sex in [Sex::Female, Sex::Male] {
+            full.fill(sex, lo, hi).unwrap();
+        }
+        let want = simulate_region(&mut full, &base, &region, &a, d, EXPLORER).unwrap();
+        assert_eq!(format!("{got:?}"), format!("{want:?}"));
+        let count = |g: &LifeTableGrid, s: usize| g.filled[s].iter().filter(|f| **f).count();
+        let (f, m, all) = (count(&lean, 0), count(&lean, 1), count(&full, 0));
+        assert!(f < all * 3 / 4 && m < all * 3 / 4, "{f} and {m} of {all} points");
+        // Women's tables where women's paths go, men's where men's: years apart.
+        let first = |s: usize| lean.filled[s].iter().position(|f| *f).unwrap();
+        assert!(first(0) > first(1) + 40, "women from point {}, men from {}", first(0), first(1));
     }
 
     #[test]
@@ -943,10 +1027,12 @@ mod tests {
         let (base, a, inputs) = counties();
         let regions = [RegionInputs::whole(&base), inputs[0].clone(), inputs[16].clone()];
         let mut grid = LifeTableGrid::new(&base.mortality);
-        let engine = Engine::new(&mut grid, &base, &regions, false, &a).unwrap();
+        let mut engine = Engine::new(&mut grid, &base, &regions, false, &a).unwrap();
+        let centre = engine.centre.clone();
+        engine.fill(std::slice::from_ref(&centre)).unwrap();
         let mut ws = engine.workspace();
         let mut got: Vec<Vec<Year>> = vec![Vec::new(); regions.len()];
-        engine.run(&mut ws, None, &mut |r, _, y, _, _| got[r].push(y.clone()));
+        engine.run(&mut ws, &centre, None, &mut |r, _, y, _, _| got[r].push(y.clone()));
         let nlx = |sex, e0| Ok(engine.grid.nlx(sex, e0));
         for (region, got) in regions.iter().zip(&got) {
             assert_eq!(got, &region.run(&a, &engine.centre, &nlx).unwrap().years);
@@ -970,9 +1056,9 @@ mod tests {
             }
         }
         // Trajectory by trajectory, year by year: the sum is the counties'.
-        let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
+        let mut engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
         let kept = Kept { indicators: &[Indicator::Population, Indicator::Births], services: &[] };
-        let mut store = simulate_all(&engine, kept, d).unwrap();
+        let mut store = simulate_all(&mut engine, kept, d).unwrap();
         for i in 0..2 {
             let sum = store.slice(inputs.len(), i).to_vec();
             let mut parts = vec![0.0; sum.len()];
@@ -989,11 +1075,13 @@ mod tests {
         // and sex: their sum starts each trajectory from the prefecture's
         // alternative base.
         assert_eq!(all.sum.bases, 7);
+        let centre = engine.centre.clone();
+        engine.fill(std::slice::from_ref(&centre)).unwrap();
         let mut ws = engine.workspace();
         let mut pref = [vec![0.0; AGES], vec![0.0; AGES]];
         for t in [0, 3, 8] {
             bases.draw(t, [&base.female, &base.male], &mut pref);
-            engine.run(&mut ws, Some((&bases, t)), &mut |r, k, _, f, m| {
+            engine.run(&mut ws, &centre, Some((&bases, t)), &mut |r, k, _, f, m| {
                 if r == inputs.len() && k == 0 {
                     for (got, want) in f.iter().chain(m).zip(pref[0].iter().chain(&pref[1])) {
                         assert!((got / want - 1.0).abs() < 1e-9, "trajectory {t}: {got} vs {want}");
@@ -1008,9 +1096,9 @@ mod tests {
         let (base, a, inputs) = counties();
         let mut grid = LifeTableGrid::new(&base.mortality);
         let (t, seed) = (20, 11);
-        let engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
+        let mut engine = Engine::new(&mut grid, &base, &inputs, true, &a).unwrap();
         let d = Draws::rates(&DEFAULT_UNCERTAINTY, t, seed);
-        let mut store = simulate_all(&engine, Kept { indicators: &[], services: &Service::ALL }, d).unwrap();
+        let mut store = simulate_all(&mut engine, Kept { indicators: &[], services: &Service::ALL }, d).unwrap();
         for i in 0..Service::ALL.len() {
             let sum = store.slice(inputs.len(), i).to_vec();
             let mut parts = vec![0.0; sum.len()];

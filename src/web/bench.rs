@@ -1,10 +1,12 @@
-//! What only the benchmark and the browser tests of the engine call (the
-//! `bench` feature): the engine on raw specs, a preset's assumptions, runs
-//! and probabilistic runs of a preset. Not in the page's module.
+//! What only the benchmark and the browser tests call (the `bench`
+//! feature): the engine on raw specs, a preset's assumptions, runs and
+//! probabilistic runs of a preset, the list of the plan's charts. Not in
+//! the page's module.
 
 use wasm_bindgen::prelude::*;
 
-use super::{into_error, lang_of, region_of, to_js};
+use super::{into_error, lang_of, region_of, to_js, Core};
+use crate::charts::ChartId;
 use crate::data::counties::Region;
 use crate::i18n::Lang;
 use crate::model::Model;
@@ -12,6 +14,15 @@ use crate::projection::scenario::{run, Assumptions, Preset};
 
 fn preset_of(name: &str, lang: Lang) -> Result<Preset, js_sys::Error> {
     Preset::from_slug(name).ok_or_else(|| into_error(super::invalid("scenario", name, "plan, constant, low, high, zero-migration"), lang))
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// The ids of the plan's charts (the browser tests draw each).
+    #[wasm_bindgen(js_name = chartIds, unchecked_return_type = "ChartId[]")]
+    pub fn chart_ids(&self) -> Vec<String> {
+        ChartId::PLAN.iter().map(|c| c.slug().to_string()).collect()
+    }
 }
 
 /// The model the benchmark's calls share, built once.

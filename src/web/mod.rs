@@ -123,12 +123,6 @@ impl Core {
 
     // -- The plan -----------------------------------------------------------
 
-    /// The ids of the plan's charts.
-    #[wasm_bindgen(js_name = chartIds, unchecked_return_type = "ChartId[]")]
-    pub fn chart_ids(&self) -> Vec<String> {
-        ChartId::PLAN.iter().map(|c| c.slug().to_string()).collect()
-    }
-
     /// Draws chart `id` of the plan for a container `width` CSS pixels
     /// wide, in `lang`, `theme`, larger when `large`.
     #[wasm_bindgen(js_name = renderChart, unchecked_return_type = "Chart")]

@@ -25,10 +25,13 @@ const WIDE_BUDGET = 120 * 1000;
  * whole page 405 -> 430 kB with their drawings; 2026-12-02, later still:
  * the cheaper Brass bisection and the early workers, 431.2 kB; the core's
  * words in a file of their own, which a first view no longer carries, and
- * the prepared engine, 432.0 kB in a fresh clone).
+ * the prepared engine, 432.0 kB in a fresh clone; 2026-12-04: the
+ * probabilistic worker's run begun before the page asks, and the life
+ * tables each sex's paths reach (the core 332.7 -> 333.2 kB, the whole
+ * page 432.5 -> 433.2 kB, after taking the tests' chartIds out of it).
  */
 const CORE = { budget: 150 * 1000, ceiling: 335 * 1000 };
-const WHOLE = { budget: 200 * 1000, ceiling: 433 * 1000 };
+const WHOLE = { budget: 200 * 1000, ceiling: 434 * 1000 };
 const PHONE = { width: 375, height: 812 };
 
 const site = useSite();
