@@ -371,6 +371,12 @@ async function showStaticView(asked = false) {
 /** The sections only the core draws. */
 const CORE_SECTIONS = '#explorer, #audit, #methods';
 
+/** Whether the explorer is within a screen of the reader's view. */
+function explorerInView() {
+  const box = document.getElementById('explorer').getBoundingClientRect();
+  return box.bottom > -innerHeight && box.top < 2 * innerHeight;
+}
+
 /** Whether the page was opened at what only the core draws (a link to #explorer, say). */
 function openedAtCore() {
   try {
@@ -426,14 +432,26 @@ async function startCore() {
     // explorer's script and the core's words come.
     const loader = import('./core.js');
     const compiled = loader.then(({ compileCore }) => compileCore());
-    const loading = loader.then(({ loadCore }) => loadCore());
+    // The explorer's workers load their scripts while the module downloads
+    // and compiles; compiled once, they get the same module and start on
+    // the state the page opens with (a static view's state is the default).
+    const started = import('./channel.js').then(({ spawnWorkers }) => spawnWorkers(compiled, staticFirst ? '' : location.search));
+    // The page builds its own core in a task of its own after the workers
+    // have been handed the module: until the page's thread is free, a
+    // worker that is starting does not get its messages.
+    const loading = loader.then(({ loadCore }) =>
+      compiled.then(async (module) => {
+        await started;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return loadCore(module);
+      }),
+    );
     // Said below, once awaited.
     compiled.catch(() => {});
     loading.catch(() => {});
-    const [{ Explorer, spawnWorkers, inTasks }] = await Promise.all([import('./explorer.js'), coreWords(state.lang)]);
-    // The explorer's workers load their scripts while the module downloads
-    // and compiles; compiled once, they get the same module.
-    const workers = spawnWorkers(compiled);
+    started.catch(() => {});
+    const [{ Explorer, inTasks }] = await Promise.all([import('./explorer.js'), coreWords(state.lang)]);
+    const workers = await started;
     const loaded = await loading;
     core = loaded.core;
     // A static view has no state in its URL; the reader may have changed language or size since.
@@ -467,8 +485,12 @@ async function startCore() {
     // The plan's charts are drawn a chart per task while the workers start
     // (a static view's drawings stay until replaced by the same); watched
     // for width after, so that the first observation of each is no change.
+    // Where the reader is at the explorer, they wait for its first
+    // intervals: the page's thread serves those first (its answers from
+    // the workers, its drawings).
     const figs = /** @type {HTMLElement[]} */ (all('figure[data-chart]'));
-    const drawn = inTasks([renderKeyFigures, ...figs.map((fig) => () => renderFigure(fig)), renderAudit]).then(() => {
+    const rest = [renderKeyFigures, ...figs.map((fig) => () => renderFigure(fig)), renderAudit];
+    const drawn = (explorerInView() ? explorer.settled.then(() => inTasks(rest)) : inTasks(rest)).then(() => {
       performance.mark('liangshan:charts-drawn');
       watchWidths();
     });

@@ -14,7 +14,7 @@
 // download or the data.
 import { el, all, skeleton, placeChart, labelActions, downloadChart, PROJECTION_IDS as PROJECTION } from './figure.js';
 import { STATIC_MAX_WIDTH, staticState, staticView, staticDrawing, placeStatic } from './static-view.js';
-import { Channel } from './channel.js';
+import { Channel, TRAJECTORIES } from './channel.js';
 import { UI, failedWords, words } from './i18n.js';
 
 const root = document.documentElement;
@@ -165,7 +165,7 @@ async function drawWithCore() {
   if (PROJECTION.has(id) && id !== 'pyramid' && id !== 'projected-urbanisation') {
     const worker = new Channel(new URL('./worker.js', import.meta.url));
     await worker.call('init', { module: loaded.module });
-    draw(await worker.call('simulate', { query, trajectories: 1000 }));
+    draw(await worker.call('simulate', { query, trajectories: TRAJECTORIES }));
     worker.worker.terminate();
     root.dataset.intervals = 'true';
   }

@@ -9,9 +9,8 @@
 import { el, all, skeleton, placeChart, fillTable, downloadChart, download, svgNodes, setText, setAttr, COUNTY_IDS } from './figure.js';
 import { UI } from './i18n.js';
 import { fmt } from './format.js';
-import { Channel } from './channel.js';
+import { spawnWorkers, TRAJECTORIES } from './channel.js';
 
-const TRAJECTORIES = 1000;
 /** Trajectories of the quick run a state gets at once, while a control moves. */
 const QUICK_TRAJECTORIES = 200;
 const MAX_UPLOAD_BYTES = 1_000_000;
@@ -25,27 +24,6 @@ const nextFrame = () =>
     setTimeout(resolve, 100);
     requestAnimationFrame(() => setTimeout(resolve, 0));
   });
-
-/**
- * The explorer's two workers, started while the core loads so that their
- * scripts load while the module downloads and compiles: one draws, one
- * runs the probabilistic projection. Each is handed the module as soon as
- * it is compiled (`compiled`) and builds its core alongside the page's;
- * `ready` says when both have. If the module does not come, they stop.
- * @param {Promise<WebAssembly.Module>} compiled
- * @returns {{ draw: Channel, sim: Channel, ready: Promise<unknown> }}
- */
-export function spawnWorkers(compiled) {
-  const url = new URL('./worker.js', import.meta.url);
-  const draw = new Channel(url);
-  const sim = new Channel(url);
-  const ready = compiled.then((module) => Promise.all([draw.call('init', { module }), sim.call('init', { module })]));
-  ready.catch(() => {
-    draw.worker.terminate();
-    sim.worker.terminate();
-  });
-  return { draw, sim, ready };
-}
 
 /**
  * Runs each of `steps` in a task of its own, after what the page's thread
@@ -112,6 +90,12 @@ export class Explorer {
     this.countiesStale = false;
     /** The prefecture's charts out of sight that a redraw during input left for after its frame. */
     this.later = new Set();
+    /** @type {() => void} */
+    this.settle = () => {};
+    /** Resolves once the charts carry a state's full intervals (or its run has failed): the first state's, on a cold load. */
+    this.settled = new Promise((resolve) => {
+      this.settle = () => resolve(undefined);
+    });
   }
 
   /**
@@ -501,7 +485,9 @@ export class Explorer {
   markIntervals() {
     const key = this.parsed.key;
     const drawn = Boolean(this.latest && this.latest.intervals && this.latest.key === key);
-    this.root.dataset.intervals = drawn && this.fullFor === key ? 'true' : drawn ? 'quick' : this.simFailed === key ? 'failed' : 'false';
+    const intervals = drawn && this.fullFor === key ? 'true' : drawn ? 'quick' : this.simFailed === key ? 'failed' : 'false';
+    this.root.dataset.intervals = intervals;
+    if (intervals === 'true' || intervals === 'failed') this.settle();
   }
 
   /** Puts a redraw in the page; `ms`: the core's time for it (in the worker or on the page). */

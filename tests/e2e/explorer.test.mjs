@@ -378,6 +378,52 @@ test('fans follow a moving slider: every state a drag passes through gets interv
   await page.close();
 });
 
+test('the probabilistic worker starts the first state\'s full run as soon as it has the module: asked for that state it answers with that run, the same to the last bit as one made when asked; asked first for anything else, it runs anew', async () => {
+  const { page, problems } = await open('/?lang=en', { intervals: true });
+  const got = await page.evaluate(async () => {
+    const find = (re) => performance.getEntriesByType('resource').map((e) => e.name).find((n) => re.test(n));
+    const { spawnWorkers, TRAJECTORIES } = await import(find(/\/channel(\.[0-9a-f]{10})?\.js$/));
+    const { loadCore } = await import(find(/\/core(\.[0-9a-f]{10})?\.js$/));
+    const { core, module } = await loadCore();
+    const first = 'tfr2030=1.6&e0_2030=80&lang=en';
+    const query = (s) => core.state(s).query;
+    /** Spawns the workers on `first`, asks `asks` of the probabilistic one in turn: each answer and whether it was the early run. */
+    const run = async (asks) => {
+      const w = spawnWorkers(Promise.resolve(module), first);
+      await w.ready;
+      const out = [];
+      for (const [type, data] of asks) {
+        const result = await w.sim.call(type, data);
+        out.push({ type, ahead: w.sim.lastAhead, fans: type === 'simulate' ? JSON.stringify(result) : null });
+      }
+      w.draw.worker.terminate();
+      w.sim.worker.terminate();
+      return out;
+    };
+    const ask = (s, trajectories = TRAJECTORIES) => ['simulate', { query: query(s), trajectories }];
+    return {
+      fresh: JSON.stringify(core.simulate(query(first), TRAJECTORIES)),
+      other: JSON.stringify(core.simulate(query('tfr2030=1.7'), TRAJECTORIES)),
+      // The state it started on (in the page's language: the run is the same), twice.
+      same: await run([ask('tfr2030=1.6&e0_2030=80'), ask(first)]),
+      // Another state first, then the one it started on.
+      another: await run([ask('tfr2030=1.7'), ask(first)]),
+      // The same state with fewer trajectories (a quick run), then anything else, then the state.
+      quick: await run([ask(first, 200), ['clearUpload', {}], ask(first)]),
+    };
+  });
+  assert.deepEqual(got.same.map((a) => a.ahead), [true, false]);
+  for (const a of got.same) assert.equal(a.fans, got.fresh);
+  assert.deepEqual(got.another.map((a) => a.ahead), [false, false]);
+  assert.equal(got.another[0].fans, got.other);
+  assert.equal(got.another[1].fans, got.fresh);
+  assert.deepEqual(got.quick.map((a) => a.ahead), [false, false, false]);
+  assert.notEqual(got.quick[0].fans, got.fresh);
+  assert.equal(got.quick[2].fans, got.fresh);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a browser without wasm SIMD runs the core built without it: the same drawings to the byte and the same intervals to the last bit', async () => {
   const drawn = async (simd) => {
     // A browser of before wasm SIMD (Safari before 16.4, say) does not
