@@ -81,7 +81,7 @@ for (const [name, t] of Object.entries(e.transfer)) {
 const ms = (x) => x.toFixed(1).padStart(6);
 console.log(`cold loads (${e.cold_loads}, median / p95 ms): phone, first paint of the static view ${ms(e.cold.phone_first_paint.p50)} / ${ms(e.cold.phone_first_paint.p95)}`);
 console.log(`  wide screen (1280 px), first paint of the static view ${ms(e.cold.wide_first_paint.p50)} / ${ms(e.cold.wide_first_paint.p95)}`);
-console.log(`  wide screen opened at the explorer (#explorer): page charts drawn ${ms(e.cold.charts_drawn.p50)} / ${ms(e.cold.charts_drawn.p95)}   first projection drawn ${ms(e.cold.projection_drawn.p50)} / ${ms(e.cold.projection_drawn.p95)}   with intervals ${ms(e.cold.intervals_drawn.p50)} / ${ms(e.cold.intervals_drawn.p95)}`);
+console.log(`  wide screen opened at the explorer (#explorer): first projection drawn ${ms(e.cold.projection_drawn.p50)} / ${ms(e.cold.projection_drawn.p95)}   with intervals ${ms(e.cold.intervals_drawn.p50)} / ${ms(e.cold.intervals_drawn.p95)}   then the plan's charts redrawn by the core ${ms(e.cold.charts_drawn.p50)} / ${ms(e.cold.charts_drawn.p95)}`);
 console.log(`explorer: input to redrawn, ${e.steps_per_control} steps a control (ms)      charts in page p50   p95   next frame p50   p95     core p50   placing p50`);
 for (const [name, c] of Object.entries(e.redraw_ms)) {
   console.log(`  ${name.padEnd(10)}                                        ${ms(c.to_charts_in_page.p50)} ${ms(c.to_charts_in_page.p95)}          ${ms(c.to_next_frame.p50)} ${ms(c.to_next_frame.p95)}       ${ms(c.core.p50)}        ${ms(c.place.p50)}`);
