@@ -472,18 +472,26 @@ fn quantiles(v: &mut [f64]) -> [f64; 5] {
         let pos = q * (n - 1) as f64;
         (pos.floor() as usize, pos.fract())
     });
-    // Each selection leaves everything before its place no larger and
-    // everything after no smaller, so the next one looks only after it.
-    let mut lo = 0;
-    for (i, _) in at {
-        for j in [i, i + 1] {
-            if j >= lo && j < n {
-                v[lo..].select_nth_unstable_by(j - lo, f64::total_cmp);
-                lo = j + 1;
-            }
-        }
-    }
+    // The order statistics around each quantile, ascending, each once.
+    let mut places: Vec<usize> = at.iter().flat_map(|(i, _)| [*i, (i + 1).min(n - 1)]).collect();
+    places.sort_unstable();
+    places.dedup();
+    select_all(v, 0, &places);
     at.map(|(i, w)| if i + 1 < n { v[i] + w * (v[i + 1] - v[i]) } else { v[i] })
+}
+
+/// Puts the order statistics of `v` at `places` (ascending, none twice, counted from
+/// `offset`, the place of `v[0]` in the whole) where a sorted `v` has them:
+/// the middle place first, then the places below it in the part below and
+/// those above in the part above, so that each selection looks at a part
+/// (for the 1,000 trajectories' ten places about 2,600 values selected
+/// among, against 3,500 selecting each place after the one before).
+fn select_all(v: &mut [f64], offset: usize, places: &[usize]) {
+    let Some(&p) = places.get(places.len() / 2) else { return };
+    let (below, above) = (&places[..places.len() / 2], &places[places.len() / 2 + 1..]);
+    let (low, _, high) = v.select_nth_unstable_by(p - offset, f64::total_cmp);
+    select_all(low, offset, below);
+    select_all(high, p + 1, above);
 }
 
 /// The quantiles of [`QUANTILES`] of values `[year][trajectory]` flat
@@ -885,7 +893,7 @@ mod tests {
     #[test]
     fn quantiles_by_selection_are_those_of_the_sorted_values() {
         let mut rng = Rng::new(11);
-        for n in [1, 2, 3, 7, 40, 1000, 1001] {
+        for n in [1, 2, 3, 4, 5, 7, 10, 11, 39, 40, 41, 200, 1000, 1001] {
             let v: Vec<f64> = (0..n).map(|i| if i % 7 == 0 { 1.0 } else { rng.normal() }).collect();
             let mut sorted = v.clone();
             sorted.sort_by(f64::total_cmp);
