@@ -304,7 +304,7 @@ impl<'a> Engine<'a> {
 
     /// Computes the tables that runs along `paths` use: each sex's over the
     /// life expectancies its paths reach (clamped as [`Engine::run`]
-    /// clamps them), and no others (a sex's never reach the other's).
+    /// clamps them), and no others.
     fn fill(&mut self, paths: &[Paths]) -> Result<(), Error> {
         let ((lo, hi), steps) = (self.e0_range, self.centre.migration.len());
         let mut reach = [(f64::INFINITY, f64::NEG_INFINITY); 2];
@@ -480,8 +480,9 @@ fn quantiles(v: &mut [f64]) -> [f64; 5] {
     at.map(|(i, w)| if i + 1 < n { v[i] + w * (v[i + 1] - v[i]) } else { v[i] })
 }
 
-/// Puts the order statistics of `v` at `places` (ascending, none twice, counted from
-/// `offset`, the place of `v[0]` in the whole) where a sorted `v` has them:
+/// Puts the order statistics of `v` at `places` (ascending, none twice,
+/// counted from `offset`, the place of `v[0]` in the whole) where a sorted
+/// `v` has them:
 /// the middle place first, then the places below it in the part below and
 /// those above in the part above, so that each selection looks at a part
 /// (for the 1,000 trajectories' ten places about 2,600 values selected
