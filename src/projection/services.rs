@@ -136,20 +136,23 @@ pub fn values(female: &[f64], male: &[f64], places_per_1000: f64) -> [f64; 13] {
     Service::ALL.map(|s| value(s, female, male, places_per_1000))
 }
 
-/// One service's value in one year (see [`values`]).
+/// One service's value in one year (see [`values`]). Its sums are the
+/// engine's, in four lanes ([`liangshan_kernel::sum`]): a probabilistic run
+/// takes them for every year of every trajectory.
 pub fn value(service: Service, female: &[f64], male: &[f64], places_per_1000: f64) -> f64 {
+    use liangshan_kernel::sum;
     let n = female.len().min(male.len());
     match service.ages() {
         Some(a) => {
             let r = a.from.min(n)..a.to.unwrap_or(n).min(n);
-            let women: f64 = female[r.clone()].iter().sum();
+            let women = sum(&female[r.clone()]);
             if a.women_only {
                 women
             } else {
-                women + male[r].iter().sum::<f64>()
+                women + sum(&male[r])
             }
         }
-        None => female[..n].iter().chain(&male[..n]).sum::<f64>() * (places_per_1000 / 1000.0),
+        None => (sum(&female[..n]) + sum(&male[..n])) * (places_per_1000 / 1000.0),
     }
 }
 
