@@ -472,11 +472,19 @@ fn quantiles(v: &mut [f64]) -> [f64; 5] {
         let pos = q * (n - 1) as f64;
         (pos.floor() as usize, pos.fract())
     });
-    // The order statistics around each quantile, ascending, each once.
-    let mut places: Vec<usize> = at.iter().flat_map(|(i, _)| [*i, (i + 1).min(n - 1)]).collect();
-    places.sort_unstable();
-    places.dedup();
-    select_all(v, 0, &places);
+    // The order statistics around each quantile, ascending, each once
+    // (the quantiles' places never fall: one at or below the last taken is
+    // taken already).
+    let (mut places, mut taken) = ([0; 10], 0);
+    for (i, _) in at {
+        for p in [i, (i + 1).min(n - 1)] {
+            if taken == 0 || p > places[taken - 1] {
+                places[taken] = p;
+                taken += 1;
+            }
+        }
+    }
+    select_all(v, 0, &places[..taken]);
     at.map(|(i, w)| if i + 1 < n { v[i] + w * (v[i + 1] - v[i]) } else { v[i] })
 }
 
