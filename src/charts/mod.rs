@@ -383,7 +383,7 @@ pub fn accessible_svg(raw: &str, id: ChartId, width: u32, height: u32, title: &s
     let body = raw
         .split_once('\n')
         .filter(|(first, _)| first.starts_with("<svg"))
-        .map(|(_, rest)| rest.replace(" font-family=\"sans-serif\"", "").replace(" opacity=\"1\"", "").replace(" stroke=\"none\"", ""))
+        .map(|(_, rest)| without_defaults(rest))
         .ok_or_else(|| Error::from(ErrorKind::Chart("unexpected SVG from the backend".into())))?;
     Ok(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
@@ -394,6 +394,30 @@ role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart-svg\" font-f
         title = escape_xml(title),
         desc = escape_xml(desc),
     ))
+}
+
+/// What plotters writes on shapes that SVG has as its default anyway.
+const DEFAULTS: [&str; 3] = [" font-family=\"sans-serif\"", " opacity=\"1\"", " stroke=\"none\""];
+
+/// `svg` without [`DEFAULTS`], in one pass: each attribute begins at a
+/// space, so only there can one begin (removing one never makes another:
+/// what follows it begins with a space of its own, or ends the tag).
+fn without_defaults(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(' ') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match DEFAULTS.iter().find(|d| rest.starts_with(**d)) {
+            Some(d) => rest = &rest[d.len()..],
+            None => {
+                out.push(' ');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Draws chart `id` of the plan as `spec` asks.
@@ -407,6 +431,20 @@ pub fn render(id: ChartId, spec: &Spec) -> Result<Chart, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_defaults_go_in_one_pass_as_one_replace_after_another_took_them() {
+        let replaced = |s: &str| DEFAULTS.iter().fold(s.to_string(), |s, d| s.replace(d, ""));
+        let svg = "<rect x=\"1\" opacity=\"1\" fill=\"#FFF\" stroke=\"none\"/>\n<text font-family=\"sans-serif\" opacity=\"1\">a  b opacity=\"1\"</text> \
+                   <g stroke=\"none\" opacity=\"10\" font-family=\"serif\"/> opacity=\"1\" ";
+        for s in [svg, "", " ", "  opacity=\"1\"", "opacity=\"1\"", " opacity=\"1", "x opacity=\"1\" opacity=\"1\"y"] {
+            assert_eq!(without_defaults(s), replaced(s), "{s:?}");
+        }
+        for id in [ChartId::CountyPopulation, ChartId::DensityMap, ChartId::Urbanisation] {
+            let chart = render(id, &Spec::new(640.0, Lang::Zh)).unwrap();
+            assert!(DEFAULTS.iter().all(|d| !chart.svg.contains(d)), "{id:?}");
+        }
+    }
 
     #[test]
     fn widths_are_checked_and_clamped() {

@@ -400,8 +400,8 @@ impl<'a> Engine<'a> {
                     let g = *g as usize;
                     ws.asfr[g..g + 5].fill(tfr * share / 5.0);
                 }
-                for (x, s) in self.migration.iter().enumerate() {
-                    ws.mig[x] = s * migrants / 2.0;
+                for (x, s) in ws.mig.iter_mut().zip(&self.migration) {
+                    *x = s * migrants / 2.0;
                 }
                 let [f_end, m_end] = &mut ws.end[r];
                 present(f, &ws.mig, &mut ws.l);
@@ -460,47 +460,10 @@ impl Engine<'_> {
 /// The quantiles a fan shows: median, 80% and 95% intervals.
 const QUANTILES: [f64; 5] = [0.025, 0.1, 0.5, 0.9, 0.975];
 
-/// The quantiles of `v` (reordered in place), each between the two order
-/// statistics around it as in a sorted list, found by selection: `v` is
-/// only partitioned around the ten order statistics needed, never sorted.
+/// The quantiles of [`QUANTILES`] of `v` (reordered in place), by
+/// selection ([`liangshan_kernel::quantiles`]).
 fn quantiles(v: &mut [f64]) -> [f64; 5] {
-    let n = v.len();
-    if n == 0 {
-        return [f64::NAN; 5];
-    }
-    let at = QUANTILES.map(|q| {
-        let pos = q * (n - 1) as f64;
-        (pos.floor() as usize, pos.fract())
-    });
-    // The order statistics around each quantile, ascending, each once
-    // (the quantiles' places never fall: one at or below the last taken is
-    // taken already).
-    let (mut places, mut taken) = ([0; 10], 0);
-    for (i, _) in at {
-        for p in [i, (i + 1).min(n - 1)] {
-            if taken == 0 || p > places[taken - 1] {
-                places[taken] = p;
-                taken += 1;
-            }
-        }
-    }
-    select_all(v, 0, &places[..taken]);
-    at.map(|(i, w)| if i + 1 < n { v[i] + w * (v[i + 1] - v[i]) } else { v[i] })
-}
-
-/// Puts the order statistics of `v` at `places` (ascending, none twice,
-/// counted from `offset`, the place of `v[0]` in the whole) where a sorted
-/// `v` has them:
-/// the middle place first, then the places below it in the part below and
-/// those above in the part above, so that each selection looks at a part
-/// (for the 1,000 trajectories' ten places about 2,600 values selected
-/// among, against 3,500 selecting each place after the one before).
-fn select_all(v: &mut [f64], offset: usize, places: &[usize]) {
-    let Some(&p) = places.get(places.len() / 2) else { return };
-    let (below, above) = (&places[..places.len() / 2], &places[places.len() / 2 + 1..]);
-    let (low, _, high) = v.select_nth_unstable_by(p - offset, f64::total_cmp);
-    select_all(low, offset, below);
-    select_all(high, p + 1, above);
+    liangshan_kernel::quantiles(v, &QUANTILES)
 }
 
 /// The quantiles of [`QUANTILES`] of values `[year][trajectory]` flat
@@ -508,7 +471,7 @@ fn select_all(v: &mut [f64], offset: usize, places: &[usize]) {
 fn bands(values: &mut [f64], trajectories: usize) -> [Vec<f64>; 5] {
     let mut out: [Vec<f64>; 5] = Default::default();
     for v in values.chunks_mut(trajectories) {
-        let finite = partition_finite(v);
+        let finite = liangshan_kernel::partition_finite(v);
         for (o, q) in out.iter_mut().zip(quantiles(&mut v[..finite])) {
             o.push(q);
         }
@@ -520,18 +483,6 @@ fn bands(values: &mut [f64], trajectories: usize) -> [Vec<f64>; 5] {
 fn fan<Q>(indicator: Q, years: &[u16], values: &mut [f64], trajectories: usize) -> Fan<Q> {
     let [lo95, lo80, median, hi80, hi95] = bands(values, trajectories);
     Fan { indicator, years: years.to_vec(), median, lo80, hi80, lo95, hi95 }
-}
-
-/// Moves the finite values to the front; returns how many there are.
-fn partition_finite(v: &mut [f64]) -> usize {
-    let mut n = 0;
-    for i in 0..v.len() {
-        if v[i].is_finite() {
-            v.swap(n, i);
-            n += 1;
-        }
-    }
-    n
 }
 
 /// What a run keeps of every trajectory: indicators, and service
@@ -592,12 +543,15 @@ impl<'a> Store<'a> {
     fn put(&mut self, region: usize, k: usize, t: usize, y: &Year, f: &[f64], m: &[f64]) {
         let n = self.years * self.trajectories;
         let base = region * self.quantities() * n + k * self.trajectories + t;
+        // Through a slice: a slice's index is the compiler's own, where a
+        // `Vec`'s is a call that a core built for size keeps.
+        let values = &mut self.values[..];
         for (i, indicator) in self.indicators.iter().enumerate() {
-            self.values[base + i * n] = indicator.of(y);
+            values[base + i * n] = indicator.of(y);
         }
         let at = base + self.indicators.len() * n;
         for (i, s) in self.services.iter().enumerate() {
-            self.values[at + i * n] = services::value(*s, f, m, self.norm);
+            values[at + i * n] = services::value(*s, f, m, self.norm);
         }
     }
 
