@@ -18,7 +18,6 @@
 
 use serde::Serialize;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 
 use crate::data::counties::{CountyId, Region};
 use crate::demography::Sex;
@@ -43,11 +42,17 @@ pub struct Model {
     pub urbanisation: Urbanisation,
     counties: OnceCell<Vec<CountyBase>>,
     base_draws: OnceCell<BaseDraws>,
-    /// Single-year person-years by sex and life expectancy, each computed once.
-    life_tables: RefCell<HashMap<(Sex, u64), Vec<f64>>>,
+    /// Single-year person-years by sex and life expectancy, each computed
+    /// once: sorted by the key (the sex, women first, and the bits of the
+    /// life expectancy), found by bisection (no hash map in the core).
+    life_tables: RefCell<Vec<(TableKey, Vec<f64>)>>,
     /// The probabilistic runs' life tables, on a grid of life expectancy.
     pub grid: RefCell<LifeTableGrid>,
 }
+
+/// A kept life table's key: whether it is men's, and the bits of its life
+/// expectancy.
+type TableKey = (bool, u64);
 
 /// A scenario as the reader sets it: a preset and any of its values overridden.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -80,7 +85,7 @@ impl Model {
             urbanisation: urbanisation::project(HORIZON)?,
             counties: OnceCell::new(),
             base_draws: OnceCell::new(),
-            life_tables: RefCell::new(HashMap::new()),
+            life_tables: RefCell::new(Vec::new()),
             grid: RefCell::new(LifeTableGrid::new(&base.mortality)),
             base,
             migration,
@@ -123,17 +128,21 @@ impl Model {
     /// The base population's person-years for a sex and life expectancy,
     /// computed once.
     pub fn nlx(&self, sex: Sex, e0: f64) -> Result<Vec<f64>, Error> {
-        let key = (sex, e0.to_bits());
-        if let Some(v) = self.life_tables.borrow().get(&key) {
-            return Ok(v.clone());
-        }
+        let key = (sex == Sex::Male, e0.to_bits());
+        let at = self.life_tables.borrow().binary_search_by(|(k, _)| k.cmp(&key));
+        let at = match at {
+            Ok(i) => return Ok(self.life_tables.borrow()[i].1.clone()),
+            Err(i) => i,
+        };
         let v = self.base.mortality.nlx(sex, e0, AGES - 1)?;
         let mut tables = self.life_tables.borrow_mut();
         // A long session of dragging life expectancy does not grow it without bound.
         if tables.len() > 4096 {
             tables.clear();
+            tables.push((key, v.clone()));
+        } else {
+            tables.insert(at, (key, v.clone()));
         }
-        tables.insert(key, v.clone());
         Ok(v)
     }
 
@@ -205,5 +214,14 @@ mod tests {
         assert_eq!(m.life_tables.borrow().len(), 1);
         assert_eq!(m.nlx(Sex::Female, 77.5).unwrap(), a);
         assert_eq!(m.life_tables.borrow().len(), 1);
+        // In any order of asking, each table is the mortality model's, kept once.
+        let asked =
+            [(Sex::Male, 77.5), (Sex::Female, 70.0), (Sex::Male, 60.25), (Sex::Female, 81.0), (Sex::Male, 77.5), (Sex::Female, 70.0)];
+        for (sex, e0) in asked {
+            assert_eq!(m.nlx(sex, e0).unwrap(), m.base.mortality.nlx(sex, e0, AGES - 1).unwrap(), "{sex:?} {e0}");
+        }
+        let tables = m.life_tables.borrow();
+        assert_eq!(tables.len(), 5);
+        assert!(tables.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

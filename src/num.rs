@@ -123,6 +123,18 @@ pub fn order_descending(keys: &[f64]) -> Vec<usize> {
     order
 }
 
+/// The order that sorts `keys` from the smallest to the largest, ties in
+/// their given order: [`order_descending`]'s of the keys negated (which
+/// reverses `total_cmp`'s order exactly), so that it is the same sort.
+pub fn order_ascending(keys: &[f64]) -> Vec<usize> {
+    order_descending(&keys.iter().map(|k| -k).collect::<Vec<_>>())
+}
+
+/// `values` from the smallest to the largest ([`order_ascending`]).
+pub fn ascending(values: &[f64]) -> Vec<f64> {
+    order_ascending(values).into_iter().map(|i| values[i]).collect()
+}
+
 /// `items` from the largest `key` to the smallest, ties in their given order.
 pub fn largest_first<T: Copy>(items: impl IntoIterator<Item = T>, key: impl Fn(T) -> f64) -> Vec<T> {
     let items: Vec<T> = items.into_iter().collect();
@@ -133,6 +145,18 @@ pub fn largest_first<T: Copy>(items: impl IntoIterator<Item = T>, key: impl Fn(T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascending_order_is_a_stable_sorts_ties_and_all() {
+        let keys = [3.0, -1.0, 3.0, 0.0, -0.0, f64::INFINITY, 2.5, -1.0, 1e-300, f64::NEG_INFINITY];
+        let mut want: Vec<usize> = (0..keys.len()).collect();
+        want.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+        assert_eq!(order_ascending(&keys), want);
+        let mut sorted = keys.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        assert_eq!(ascending(&keys).iter().map(|v| v.to_bits()).collect::<Vec<_>>(), sorted.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+        assert!(order_ascending(&[]).is_empty());
+    }
 
     #[test]
     fn text_carries_the_rounding() {

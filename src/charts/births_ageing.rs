@@ -9,6 +9,7 @@ use crate::data::counties::{County, ANNING_BASIN, COUNTIES, TABLE5_AT};
 use crate::error::Error;
 use crate::i18n::{fixed, Lang, Text};
 use crate::indicators::{ageing_band, birth_rate_band, Band, AGEING_BANDS, BANDS_AT, BIRTH_RATE_BANDS};
+use crate::num::ascending;
 
 pub const ID: ChartId = ChartId::CountyBirthsAgeing;
 pub const TITLE: Text = Text::new("各县（市）出生率与老龄化，2020年", "Birth rate and ageing by county, 2020");
@@ -41,8 +42,8 @@ fn basin(c: &County) -> bool {
 
 /// The finite bounds of `bands`.
 fn bounds(bands: &[Band]) -> Vec<f64> {
-    let mut out: Vec<f64> = bands.iter().flat_map(|b| [b.lower, b.upper]).filter(|v| v.is_finite()).collect();
-    out.sort_by(f64::total_cmp);
+    let finite: Vec<f64> = bands.iter().flat_map(|b| [b.lower, b.upper]).filter(|v| v.is_finite()).collect();
+    let mut out = ascending(&finite);
     out.dedup();
     out
 }
@@ -56,9 +57,8 @@ fn birth_axis(range: (f64, f64)) -> (Linear, Vec<f64>) {
     let width = bounds[1] - bounds[0];
     let fives =
         (0..).map(|i| x.d0 + 5.0 * f64::from(i)).take_while(|v| *v <= x.d1).filter(|v| bounds.iter().all(|b| (b - v).abs() > width));
-    let mut ticks: Vec<f64> = bounds.iter().copied().filter(|b| *b >= x.d0 && *b <= x.d1).chain(fives).collect();
-    ticks.sort_by(f64::total_cmp);
-    (x, ticks)
+    let ticks: Vec<f64> = bounds.iter().copied().filter(|b| *b >= x.d0 && *b <= x.d1).chain(fives).collect();
+    (x, ascending(&ticks))
 }
 
 /// The ageing axis: up to the highest of the data and the note's

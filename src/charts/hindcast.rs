@@ -11,6 +11,7 @@ use super::{finish, table, text_width, wrap, Chart, ChartId, DataTable, Spec, Te
 use crate::data::external::CENSUS_FACTS_FILE;
 use crate::error::Error;
 use crate::i18n::{fixed, signed, Lang, Text};
+use crate::num::largest_first;
 use crate::projection::hindcast::{Aggregate, Components, Hindcast, Row, E0_GAIN};
 
 pub const ID: ChartId = ChartId::Hindcast;
@@ -144,8 +145,7 @@ fn summary(h: &Hindcast, lang: Lang) -> String {
     let c = Components::Census;
     let total = row(h, Aggregate::Total);
     let pct = signed(total.error(c) / total.published * 100.0, 2, lang);
-    let mut shares: Vec<&Row> = h.rows.iter().filter(|r| is_share(r.aggregate)).collect();
-    shares.sort_by(|a, b| b.error(c).abs().total_cmp(&a.error(c).abs()));
+    let shares = largest_first(h.rows.iter().filter(|r| is_share(r.aggregate)), |r| r.error(c).abs());
     let parts: Vec<String> = shares
         .iter()
         .take(3)

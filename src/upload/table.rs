@@ -297,11 +297,13 @@ fn number(s: &str) -> Option<usize> {
 
 /// Sorts the rows and checks that they run from 0 without gaps, in one
 /// width, the last open. Census tables' 0 and 1-4 are joined into 0-4.
-fn arrange(mut rows: Vec<Row>, notes: &mut Vec<Note>) -> Result<(Width, Vec<GroupCounts>), Vec<Problem>> {
+fn arrange(rows: Vec<Row>, notes: &mut Vec<Note>) -> Result<(Width, Vec<GroupCounts>), Vec<Problem>> {
     if rows.is_empty() {
         return Err(vec![Problem::file(ProblemKind::NoRows)]);
     }
-    rows.sort_by_key(|r| (r.group.from, r.line));
+    // By age, rows of one age in the file's order (`rows` are in it).
+    let by_age: Vec<f64> = rows.iter().map(|r| r.group.from as f64).collect();
+    let mut rows: Vec<Row> = crate::num::order_ascending(&by_age).into_iter().map(|i| rows[i]).collect();
     if rows.len() > 2 && rows[0].group == (AgeGroup { from: 0, width: Some(1) }) && rows[1].group == (AgeGroup { from: 1, width: Some(4) })
     {
         let (a, b) = (rows[0], rows.remove(1));
