@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::charts::projection::{self as pcharts, View};
 use crate::charts::{Chart, ChartId, Spec};
 use crate::data::counties::{CountyId, Region};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::model::Model;
 use crate::projection::base::{BasePopulation, PRIOR_SRB};
 use crate::projection::compare::Comparison;
@@ -105,6 +105,34 @@ pub struct FanSet {
     pub key: String,
     pub region: Probabilistic,
     pub prefecture: Probabilistic,
+}
+
+impl FanSet {
+    /// The runs as one list of numbers ([`crate::projection::packed`]): the
+    /// region's, then the prefecture's.
+    pub fn packed(&self) -> Vec<f64> {
+        let mut out = Vec::new();
+        crate::projection::packed::pack(&self.region, &mut out);
+        crate::projection::packed::pack(&self.prefecture, &mut out);
+        out
+    }
+
+    /// The runs of the state `key` from [`FanSet::packed`]'s list; any other
+    /// list is refused.
+    pub fn from_packed(key: String, data: &[f64]) -> Result<FanSet, Error> {
+        use crate::projection::packed::unpack;
+        let (region, rest) = unpack(data)?;
+        let (prefecture, rest) = unpack(rest)?;
+        if !rest.is_empty() {
+            return Err(ErrorKind::InvalidArgument {
+                name: "fans",
+                value: format!("{} values too many", rest.len()),
+                expected: "the packed fans of a probabilistic run",
+            }
+            .into());
+        }
+        Ok(FanSet { key, region, prefecture })
+    }
 }
 
 /// The projections of a state: its region's and the prefecture's (the same
@@ -439,6 +467,31 @@ mod tests {
         let (s, n) = parse(q);
         assert!(n.is_empty(), "{n:?}");
         s
+    }
+
+    #[test]
+    fn fans_handed_on_as_numbers_draw_what_they_drew() {
+        let x = Explorer::new().unwrap();
+        let s = state("region=xide&tfr2030=1.6");
+        let fans = x.simulate(&s, 30, SEED).unwrap();
+        let back = FanSet::from_packed(fans.key.clone(), &fans.packed()).unwrap();
+        assert_eq!(
+            back.packed().iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            fans.packed().iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+        );
+        let spec = Spec::new(600.0, Lang::En);
+        let svgs = |f: &FanSet| {
+            x.charts(&s, Some(f), &spec, &ChartId::all().filter(|c| c.is_projection()).collect::<Vec<_>>())
+                .unwrap()
+                .into_iter()
+                .map(|c| c.svg)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(svgs(&back), svgs(&fans));
+        let mut longer = fans.packed();
+        longer.push(0.0);
+        assert!(FanSet::from_packed(fans.key.clone(), &longer).is_err());
+        assert!(FanSet::from_packed(fans.key, &[]).is_err());
     }
 
     #[test]

@@ -154,7 +154,10 @@ mod tests {
         assert_eq!(order_ascending(&keys), want);
         let mut sorted = keys.to_vec();
         sorted.sort_by(f64::total_cmp);
-        assert_eq!(ascending(&keys).iter().map(|v| v.to_bits()).collect::<Vec<_>>(), sorted.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+        assert_eq!(
+            ascending(&keys).iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            sorted.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+        );
         assert!(order_ascending(&[]).is_empty());
     }
 

@@ -600,7 +600,7 @@ export class Explorer {
       this.fansKey = fans.key;
       this.fansTrajectories = trajectories;
       // The tracker's: the prefecture's (0 when its base is the reader's table).
-      this.fansBases = fans.prefecture.bases;
+      this.fansBases = fans.bases;
       this.fullFor = full ? key : null;
       if (key === this.parsed.key) {
         if (full) status.textContent = UI[this.page.lang()].intervalsReady;

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod counties;
 pub mod hindcast;
 pub mod indicator;
+pub mod packed;
 pub mod scenario;
 pub mod services;
 pub mod spec;

@@ -67,7 +67,13 @@ export interface Explored {
   uploaded: RegionId | null; intervals: boolean;
 }
 /** The probabilistic runs of one state, handed from one core to another as they are. */
-export interface Fans { key: string; prefecture: { bases: number; [more: string]: unknown }; [more: string]: unknown; }
+export interface Fans {
+  key: string;
+  /** The prefecture's alternative bases (0 where its base is the reader's table). */
+  bases: number;
+  /** The region's and the prefecture's runs as numbers (src/projection/packed.rs). */
+  packed: Float64Array;
+}
 
 export interface UploadResult {
   ok: boolean;

@@ -18,6 +18,7 @@ use std::cell::OnceCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::charts::{self, ChartId, DataTable, Spec, Theme};
 use crate::data::counties::Region;
@@ -61,8 +62,54 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, js_sys::Error> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
+/// The benchmark's specs and assumptions (its exports alone deserialise).
+#[cfg(feature = "bench")]
 fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, js_sys::Error> {
     serde_wasm_bindgen::from_value(v).map_err(|e| js_sys::Error::new(&format!("{what}: {e}")))
+}
+
+// What JavaScript hands back is read here by hand, so that the wasm carries
+// no deserialiser (serde's for each type cost about 30 kB raw): the fans as
+// numbers in a typed array, a table as arrays of strings.
+
+fn field(v: &JsValue, name: &str, what: &str) -> Result<JsValue, js_sys::Error> {
+    js_sys::Reflect::get(v, &JsValue::from_str(name)).map_err(|_| js_sys::Error::new(&format!("{what}: not an object")))
+}
+
+fn strings(v: &JsValue, what: &str) -> Result<Vec<String>, js_sys::Error> {
+    if !js_sys::Array::is_array(v) {
+        return Err(js_sys::Error::new(&format!("{what}: not an array")));
+    }
+    js_sys::Array::from(v).iter().map(|s| s.as_string().ok_or_else(|| js_sys::Error::new(&format!("{what}: not a string")))).collect()
+}
+
+/// A [`DataTable`] the core gave: `{ columns: string[], rows: string[][] }`.
+fn table_of(v: &JsValue) -> Result<DataTable, js_sys::Error> {
+    let columns = strings(&field(v, "columns", "table")?, "table columns")?;
+    let rows = field(v, "rows", "table")?;
+    if !js_sys::Array::is_array(&rows) {
+        return Err(js_sys::Error::new("table rows: not an array"));
+    }
+    let rows = js_sys::Array::from(&rows).iter().map(|r| strings(&r, "table row")).collect::<Result<_, _>>()?;
+    Ok(DataTable { columns, rows })
+}
+
+/// Fans as they cross to JavaScript: `{ key, bases, packed }`, the runs as
+/// a `Float64Array` ([`FanSet::packed`]) and the prefecture's alternative
+/// bases, which the page says.
+fn fans_to_js(f: &FanSet) -> Result<JsValue, js_sys::Error> {
+    let o = js_sys::Object::new();
+    let packed: JsValue = js_sys::Float64Array::from(&f.packed()[..]).into();
+    for (name, value) in [("key", JsValue::from_str(&f.key)), ("bases", JsValue::from_f64(f.prefecture.bases as f64)), ("packed", packed)] {
+        js_sys::Reflect::set(&o, &JsValue::from_str(name), &value).map_err(|_| js_sys::Error::new("fans: not set"))?;
+    }
+    Ok(o.into())
+}
+
+fn fans_of(v: &JsValue) -> Result<FanSet, js_sys::Error> {
+    let key = field(v, "key", "fans")?.as_string().ok_or_else(|| js_sys::Error::new("fans: no key"))?;
+    let packed = field(v, "packed", "fans")?.dyn_into::<js_sys::Float64Array>().map_err(|_| js_sys::Error::new("fans: not packed"))?;
+    FanSet::from_packed(key, &packed.to_vec()).map_err(|e| js_sys::Error::new(&e.message(Lang::En)))
 }
 
 /// With a byte-order mark, so that spreadsheets read the Chinese correctly.
@@ -187,7 +234,7 @@ impl Core {
     /// kept as text.
     #[wasm_bindgen(js_name = tableCsv)]
     pub fn table_csv(&self, #[wasm_bindgen(unchecked_param_type = "DataTable")] table: JsValue) -> Result<String, js_sys::Error> {
-        Ok(csv(&from_js::<DataTable>(table, "table")?))
+        Ok(csv(&table_of(&table)?))
     }
 
     // -- The explorer ---------------------------------------------------------
@@ -233,14 +280,14 @@ impl Core {
     pub fn simulate(&self, query: &str, trajectories: u32) -> Result<JsValue, js_sys::Error> {
         let (state, _) = state::parse(query);
         let x = self.explorer(state.lang)?;
-        to_js(&x.simulate(&state, trajectories as usize, crate::explorer::SEED).map_err(|e| into_error(e, state.lang))?)
+        fans_to_js(&x.simulate(&state, trajectories as usize, crate::explorer::SEED).map_err(|e| into_error(e, state.lang))?)
     }
 
     /// Keeps fans from `simulate` (of this or another instance) for the
     /// renders of their state.
     #[wasm_bindgen(js_name = setFans)]
     pub fn set_fans(&mut self, #[wasm_bindgen(unchecked_param_type = "Fans")] fans: JsValue) -> Result<(), js_sys::Error> {
-        self.fans = Some(from_js(fans, "fans")?);
+        self.fans = Some(fans_of(&fans)?);
         Ok(())
     }
 
