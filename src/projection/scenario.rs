@@ -374,13 +374,22 @@ pub(crate) struct Flows {
 /// the others made of those.
 pub(crate) fn year_of(year: u16, f: &[f64], m: &[f64], flows: Option<Flows>, tfr: f64, e0: (f64, f64)) -> Year {
     let n = f.len().min(m.len());
+    year_with(year, f, m, (sum(&f[..n]), sum(&m[..n])), flows, tfr, e0)
+}
+
+/// [`year_of`], the totals of women and of men (`sexes`) known already: the
+/// step that made the population returns them (the kernel's `survive`,
+/// whose sum of what it writes is [`sum`]'s to the bit), so a probabilistic
+/// run does not add every age again.
+pub(crate) fn year_with(year: u16, f: &[f64], m: &[f64], sexes: (f64, f64), flows: Option<Flows>, tfr: f64, e0: (f64, f64)) -> Year {
+    let n = f.len().min(m.len());
     let (f, m) = (&f[..n], &m[..n]);
     let group = |lo: usize, hi: usize| -> f64 { sum_of_both(&f[lo.min(n)..hi.min(n)], &m[lo.min(n)..hi.min(n)]) };
     let (young, to_59, from_60, from_65, over_80) = (group(0, 15), group(15, 60), group(60, 65), group(65, 80), group(80, n));
     let (to_64, over_65) = (to_59 + from_60, from_65 + over_80);
     let over_60 = from_60 + over_65;
     let total = young + to_64 + over_65;
-    let (women, men) = (sum(f), sum(m));
+    let (women, men) = sexes;
     let (work, old) = (to_64, over_65);
     let flow = flows.map(|fl| {
         let mean = (total + fl.next_population) / 2.0;

@@ -12,7 +12,7 @@ use super::base::{BaseDraws, BasePopulation, AGES};
 use super::ccmpp::{births_by_age, interpolate, present, sum, survival_ratios, survive};
 use super::counties::RegionInputs;
 use super::indicator::Indicator;
-use super::scenario::{paths, year_of, Assumptions, Flows, Paths, Year, BASE_YEAR};
+use super::scenario::{paths, year_of, year_with, Assumptions, Flows, Paths, Year, BASE_YEAR};
 use super::services::{self, Service};
 use super::targets::{checks, Check};
 use crate::demography::fertility::{gompertz_shares, GROUPS};
@@ -252,6 +252,10 @@ struct Workspace {
     end: Vec<[Vec<f64>; 2]>,
     /// The regions' sum, women and men.
     total: [Vec<f64>; 2],
+    /// Each region's women and men in all, now and at the end of the step,
+    /// as the step summed them (none before the first).
+    sexes: Vec<Option<(f64, f64)>>,
+    next_sexes: Vec<Option<(f64, f64)>>,
 }
 
 /// The ages with fertility: 10-49.
@@ -299,6 +303,8 @@ impl<'a> Engine<'a> {
             now: pairs(),
             end: pairs(),
             total: [zeros(), zeros()],
+            sexes: vec![None; self.regions.len()],
+            next_sexes: vec![None; self.regions.len()],
         }
     }
 
@@ -379,6 +385,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
+        ws.sexes.fill(None);
         let srb = self.srb;
         for k in 0..=steps {
             let e0 = paths.e0[k];
@@ -391,8 +398,9 @@ impl<'a> Engine<'a> {
             for (r, region) in self.regions.iter().enumerate() {
                 let tfr = paths.tfr[k] * region.tfr_ratio;
                 let [f, m] = &ws.now[r];
+                let sexes = ws.sexes[r].unwrap_or_else(|| (sum(f), sum(m)));
                 if k == steps {
-                    sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, None, tfr, e0), f, m);
+                    sink(r, k, &year_with(BASE_YEAR + k as u16, f, m, sexes, None, tfr, e0), f, m);
                     continue;
                 }
                 let migrants = region.migration_offset + paths.migration[k] * region.migration_share;
@@ -413,7 +421,8 @@ impl<'a> Engine<'a> {
                 let (f_moved, m_moved, f_next, m_next) = (fs.moved, ms.moved, fs.left, ms.left);
                 let deaths = (fs.alive + b_f + f_moved - f_next) + (ms.alive + b_m + m_moved - m_next);
                 let flows = Flows { births: b, deaths, net_migrants: f_moved + m_moved, next_population: f_next + m_next };
-                sink(r, k, &year_of(BASE_YEAR + k as u16, f, m, Some(flows), tfr, e0), f, m);
+                sink(r, k, &year_with(BASE_YEAR + k as u16, f, m, sexes, Some(flows), tfr, e0), f, m);
+                ws.next_sexes[r] = Some((f_next, m_next));
                 all.births += flows.births;
                 all.deaths += flows.deaths;
                 all.net_migrants += flows.net_migrants;
@@ -422,6 +431,7 @@ impl<'a> Engine<'a> {
                 self.add_up(ws, paths, k, all, sink);
             }
             std::mem::swap(&mut ws.now, &mut ws.end);
+            std::mem::swap(&mut ws.sexes, &mut ws.next_sexes);
         }
     }
 }
