@@ -458,7 +458,8 @@ impl Engine<'_> {
             }
         };
         let flows = (k < steps).then(|| {
-            all.next_population = ws.end.iter().map(|[f, m]| sum(f) + sum(m)).sum();
+            // Each region's women and men at the end of the step, as the step summed them.
+            all.next_population = ws.next_sexes.iter().flatten().map(|(f, m)| f + m).sum();
             all
         });
         add(tf, &ws.now, 0);
