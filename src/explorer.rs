@@ -99,7 +99,7 @@ fn cached<T>(cell: &RefCell<Option<(String, Rc<T>)>>, key: String, compute: impl
 
 /// The probabilistic runs of one state: the region's (for its fans) and the
 /// prefecture's (for the targets, which are the prefecture's).
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FanSet {
     /// [`Explorer::key`] of the state they belong to.
     pub key: String,

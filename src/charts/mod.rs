@@ -259,7 +259,7 @@ impl AccentNote {
 }
 
 /// A chart's data as a table: what the "data" view and the CSV show.
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DataTable {
     pub columns: Vec<String>,
     /// Cells formatted for the reader's language.

@@ -76,7 +76,7 @@ pub const DEFAULT_UNCERTAINTY: Uncertainty = Uncertainty {
 
 /// Median and intervals of one indicator (or service population, `Q`),
 /// year by year.
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fan<Q = Indicator> {
     pub indicator: Q,
     pub years: Vec<u16>,
@@ -91,17 +91,16 @@ pub struct Fan<Q = Indicator> {
 /// in the records of `liangshan-pop services`.
 pub type ServiceFan = Fan<Service>;
 
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Probabilistic {
     pub trajectories: usize,
     pub seed: u64,
     /// How many alternative bases the trajectories start from in turn (0:
     /// all from the region's own base, a reader's table).
-    #[serde(default)]
     pub bases: usize,
     pub fans: Vec<Fan>,
     /// The service populations' fans, where the run kept them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<ServiceFan>,
     /// The share of trajectories that meet each of the tracker's checks,
     /// in the order of [`crate::projection::targets::checks`] (NaN where the
